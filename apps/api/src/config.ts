@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+/** Environment variables the API reads, parsed once at start-up. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional(),
+  PGLITE_DATA_DIR: z.string().optional(),
+  SEED_DEMO_DATA: booleanFlag.default(true),
+  SEED_OWNER_PASSWORD: z.string().min(10).optional(),
+  WEB_URL: z.url().default("http://localhost:3000"),
+  ADMIN_URL: z.url().default("http://localhost:3001"),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  if (
+    parsed.data.NODE_ENV === "production" &&
+    parsed.data.SEED_DEMO_DATA &&
+    !parsed.data.SEED_OWNER_PASSWORD
+  ) {
+    throw new Error("In production set SEED_OWNER_PASSWORD, or SEED_DEMO_DATA=false");
+  }
+  return parsed.data;
+}

@@ -1,0 +1,63 @@
+import {
+  createDatabase,
+  DEMO_OWNER_PASSWORD,
+  databaseConfigFrom,
+  demoOwnerEmail,
+  seedIfEmpty,
+} from "@clinic/db";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { consoleLogger as logger } from "./logger.js";
+
+const config = loadConfig();
+const dbConfig = databaseConfigFrom(config);
+const database = await createDatabase(dbConfig);
+const ownerPassword = config.SEED_OWNER_PASSWORD ?? DEMO_OWNER_PASSWORD;
+if (config.SEED_DEMO_DATA && (await seedIfEmpty(database.db, { ownerPassword }))) {
+  logger.info("seeded the demo clinic on an empty database");
+}
+
+const app = createApp({ db: database.db, ping: database.ping, logger });
+const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+  const where =
+    dbConfig.kind === "postgres"
+      ? "PostgreSQL (DATABASE_URL)"
+      : `PGlite in ${dbConfig.kind === "pglite" ? (dbConfig.dataDir ?? "memory") : "memory"}`;
+  logger.info("api listening", { port: info.port, database: where });
+  if (config.NODE_ENV !== "production") {
+    console.log(
+      [
+        "",
+        "  Westside clinic platform is running:",
+        `    public site  ${config.WEB_URL}`,
+        `    admin app    ${config.ADMIN_URL}`,
+        `    API          http://localhost:${info.port}  (health: /healthz, /readyz)`,
+        "",
+        `  Demo sign-in:  ${demoOwnerEmail} / ${config.SEED_OWNER_PASSWORD ? "(SEED_OWNER_PASSWORD)" : DEMO_OWNER_PASSWORD}`,
+        "",
+      ].join("\n"),
+    );
+  }
+});
+
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info("shutting down", { signal });
+  // Stop accepting connections, let in-flight requests finish, then close the database.
+  const timer = setTimeout(() => {
+    logger.error("shutdown timed out; exiting");
+    process.exit(1);
+  }, 10_000);
+  timer.unref();
+  server.close(async () => {
+    await database
+      .close()
+      .catch((error) => logger.error("closing the database failed", { error: String(error) }));
+    process.exit(0);
+  });
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,139 @@
+import { demoOwnerEmail, schema } from "@clinic/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../app.js";
+import { silentLogger } from "../../logger.js";
+import { createTestApp, inProcessClient, TEST_OWNER_PASSWORD } from "../../testing.js";
+import { MAX_SIGN_IN_FAILURES } from "./auth.js";
+
+describe("staff auth", () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("signs in, knows who is signed in, and signs out for good", async () => {
+    const { token, expiresAt, user } = await t.client().auth.signIn.mutate({
+      email: demoOwnerEmail.toUpperCase(),
+      password: TEST_OWNER_PASSWORD,
+    });
+    expect(user).toMatchObject({ email: demoOwnerEmail, role: "owner" });
+    expect(user).not.toHaveProperty("passwordHash");
+    expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
+
+    const sessions = await t.db.select().from(schema.staffSessions);
+    expect(sessions.some((s) => s.tokenHash === token)).toBe(false);
+
+    expect(await t.client(token).auth.me.query()).toMatchObject({ id: user.id, role: "owner" });
+    expect(await t.client(token).dashboard.summary.query()).toMatchObject({
+      upcomingBookings: expect.any(Number),
+    });
+    await t.client(token).auth.signOut.mutate();
+    await expect(t.client(token).auth.me.query()).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED", httpStatus: 401 },
+    });
+  });
+
+  it("staff procedures refuse anonymous and forged sessions", async () => {
+    await expect(t.client().dashboard.summary.query()).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED" },
+    });
+    await expect(
+      t.client("forged-token-forged-token-forged").dashboard.summary.query(),
+    ).rejects.toMatchObject({ data: { code: "UNAUTHORIZED" } });
+  });
+
+  it("gives a wrong password and an unknown email the same answer", async () => {
+    const wrongPassword = await t
+      .client()
+      .auth.signIn.mutate({ email: demoOwnerEmail, password: "not-the-password" })
+      .catch((e) => e);
+    const unknownEmail = await t
+      .client()
+      .auth.signIn.mutate({ email: "nobody@example.com", password: "whatever-it-is" })
+      .catch((e) => e);
+    for (const error of [wrongPassword, unknownEmail]) {
+      expect(error.data.code).toBe("UNAUTHORIZED");
+      expect(error.message).toBe("Email or password is incorrect");
+    }
+  });
+
+  it("throttles repeated failures for one email until the window passes", async () => {
+    const email = "throttle-me@example.com";
+    for (let i = 0; i < MAX_SIGN_IN_FAILURES; i++) {
+      await t
+        .client()
+        .auth.signIn.mutate({ email, password: "wrong-password" })
+        .catch(() => {});
+    }
+    const error = await t
+      .client()
+      .auth.signIn.mutate({ email, password: "wrong-password" })
+      .catch((e) => e);
+    expect(error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429 });
+    expect(error.message).toMatch(/wait 15 minutes/);
+
+    // The window passes: the same email may try again.
+    const later = createApp({
+      db: t.db,
+      logger: silentLogger,
+      now: () => new Date(Date.now() + 16 * 60 * 1000),
+    });
+    const afterWindow = await inProcessClient(later)
+      .auth.signIn.mutate({ email, password: "wrong-password" })
+      .catch((e) => e);
+    expect(afterWindow.data.code).toBe("UNAUTHORIZED");
+  });
+
+  it("expires idle sessions and refuses deactivated staff", async () => {
+    const { token, user } = await t.client().auth.signIn.mutate({
+      email: demoOwnerEmail,
+      password: TEST_OWNER_PASSWORD,
+    });
+    const tomorrow = createApp({
+      db: t.db,
+      logger: silentLogger,
+      now: () => new Date(Date.now() + 13 * 60 * 60 * 1000),
+    });
+    await expect(inProcessClient(tomorrow, token).auth.me.query()).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED" },
+    });
+
+    const fresh = await t.client().auth.signIn.mutate({
+      email: demoOwnerEmail,
+      password: TEST_OWNER_PASSWORD,
+    });
+    await t.db
+      .update(schema.staffUsers)
+      .set({ active: false })
+      .where(eq(schema.staffUsers.id, user.id));
+    try {
+      await expect(t.client(fresh.token).auth.me.query()).rejects.toMatchObject({
+        data: { code: "UNAUTHORIZED" },
+      });
+      await expect(
+        t.client().auth.signIn.mutate({ email: demoOwnerEmail, password: TEST_OWNER_PASSWORD }),
+      ).rejects.toMatchObject({ data: { code: "UNAUTHORIZED" } });
+    } finally {
+      await t.db
+        .update(schema.staffUsers)
+        .set({ active: true })
+        .where(eq(schema.staffUsers.id, user.id));
+    }
+  });
+});
+
+describe("unknown errors", () => {
+  it("are a 500 with a generic message, logged with their stack", async () => {
+    const t = await createTestApp();
+    await t.close(); // every query now fails inside the driver
+    const res = await t.app.request("/trpc/practitioners.list");
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).toContain("Something went wrong on our side");
+    expect(text).not.toMatch(/closed|pglite|drizzle|stack|at /i);
+    const logged = t.logger.entries.find((e) => e.message === "procedure failed");
+    expect(logged?.fields?.stack).toEqual(expect.stringContaining("at "));
+  });
+});

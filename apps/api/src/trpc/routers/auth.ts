@@ -1,0 +1,55 @@
+import {
+  clearSignInFailures,
+  countRecentSignInFailures,
+  decoyPasswordHash,
+  findStaffByEmail,
+  recordSignInFailure,
+  verifyPassword,
+} from "@clinic/db";
+import { signInInputSchema } from "@clinic/domain";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { endSession, startSession } from "../../auth/sessions.js";
+import { publicProcedure, staffProcedure } from "../trpc.js";
+
+/** After this many failures for one email within the window, sign-in is refused for a while. */
+export const MAX_SIGN_IN_FAILURES = 5;
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+const INCORRECT = "Email or password is incorrect";
+
+export const authRouter = {
+  signIn: publicProcedure.input(signInInputSchema).mutation(async ({ ctx, input }) => {
+    const now = ctx.now();
+    const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+    if ((await countRecentSignInFailures(ctx.db, input.email, since)) >= MAX_SIGN_IN_FAILURES) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: "Too many failed sign-in attempts. Please wait 15 minutes and try again.",
+      });
+    }
+    const user = await findStaffByEmail(ctx.db, input.email);
+    // Unknown emails still pay for a hash check, so timing doesn't reveal which accounts exist.
+    const valid = await verifyPassword(
+      user?.passwordHash ?? (await decoyPasswordHash()),
+      input.password,
+    );
+    if (!user?.active || !valid) {
+      await recordSignInFailure(ctx.db, input.email);
+      ctx.logger.warn("sign-in failed", { email: input.email });
+      throw new TRPCError({ code: "UNAUTHORIZED", message: INCORRECT });
+    }
+    await clearSignInFailures(ctx.db, input.email);
+    const session = await startSession(ctx.db, user.id, now);
+    const { passwordHash: _hash, active: _active, ...publicUser } = user;
+    return { ...session, user: publicUser };
+  }),
+
+  me: staffProcedure.query(({ ctx }) => {
+    const { active: _active, ...user } = ctx.user;
+    return user;
+  }),
+
+  signOut: staffProcedure.mutation(async ({ ctx }) => {
+    await endSession(ctx.db, ctx.sessionToken);
+    return { ok: true as const };
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,48 @@
+import { rm } from "node:fs/promises";
+import { sql } from "drizzle-orm";
+import { createDatabase, databaseConfigFrom } from "./database.js";
+import { DEMO_OWNER_PASSWORD, demoOwnerEmail, isEmpty, seedDemoClinic } from "./seed/seed.js";
+
+/** `pnpm db:migrate | db:seed | db:reset` on the database the API would open. */
+const command = process.argv[2];
+const config = databaseConfigFrom(process.env);
+const ownerPassword = process.env.SEED_OWNER_PASSWORD || DEMO_OWNER_PASSWORD;
+
+if (command === "reset" && config.kind === "pglite" && config.dataDir) {
+  await rm(config.dataDir, { recursive: true, force: true });
+}
+const handle = await createDatabase(config);
+const where =
+  config.kind === "postgres"
+    ? "PostgreSQL"
+    : `PGlite (${config.kind === "pglite" ? (config.dataDir ?? "memory") : ""})`;
+try {
+  if (command === "migrate") {
+    console.log(`Migrations applied on ${where}.`);
+  } else if (command === "seed" || command === "reset") {
+    if (command === "reset" && config.kind === "postgres") {
+      await handle.db.execute(sql`drop schema if exists public cascade`);
+      await handle.db.execute(sql`drop schema if exists drizzle cascade`);
+      await handle.db.execute(sql`create schema public`);
+      await handle.close();
+      const fresh = await createDatabase(config);
+      await seedDemoClinic(fresh.db, { ownerPassword });
+      await fresh.close();
+      console.log(`Database reset and seeded on ${where}.`);
+      process.exit(0);
+    }
+    if (!(await isEmpty(handle.db))) {
+      console.log(
+        `The database on ${where} already holds a clinic: nothing seeded (use pnpm db:reset).`,
+      );
+    } else {
+      await seedDemoClinic(handle.db, { ownerPassword });
+      console.log(`Demo clinic seeded on ${where}. Sign in as ${demoOwnerEmail}.`);
+    }
+  } else {
+    console.error("Usage: cli.ts migrate | seed | reset");
+    process.exitCode = 2;
+  }
+} finally {
+  await handle.close().catch(() => {});
+}

@@ -1,0 +1,114 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema.js";
+
+export type Schema = typeof schema;
+/** One typed database object, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseConfig =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir?: string }
+  | { kind: "pglite-instance"; client: PGlite };
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: "postgres" | "pglite";
+  /** Runs `select 1`; used by the readiness probe. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
+
+// Serialises migrations when several API instances start against one server.
+const MIGRATION_LOCK_KEY = 724_310_501;
+
+/** Opens PostgreSQL (when given a URL) or PGlite and applies pending migrations. */
+export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    const lockClient = await pool.connect();
+    try {
+      await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await migrateNodePg(drizzleNodePg(lockClient), { migrationsFolder });
+    } finally {
+      await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+      lockClient.release();
+    }
+    const db = drizzleNodePg(pool, { schema }) as unknown as Database;
+    return {
+      db,
+      driver: "postgres",
+      ping: async () => void (await pool.query("select 1")),
+      close: () => pool.end(),
+    };
+  }
+
+  if (config.kind === "pglite" && config.dataDir) await mkdir(config.dataDir, { recursive: true });
+  const client =
+    config.kind === "pglite-instance"
+      ? config.client
+      : new PGlite({ dataDir: config.dataDir, extensions: { btree_gist } });
+  await client.waitReady;
+  const pgliteDb = drizzlePglite(client, { schema });
+  await migratePglite(pgliteDb, { migrationsFolder });
+  return {
+    db: pgliteDb as unknown as Database,
+    driver: "pglite",
+    ping: async () => void (await client.query("select 1")),
+    close: () => client.close(),
+  };
+}
+
+/** Where the embedded database lives between runs unless `PGLITE_DATA_DIR` says otherwise. */
+export const defaultDataDir = fileURLToPath(new URL("../../../.data/pglite", import.meta.url));
+
+/**
+ * Chooses the driver from the environment: `DATABASE_URL` means PostgreSQL;
+ * otherwise PGlite in `PGLITE_DATA_DIR` (default `.data/pglite` at the repo
+ * root), or in memory when that is `memory://`.
+ */
+export function databaseConfigFrom(env: {
+  DATABASE_URL?: string | undefined;
+  PGLITE_DATA_DIR?: string | undefined;
+}): DatabaseConfig {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  const dataDir = env.PGLITE_DATA_DIR || defaultDataDir;
+  return { kind: "pglite", dataDir: dataDir === "memory://" ? undefined : dataDir };
+}
+
+/** The SQLSTATE of a database error, unwrapping Drizzle's `DrizzleQueryError`. */
+export function sqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export const SQLSTATE = {
+  uniqueViolation: "23505",
+  foreignKeyViolation: "23503",
+  checkViolation: "23514",
+  exclusionViolation: "23P01",
+  serializationFailure: "40001",
+} as const;

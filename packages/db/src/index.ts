@@ -1,0 +1,11 @@
+export * from "./database.js";
+export * from "./passwords.js";
+export * from "./queries/catalog.js";
+export * from "./queries/dashboard.js";
+export * from "./queries/posts.js";
+export * from "./queries/reviews.js";
+export * from "./queries/settings.js";
+export * from "./queries/staff.js";
+export type { InstantRange } from "./schema.js";
+export * as schema from "./schema.js";
+export { DEMO_OWNER_PASSWORD, demoOwnerEmail, seedDemoClinic, seedIfEmpty } from "./seed/seed.js";

@@ -1,0 +1,54 @@
+import type { ClinicSettings } from "@clinic/domain";
+import type { Executor } from "../database.js";
+import { clinicSettings } from "../schema.js";
+
+type SettingsRow = typeof clinicSettings.$inferSelect;
+
+function toClinicSettings(row: SettingsRow): ClinicSettings {
+  return {
+    name: row.name,
+    tagline: row.tagline,
+    email: row.email,
+    phone: row.phone,
+    address: row.address,
+    timeZone: row.timeZone,
+    currency: row.currency,
+    websiteUrl: row.websiteUrl,
+    emailSenderName: row.emailSenderName,
+    emailSenderAddress: row.emailSenderAddress,
+    bookingPolicy: {
+      slotStepMinutes: row.slotStepMinutes,
+      minNoticeMinutes: row.minNoticeMinutes,
+      horizonDays: row.horizonDays,
+      cancellationWindowHours: row.cancellationWindowHours,
+    },
+  };
+}
+
+/** The clinic's settings; throws if the database was never seeded, since nothing works without them. */
+export async function getClinicSettings(db: Executor): Promise<ClinicSettings> {
+  const [row] = await db.select().from(clinicSettings).limit(1);
+  if (!row) throw new Error("Clinic settings are missing: run `pnpm db:seed`");
+  return toClinicSettings(row);
+}
+
+export async function saveClinicSettings(db: Executor, settings: ClinicSettings): Promise<void> {
+  const values = {
+    id: 1,
+    name: settings.name,
+    tagline: settings.tagline,
+    email: settings.email,
+    phone: settings.phone,
+    address: settings.address,
+    timeZone: settings.timeZone,
+    currency: settings.currency,
+    websiteUrl: settings.websiteUrl,
+    emailSenderName: settings.emailSenderName,
+    emailSenderAddress: settings.emailSenderAddress,
+    ...settings.bookingPolicy,
+  };
+  await db.insert(clinicSettings).values(values).onConflictDoUpdate({
+    target: clinicSettings.id,
+    set: values,
+  });
+}

@@ -1,0 +1,371 @@
+import {
+  bookingStatuses,
+  enquiryStatuses,
+  patientTypes,
+  postStatuses,
+  reviewStatuses,
+  staffRoles,
+} from "@clinic/domain";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** An instant range `[start, end)`; PostgreSQL's `tstzrange`. */
+export interface InstantRange {
+  start: Date;
+  end: Date;
+}
+
+const tstzrange = customType<{ data: InstantRange; driverData: string }>({
+  dataType: () => "tstzrange",
+  toDriver: (range) => `[${range.start.toISOString()},${range.end.toISOString()})`,
+  fromDriver: (value) => {
+    const [start = "", end = ""] = value.slice(1, -1).split(",");
+    return { start: new Date(start.replace(/"/g, "")), end: new Date(end.replace(/"/g, "")) };
+  },
+});
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => instant("created_at").notNull().defaultNow();
+const updatedAt = () =>
+  instant("updated_at")
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+const hhmm = (column: string) => sql.raw(`${column} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$'`);
+
+export const bookingStatus = pgEnum("booking_status", bookingStatuses);
+export const reviewStatus = pgEnum("review_status", reviewStatuses);
+export const postStatus = pgEnum("post_status", postStatuses);
+export const enquiryStatus = pgEnum("enquiry_status", enquiryStatuses);
+export const staffRole = pgEnum("staff_role", staffRoles);
+export const patientType = pgEnum("patient_type", patientTypes);
+
+/** One row: the clinic's details and booking policy. */
+export const clinicSettings = pgTable(
+  "clinic_settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    name: text("name").notNull(),
+    tagline: text("tagline").notNull().default(""),
+    email: text("email").notNull(),
+    phone: text("phone").notNull(),
+    address: jsonb("address")
+      .$type<{ street: string; suburb: string; state: string; postcode: string; country: string }>()
+      .notNull(),
+    timeZone: text("time_zone").notNull(),
+    currency: text("currency").notNull().default("AUD"),
+    slotStepMinutes: integer("slot_step_minutes").notNull().default(15),
+    minNoticeMinutes: integer("min_notice_minutes").notNull().default(120),
+    horizonDays: integer("horizon_days").notNull().default(60),
+    cancellationWindowHours: integer("cancellation_window_hours").notNull().default(24),
+    emailSenderName: text("email_sender_name").notNull(),
+    emailSenderAddress: text("email_sender_address").notNull(),
+    websiteUrl: text("website_url").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("clinic_settings_single_row", sql`${t.id} = 1`),
+    check("clinic_settings_slot_step", sql`${t.slotStepMinutes} between 5 and 120`),
+    check("clinic_settings_notice", sql`${t.minNoticeMinutes} >= 0`),
+    check("clinic_settings_horizon", sql`${t.horizonDays} between 1 and 365`),
+    check("clinic_settings_cancellation", sql`${t.cancellationWindowHours} >= 0`),
+  ],
+);
+
+export const practitioners = pgTable("practitioners", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  title: text("title").notNull(),
+  bio: text("bio").notNull(),
+  photoUrl: text("photo_url"),
+  active: boolean("active").notNull().default(true),
+  sortOrder: integer("sort_order").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const services = pgTable(
+  "services",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    summary: text("summary").notNull(),
+    description: text("description").notNull().default(""),
+    durationMinutes: integer("duration_minutes").notNull(),
+    bufferBeforeMinutes: integer("buffer_before_minutes").notNull().default(0),
+    bufferAfterMinutes: integer("buffer_after_minutes").notNull().default(0),
+    priceCents: integer("price_cents").notNull(),
+    patientType: patientType("patient_type").notNull().default("any"),
+    active: boolean("active").notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("services_duration_positive", sql`${t.durationMinutes} > 0`),
+    check(
+      "services_buffers_non_negative",
+      sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`,
+    ),
+    check("services_price_non_negative", sql`${t.priceCents} >= 0`),
+  ],
+);
+
+/** Which practitioners offer which service. */
+export const servicePractitioners = pgTable(
+  "service_practitioners",
+  {
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.practitionerId] }),
+    index("service_practitioners_practitioner_idx").on(t.practitionerId),
+  ],
+);
+
+/** Weekly hours as local wall-clock ranges in the clinic's time zone. */
+export const workingHours = pgTable(
+  "working_hours",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id, { onDelete: "cascade" }),
+    weekday: smallint("weekday").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+  },
+  (t) => [
+    check("working_hours_weekday", sql`${t.weekday} between 1 and 7`),
+    check("working_hours_start_format", hhmm("start_time")),
+    check("working_hours_end_format", hhmm("end_time")),
+    check("working_hours_end_after_start", sql`${t.endTime} > ${t.startTime}`),
+    index("working_hours_practitioner_idx").on(t.practitionerId, t.weekday),
+  ],
+);
+
+/** A practitioner's time off in local dates (and times, for part days). */
+export const timeOff = pgTable(
+  "time_off",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id, { onDelete: "cascade" }),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }).notNull(),
+    startTime: text("start_time"),
+    endTime: text("end_time"),
+    reason: text("reason").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("time_off_dates_ordered", sql`${t.endDate} >= ${t.startDate}`),
+    check("time_off_times_paired", sql`(${t.startTime} is null) = (${t.endTime} is null)`),
+    check("time_off_start_format", sql`${t.startTime} is null or ${hhmm("start_time")}`),
+    check("time_off_end_format", sql`${t.endTime} is null or ${hhmm("end_time")}`),
+    index("time_off_practitioner_idx").on(t.practitionerId, t.endDate),
+  ],
+);
+
+/** Days the whole clinic is closed, e.g. public holidays. */
+export const clinicClosures = pgTable(
+  "clinic_closures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("clinic_closures_dates_ordered", sql`${t.endDate} >= ${t.startDate}`)],
+);
+
+export const patients = pgTable("patients", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  // Stored lowercased by the domain's email schema, so returning patients match.
+  email: text("email").notNull().unique(),
+  phone: text("phone").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * `during` is the time the booking blocks in the practitioner's diary,
+ * buffers included; an exclusion constraint (custom migration) keeps active
+ * bookings of one practitioner from overlapping.
+ */
+export const bookings = pgTable(
+  "bookings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "restrict" }),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id, { onDelete: "restrict" }),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "restrict" }),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    during: tstzrange("during").notNull(),
+    status: bookingStatus("status").notNull().default("confirmed"),
+    notes: text("notes").notNull().default(""),
+    idempotencyKey: text("idempotency_key").unique(),
+    manageTokenHash: text("manage_token_hash").unique(),
+    cancellationReason: text("cancellation_reason"),
+    cancelledAt: instant("cancelled_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("bookings_ends_after_starts", sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      "bookings_during_covers_appointment",
+      sql`${t.during} @> tstzrange(${t.startsAt}, ${t.endsAt})`,
+    ),
+    index("bookings_practitioner_starts_idx").on(t.practitionerId, t.startsAt),
+    index("bookings_patient_idx").on(t.patientId),
+    index("bookings_starts_idx").on(t.startsAt),
+  ],
+);
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    authorName: text("author_name").notNull(),
+    rating: smallint("rating").notNull(),
+    body: text("body").notNull(),
+    email: text("email"),
+    practitionerId: uuid("practitioner_id").references(() => practitioners.id, {
+      onDelete: "set null",
+    }),
+    status: reviewStatus("status").notNull().default("pending"),
+    featured: boolean("featured").notNull().default(false),
+    createdAt: createdAt(),
+    moderatedAt: instant("moderated_at"),
+  },
+  (t) => [
+    check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
+    index("reviews_status_created_idx").on(t.status, t.createdAt),
+  ],
+);
+
+export const posts = pgTable(
+  "posts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    excerpt: text("excerpt").notNull().default(""),
+    body: text("body").notNull(),
+    authorId: uuid("author_id").references(() => practitioners.id, { onDelete: "set null" }),
+    status: postStatus("status").notNull().default("draft"),
+    publishedAt: instant("published_at"),
+    coverImageUrl: text("cover_image_url"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("posts_published_have_date", sql`${t.status} = 'draft' or ${t.publishedAt} is not null`),
+    index("posts_status_published_idx").on(t.status, t.publishedAt),
+  ],
+);
+
+export const postTags = pgTable(
+  "post_tags",
+  {
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    tag: text("tag").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.tag] }), index("post_tags_tag_idx").on(t.tag)],
+);
+
+export const enquiries = pgTable(
+  "enquiries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    message: text("message").notNull(),
+    status: enquiryStatus("status").notNull().default("new"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("enquiries_status_created_idx").on(t.status, t.createdAt)],
+);
+
+export const staffUsers = pgTable(
+  "staff_users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: staffRole("role").notNull(),
+    practitionerId: uuid("practitioner_id").references(() => practitioners.id, {
+      onDelete: "set null",
+    }),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("staff_users_email_unique").on(sql`lower(${t.email})`)],
+);
+
+/** Sessions are looked up by the SHA-256 of their token; the token itself is never stored. */
+export const staffSessions = pgTable(
+  "staff_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
+  },
+  (t) => [index("staff_sessions_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins, kept in the database so throttling holds across API instances. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sign_in_failures_email_created_idx").on(t.email, t.createdAt)],
+);

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { emailSchema, idSchema, personNameSchema, phoneSchema } from "../common/fields.js";
+
+export const enquiryStatuses = ["new", "in_progress", "closed"] as const;
+export const enquiryStatusSchema = z.enum(enquiryStatuses);
+export type EnquiryStatus = z.infer<typeof enquiryStatusSchema>;
+
+export const enquiryInputSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  phone: phoneSchema.nullable(),
+  message: z
+    .string()
+    .trim()
+    .min(1, "Message is required")
+    .max(5000, "Message must be at most 5000 characters"),
+});
+export type EnquiryInput = z.infer<typeof enquiryInputSchema>;
+
+export const enquirySchema = enquiryInputSchema.extend({
+  id: idSchema,
+  status: enquiryStatusSchema,
+  createdAt: z.date(),
+});
+export type Enquiry = z.infer<typeof enquirySchema>;

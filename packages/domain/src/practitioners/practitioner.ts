@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { idSchema, personNameSchema, slugSchema } from "../common/fields.js";
+
+export const practitionerInputSchema = z.object({
+  slug: slugSchema,
+  name: personNameSchema,
+  title: z.string().trim().min(1, "Title is required").max(120),
+  bio: z.string().trim().min(1, "Bio is required").max(10_000),
+  photoUrl: z.string().trim().max(500).nullable(),
+  active: z.boolean(),
+  sortOrder: z.number().int().min(0).max(1000),
+});
+export type PractitionerInput = z.infer<typeof practitionerInputSchema>;
+
+export const practitionerSchema = practitionerInputSchema.extend({
+  id: idSchema,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type Practitioner = z.infer<typeof practitionerSchema>;

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import {
+  currencySchema,
+  emailSchema,
+  personNameSchema,
+  phoneSchema,
+  timeZoneSchema,
+  urlSchema,
+} from "../common/fields.js";
+
+export const addressSchema = z.object({
+  street: z.string().trim().min(1, "Street is required").max(200),
+  suburb: z.string().trim().min(1, "Suburb is required").max(100),
+  state: z.string().trim().max(50),
+  postcode: z.string().trim().max(12),
+  country: z.string().trim().min(2).max(60),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+/** How online booking behaves. All durations are minutes. */
+export const bookingPolicySchema = z.object({
+  slotStepMinutes: z.number().int().min(5, "At least 5 minutes").max(120, "At most 120 minutes"),
+  minNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(14 * 24 * 60, "At most two weeks"),
+  horizonDays: z.number().int().min(1, "At least one day").max(365, "At most a year"),
+  cancellationWindowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(14 * 24, "At most two weeks"),
+});
+export type BookingPolicy = z.infer<typeof bookingPolicySchema>;
+
+export const clinicSettingsSchema = z.object({
+  name: personNameSchema,
+  tagline: z.string().trim().max(200),
+  email: emailSchema,
+  phone: phoneSchema,
+  address: addressSchema,
+  timeZone: timeZoneSchema,
+  currency: currencySchema,
+  bookingPolicy: bookingPolicySchema,
+  emailSenderName: z.string().trim().min(1).max(120),
+  emailSenderAddress: emailSchema,
+  websiteUrl: urlSchema,
+});
+export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
+
+export const updateClinicSettingsSchema = clinicSettingsSchema.partial();
