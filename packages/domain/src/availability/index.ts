@@ -1,1 +1,3 @@
+export * from "./local-time.js";
+export * from "./slots.js";
 export * from "./working-hours.js";
