@@ -1,0 +1,63 @@
+import { staffRoleLabels } from "@clinic/domain";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { createApi } from "../api.server";
+import { requireStaff } from "../session.server";
+
+/** The signed-in shell: header, who is signed in, sign-out, and the areas that exist so far. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, token } = await requireStaff(request);
+  const settings = await createApi(token).settings.get.query();
+  return {
+    clinicName: settings.name,
+    user: { name: user.name, roleLabel: staffRoleLabels[user.role] },
+  };
+}
+
+// Only pages that exist are listed; later areas add themselves here.
+const navigation = [{ to: "/", label: "Dashboard", end: true }] as const;
+
+export default function StaffLayout() {
+  const { clinicName, user } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__name">{clinicName}</span>
+            <span className="brand__tag">Admin</span>
+          </Link>
+          <div className="account">
+            <span className="account__name">
+              {user.name}
+              <span className="visually-hidden">, </span>
+              <span className="account__role">{user.roleLabel}</span>
+            </span>
+            <Form method="post" action="/sign-out">
+              <button type="submit" className="button button--quiet">
+                Sign out
+              </button>
+            </Form>
+          </div>
+        </div>
+        <nav className="site-nav" aria-label="Admin areas">
+          <ul className="site-nav__list">
+            {navigation.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} className="site-nav__link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

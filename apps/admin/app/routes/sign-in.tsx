@@ -1,0 +1,115 @@
+import { signInInputSchema } from "@clinic/domain";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { missingFieldMessages } from "../missing-field-messages";
+import { pageTitle } from "../page-title";
+import { safeRedirectTo } from "../redirect-to";
+import { getOptionalStaff, signIn } from "../session.server";
+
+const signInErrors = missingFieldMessages({
+  email: "Enter your email address",
+  password: "Enter your password",
+});
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Sign in") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  if (await getOptionalStaff(request)) throw redirect(safeRedirectTo(redirectTo));
+  // Echo only a safe value into the form; anything else falls back to the dashboard.
+  return { redirectTo: redirectTo === null ? "" : safeRedirectTo(redirectTo, "") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInInputSchema, error: signInErrors });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const result = await signIn({ ...submission.value, redirectTo: formData.get("redirectTo") });
+  if (result.ok) throw result.response;
+  switch (result.reason) {
+    case "invalid-input":
+      return data(submission.reply({ fieldErrors: result.fieldErrors, hideFields: ["password"] }), {
+        status: 400,
+      });
+    case "invalid-credentials":
+      return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
+        status: 401,
+      });
+    case "throttled":
+      return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), {
+        status: 429,
+      });
+  }
+}
+
+export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submitting = navigation.state !== "idle" && navigation.formAction === "/sign-in";
+  const [form, fields] = useForm({
+    id: "sign-in",
+    lastResult,
+    constraint: getZodConstraint(signInInputSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: signInInputSchema, error: signInErrors }),
+  });
+  const { key: emailKey, ...emailProps } = getInputProps(fields.email, { type: "email" });
+  const { key: passwordKey, ...passwordProps } = getInputProps(fields.password, {
+    type: "password",
+  });
+
+  return (
+    <main id="main" className="sign-in">
+      <div className="sign-in__panel">
+        <p className="sign-in__brand">Clinic admin</p>
+        <h1>Sign in</h1>
+        <Form method="post" className="form" {...getFormProps(form)}>
+          {form.errors?.length ? (
+            <div className="form-error" role="alert" id={form.errorId}>
+              {form.errors.map((message) => (
+                <p key={message}>{message}</p>
+              ))}
+            </div>
+          ) : null}
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <div className="field">
+            <label htmlFor={fields.email.id}>Email</label>
+            <input key={emailKey} {...emailProps} autoComplete="username" autoCapitalize="none" />
+            <FieldErrors id={fields.email.errorId} errors={fields.email.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.password.id}>Password</label>
+            <input key={passwordKey} {...passwordProps} autoComplete="current-password" />
+            <FieldErrors id={fields.password.errorId} errors={fields.password.errors} />
+          </div>
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            Sign in
+          </button>
+        </Form>
+      </div>
+    </main>
+  );
+}
+
+function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  return (
+    <div id={id} className="field__error">
+      {errors?.map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { TRPCClientError } from "@clinic/api-client";
+import { describe, expect, it } from "vitest";
+import { orNotFound } from "./api.server";
+
+function apiError(code: string) {
+  return TRPCClientError.from({
+    error: { code: -32000, message: code, data: { code, httpStatus: 400 } },
+  } as never);
+}
+
+describe("orNotFound", () => {
+  it("passes a result through", async () => {
+    await expect(orNotFound(Promise.resolve({ slug: "jason-lee" }))).resolves.toEqual({
+      slug: "jason-lee",
+    });
+  });
+
+  it("turns the API's NOT_FOUND into a thrown 404 response", async () => {
+    const thrown = await orNotFound(Promise.reject(apiError("NOT_FOUND"))).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(404);
+  });
+
+  it("lets other failures through untouched, so they reach the error page", async () => {
+    const failure = apiError("INTERNAL_SERVER_ERROR");
+    await expect(orNotFound(Promise.reject(failure))).rejects.toBe(failure);
+    const down = new TypeError("fetch failed");
+    await expect(orNotFound(Promise.reject(down))).rejects.toBe(down);
+  });
+});

@@ -1,0 +1,23 @@
+export interface PostalAddress {
+  street: string;
+  suburb: string;
+  state: string;
+  postcode: string;
+  country: string;
+}
+
+/** An address as printed on an envelope: ["12 King St", "Newtown NSW 2042", "Australia"]. */
+export function addressLines(address: PostalAddress): string[] {
+  const locality = [address.suburb, address.state, address.postcode]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(" ");
+  return [address.street.trim(), locality, address.country.trim()].filter(Boolean);
+}
+
+/** A `tel:` link for a phone number as people write it ("(02) 9555 0123" → "tel:0295550123"). */
+export function telHref(phone: string): string {
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/\D/g, "");
+  return `tel:${trimmed.startsWith("+") ? "+" : ""}${digits}`;
+}

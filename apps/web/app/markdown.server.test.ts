@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import {
+  markdownToPlainText,
+  parseDirectiveAttributes,
+  renderMarkdown,
+  youTubeEmbedHtml,
+} from "./markdown.server";
+
+const NOCOOKIE = "https://www.youtube-nocookie.com/embed/";
+
+function iframeSrcs(html: string): string[] {
+  return [...html.matchAll(/<iframe[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1]!);
+}
+
+describe("renderMarkdown", () => {
+  it("renders headings, lists, emphasis and links", () => {
+    const html = renderMarkdown(
+      "## Why it matters\n\nSome **bold** text and a [link](https://example.com).\n\n- one\n- two\n\n1. first\n2. second",
+    );
+    expect(html).toContain("<h2>Why it matters</h2>");
+    expect(html).toContain("<strong>bold</strong>");
+    expect(html).toContain('<a href="https://example.com">link</a>');
+    expect(html).toMatch(/<ul>\s*<li>one<\/li>\s*<li>two<\/li>\s*<\/ul>/);
+    expect(html).toMatch(/<ol>\s*<li>first<\/li>\s*<li>second<\/li>\s*<\/ol>/);
+  });
+
+  it("demotes a level-one heading so the page keeps a single h1", () => {
+    const html = renderMarkdown("# Title in body");
+    expect(html).not.toContain("<h1");
+    expect(html).toContain("<h2>Title in body</h2>");
+  });
+
+  it("removes scripts, event handlers and javascript: URLs", () => {
+    const html = renderMarkdown(
+      [
+        "<script>alert('x')</script>",
+        "",
+        '<img src="x.png" onerror="alert(1)">',
+        "",
+        "[click](javascript:alert(1))",
+        "",
+        '<a href="javascript:alert(2)" onclick="alert(3)">raw</a>',
+        "",
+        '<p style="color:red" onmouseover="alert(4)">hover</p>',
+      ].join("\n"),
+    );
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain("alert(");
+    expect(html).not.toMatch(/\son\w+=/i);
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).not.toContain("style=");
+    expect(html).toContain("hover");
+  });
+
+  it("strips an iframe written directly in the post", () => {
+    const html = renderMarkdown(
+      'Before\n\n<iframe src="https://evil.example/embed"></iframe>\n\n<iframe src="https://www.youtube-nocookie.com/embed/S7L5pmw8Is4"></iframe>\n\nAfter',
+    );
+    expect(html).not.toContain("<iframe");
+    expect(html).toContain("Before");
+    expect(html).toContain("After");
+  });
+
+  it("turns the youtube directive into a privacy-enhanced embed", () => {
+    const html = renderMarkdown(
+      'Intro paragraph.\n\n::youtube{id="S7L5pmw8Is4" title="Why runners benefit"}\n\nOutro.',
+    );
+    expect(iframeSrcs(html)).toEqual([`${NOCOOKIE}S7L5pmw8Is4`]);
+    expect(html).toContain('title="Why runners benefit"');
+    expect(html).toContain('loading="lazy"');
+    expect(html).toContain("allowfullscreen");
+    expect(html).toMatch(/<div class="video-embed"><iframe/);
+    expect(html).not.toContain("::youtube");
+    expect(html).toContain("<p>Intro paragraph.</p>");
+    expect(html).toContain("<p>Outro.</p>");
+  });
+
+  it("embeds a directive directly below a paragraph line", () => {
+    const html = renderMarkdown('Watch this:\n::youtube{id="S7L5pmw8Is4" title="Clip"}');
+    expect(iframeSrcs(html)).toEqual([`${NOCOOKIE}S7L5pmw8Is4`]);
+    expect(html).toContain("<p>Watch this:</p>");
+  });
+
+  it.each([
+    "https://www.youtube.com/watch?v=S7L5pmw8Is4",
+    "https://youtube.com/watch?feature=share&v=S7L5pmw8Is4&t=30",
+    "https://youtu.be/S7L5pmw8Is4",
+    "https://youtu.be/S7L5pmw8Is4?si=abc",
+    "https://www.youtube.com/embed/S7L5pmw8Is4",
+  ])("turns a line holding only %s into an embed", (link) => {
+    const html = renderMarkdown(`Some text.\n\n${link}\n\nMore text.`);
+    expect(iframeSrcs(html)).toEqual([`${NOCOOKIE}S7L5pmw8Is4`]);
+    expect(html).toContain('title="YouTube video"');
+  });
+
+  it("leaves a YouTube link inside a sentence as an ordinary link", () => {
+    const html = renderMarkdown("See https://youtu.be/S7L5pmw8Is4 for more.");
+    expect(html).not.toContain("<iframe");
+    expect(html).toContain('<a href="https://youtu.be/S7L5pmw8Is4">');
+  });
+
+  it.each([
+    '::youtube{id="short" title="Too short"}',
+    '::youtube{id="S7L5pmw8Is4x" title="Too long"}',
+    '::youtube{id="S7L5pmw8I\\"s" title="Quote"}',
+    '::youtube{id="S7L5pmw8<s>" title="Markup"}',
+    '::youtube{title="No id"}',
+  ])("renders no iframe for an invalid directive: %s", (directive) => {
+    const html = renderMarkdown(`Text\n\n${directive}\n\nMore`);
+    expect(html).not.toContain("<iframe");
+    expect(html).not.toContain("<s>");
+  });
+
+  it("does not embed a link whose id is not a valid video id", () => {
+    const html = renderMarkdown("https://www.youtube.com/watch?v=abc");
+    expect(html).not.toContain("<iframe");
+  });
+
+  it("escapes the directive title", () => {
+    const html = renderMarkdown(
+      '::youtube{id="S7L5pmw8Is4" title="<script>alert(1)</script> & \'friends\'"}',
+    );
+    expect(iframeSrcs(html)).toEqual([`${NOCOOKIE}S7L5pmw8Is4`]);
+    expect(html).toContain('title="&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;friends&#39;"');
+    expect(html).not.toContain("<script");
+  });
+
+  it("does not embed directives shown as code", () => {
+    const html = renderMarkdown('```\n::youtube{id="S7L5pmw8Is4" title="Example"}\n```');
+    expect(html).not.toContain("<iframe");
+    expect(html).toContain("::youtube{id=");
+  });
+
+  it("cannot be tricked by a post guessing the placeholder", () => {
+    const html = renderMarkdown("youtube-embed-0\n\n<p>youtube-embed-0</p>");
+    expect(html).not.toContain("<iframe");
+  });
+
+  it("renders several embeds in order", () => {
+    const html = renderMarkdown(
+      '::youtube{id="S7L5pmw8Is4" title="One"}\n\nhttps://youtu.be/dQw4w9WgXcQ',
+    );
+    expect(iframeSrcs(html)).toEqual([`${NOCOOKIE}S7L5pmw8Is4`, `${NOCOOKIE}dQw4w9WgXcQ`]);
+  });
+});
+
+describe("youTubeEmbedHtml", () => {
+  it("refuses an invalid id", () => {
+    expect(() => youTubeEmbedHtml({ id: '"><script>', title: "x" })).toThrow(RangeError);
+  });
+});
+
+describe("parseDirectiveAttributes", () => {
+  it("reads quoted key/value pairs", () => {
+    expect(parseDirectiveAttributes('id="abc" title="Hello there"')).toEqual({
+      id: "abc",
+      title: "Hello there",
+    });
+  });
+});
+
+describe("markdownToPlainText", () => {
+  it("keeps the words and drops markup, links and raw HTML", () => {
+    expect(
+      markdownToPlainText(
+        "## Hello\n\nJason & Joey treat **runners** <b>and</b> [cyclists](https://x.test).\n\n<script>alert(1)</script>\n\n- one\n- two",
+      ),
+    ).toBe("Hello Jason & Joey treat runners and cyclists. one two");
+  });
+
+  it("drops embed directives", () => {
+    expect(markdownToPlainText('Intro\n\n::youtube{id="S7L5pmw8Is4" title="T"}\n\nEnd')).toBe(
+      "Intro End",
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { pageParam, slugParam } from "./route-params";
+
+describe("slugParam", () => {
+  it("accepts a well-formed slug", () => {
+    expect(slugParam("why-runners-benefit")).toBe("why-runners-benefit");
+  });
+
+  it.each([undefined, "", "Bad_Slug", "double--hyphen", "-leading", "a".repeat(101), "x/../y"])(
+    "rejects %s",
+    (value) => {
+      expect(slugParam(value)).toBeNull();
+    },
+  );
+});
+
+describe("pageParam", () => {
+  const page = (query: string) => pageParam(new URLSearchParams(query));
+
+  it("reads a positive page number", () => {
+    expect(page("page=3")).toBe(3);
+  });
+
+  it.each(["", "page=", "page=0", "page=-2", "page=abc", "page=2.5", "page=1e3", "page=99999999"])(
+    "falls back to page 1 for %s",
+    (query) => {
+      expect(page(query)).toBe(1);
+    },
+  );
+
+  it("respects a maximum", () => {
+    expect(pageParam(new URLSearchParams("page=51"), 50)).toBe(1);
+  });
+});

@@ -1,0 +1,63 @@
+import { excerpt } from "@clinic/domain";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { api, notFound, orNotFound } from "../api.server";
+import { Avatar } from "../components/avatar";
+import { markdownToPlainText, renderMarkdown } from "../markdown.server";
+import { pageMeta } from "../page-meta";
+import { slugParam } from "../route-params";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = slugParam(params.slug);
+  if (!slug) throw notFound();
+  const practitioner = await orNotFound(api.practitioners.bySlug.query({ slug }));
+  return {
+    practitioner,
+    bioHtml: renderMarkdown(practitioner.bio),
+    description: excerpt(
+      `${practitioner.name}, ${practitioner.title}. ${markdownToPlainText(practitioner.bio)}`,
+      155,
+    ),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return pageMeta(matches, { title: "Practitioner not found", description: "" });
+  return pageMeta(matches, { title: data.practitioner.name, description: data.description });
+};
+
+export default function PractitionerPage() {
+  const { practitioner, bioHtml } = useLoaderData<typeof loader>();
+  return (
+    <div className="container page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/practitioners">All practitioners</Link>
+      </nav>
+      <article className="profile">
+        <header className="profile__header">
+          <Avatar name={practitioner.name} photoUrl={practitioner.photoUrl} size="lg" />
+          <div>
+            <h1>{practitioner.name}</h1>
+            <p className="lead">{practitioner.title}</p>
+          </div>
+        </header>
+        {/* Sanitised by renderMarkdown: no raw HTML from the bio survives. */}
+        <div className="prose" dangerouslySetInnerHTML={{ __html: bioHtml }} />
+        {practitioner.services.length > 0 ? (
+          <section aria-labelledby="practitioner-services" className="profile__services">
+            <h2 id="practitioner-services">Treatments with {practitioner.name.split(" ")[0]}</h2>
+            <ul className="pill-list">
+              {practitioner.services.map((service) => (
+                <li key={service.id}>
+                  <Link to={`/services/${service.slug}`} className="pill">
+                    {service.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+    </div>
+  );
+}

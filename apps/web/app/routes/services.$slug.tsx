@@ -1,0 +1,81 @@
+import { excerpt, formatMoney } from "@clinic/domain";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { api, notFound, orNotFound } from "../api.server";
+import { useClinic } from "../clinic";
+import { ContactDetails } from "../components/contact-card";
+import { formatDuration } from "../format-date";
+import { renderMarkdown } from "../markdown.server";
+import { pageMeta } from "../page-meta";
+import { slugParam } from "../route-params";
+import { patientTypeLabel } from "../service-labels";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = slugParam(params.slug);
+  if (!slug) throw notFound();
+  const service = await orNotFound(api.services.bySlug.query({ slug }));
+  return { service, descriptionHtml: renderMarkdown(service.description) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return pageMeta(matches, { title: "Service not found", description: "" });
+  return pageMeta(matches, {
+    title: data.service.name,
+    description: excerpt(data.service.summary, 155),
+  });
+};
+
+export default function ServicePage() {
+  const { service, descriptionHtml } = useLoaderData<typeof loader>();
+  const clinic = useClinic();
+  return (
+    <div className="container page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/services">All treatments</Link>
+      </nav>
+      <div className="detail-layout">
+        <article>
+          <header className="page-header">
+            <h1>{service.name}</h1>
+            <p className="lead">{service.summary}</p>
+          </header>
+          {/* Sanitised by renderMarkdown: no raw HTML from the content survives. */}
+          <div className="prose" dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
+        </article>
+        <aside className="card detail-aside" aria-labelledby="service-facts">
+          <h2 id="service-facts" className="detail-aside__title">
+            At a glance
+          </h2>
+          <dl className="facts facts--stacked">
+            <div>
+              <dt>Price</dt>
+              <dd>{formatMoney(service.priceCents, clinic.currency)}</dd>
+            </div>
+            <div>
+              <dt>Duration</dt>
+              <dd>{formatDuration(service.durationMinutes)}</dd>
+            </div>
+            <div>
+              <dt>For</dt>
+              <dd>{patientTypeLabel(service.patientType)}</dd>
+            </div>
+          </dl>
+          {service.practitioners.length > 0 ? (
+            <>
+              <h3 className="detail-aside__subtitle">With</h3>
+              <ul className="plain-list">
+                {service.practitioners.map((practitioner) => (
+                  <li key={practitioner.id}>
+                    <Link to={`/practitioners/${practitioner.slug}`}>{practitioner.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h3 className="detail-aside__subtitle">To book, get in touch</h3>
+          <ContactDetails clinic={clinic} showName={false} />
+        </aside>
+      </div>
+    </div>
+  );
+}
