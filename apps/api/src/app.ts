@@ -1,8 +1,9 @@
 import type { Database } from "@clinic/db";
 import { trpcServer } from "@hono/trpc-server";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { calendarRoutes } from "./calendar/routes.js";
 import { healthRoutes } from "./health.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { appRouter } from "./trpc/root.js";
@@ -13,11 +14,31 @@ export interface AppDeps {
   ping?: () => Promise<void>;
   logger?: Logger;
   now?: () => Date;
+  /** The public site's address, for links in emails (default http://localhost:3000). */
+  webUrl?: string;
+  /** Server secret that booking manage tokens and sender hashes are derived from. */
+  appSecret?: string;
 }
+
+// Only for development and tests; server.ts requires a real secret in production.
+export const DEV_APP_SECRET = "dev-only-app-secret-never-use-in-production";
 
 function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/);
   return match?.[1] ?? null;
+}
+
+/**
+ * The visitor's address: the first `X-Forwarded-For` hop (set by the Remix
+ * sites, which call the API server-side), else the connection's own.
+ * The API is meant to sit behind the sites or a proxy that sets the header.
+ */
+function clientIp(c: Context): string {
+  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+  if (forwarded) return forwarded.slice(0, 64);
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
+  return incoming?.socket?.remoteAddress ?? "unknown";
 }
 
 export function createApp(deps: AppDeps) {
@@ -28,6 +49,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use(secureHeaders());
   app.route("/", healthRoutes({ ping, logger }));
+  app.route("/", calendarRoutes({ db: deps.db, now }));
   app.use(
     "/trpc/*",
     bodyLimit({
@@ -42,6 +64,9 @@ export function createApp(deps: AppDeps) {
         logger,
         now,
         sessionToken: bearerToken(c.req.header("authorization")),
+        webUrl: deps.webUrl ?? "http://localhost:3000",
+        appSecret: deps.appSecret ?? DEV_APP_SECRET,
+        clientIp: clientIp(c),
       }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {

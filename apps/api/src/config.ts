@@ -15,7 +15,14 @@ export const configSchema = z.object({
   SEED_DEMO_DATA: booleanFlag.default(true),
   SEED_OWNER_PASSWORD: z.string().min(10).optional(),
   WEB_URL: z.url().default("http://localhost:3000"),
+  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
   ADMIN_URL: z.url().default("http://localhost:3001"),
+  /** Where emails go, e.g. smtp://user:pass@smtp.example.com:587; unset, they are only logged (dev mailbox). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -31,6 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     !parsed.data.SEED_OWNER_PASSWORD
   ) {
     throw new Error("In production set SEED_OWNER_PASSWORD, or SEED_DEMO_DATA=false");
+  }
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.APP_SECRET) {
+    throw new Error("In production set APP_SECRET (32+ random characters)");
   }
   return parsed.data;
 }

@@ -8,6 +8,8 @@ import {
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
+import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
+import { devMailbox, smtpTransport } from "./email/transport.js";
 import { consoleLogger as logger } from "./logger.js";
 
 const config = loadConfig();
@@ -18,13 +20,31 @@ if (config.SEED_DEMO_DATA && (await seedIfEmpty(database.db, { ownerPassword }))
   logger.info("seeded the demo clinic on an empty database");
 }
 
-const app = createApp({ db: database.db, ping: database.ping, logger });
+const app = createApp({
+  db: database.db,
+  ping: database.ping,
+  logger,
+  webUrl: config.WEB_URL,
+  appSecret: config.APP_SECRET,
+});
+let outbox: OutboxWorker | undefined;
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   const where =
     dbConfig.kind === "postgres"
       ? "PostgreSQL (DATABASE_URL)"
       : `PGlite in ${dbConfig.kind === "pglite" ? (dbConfig.dataDir ?? "memory") : "memory"}`;
   logger.info("api listening", { port: info.port, database: where });
+  // Emails (and reminders) go out from every instance; the outbox hands each to one.
+  outbox = startOutboxWorker({
+    db: database.db,
+    transport: config.SMTP_URL
+      ? smtpTransport(config.SMTP_URL)
+      : devMailbox(logger, config.WEB_URL),
+    logger,
+  });
+  if (!config.SMTP_URL && config.NODE_ENV === "production") {
+    logger.warn("SMTP_URL is not set: emails are logged and kept in the outbox, not sent");
+  }
   if (config.NODE_ENV !== "production") {
     console.log(
       [
@@ -46,13 +66,17 @@ async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info("shutting down", { signal });
-  // Stop accepting connections, let in-flight requests finish, then close the database.
+  // Stop accepting connections and sending emails, let in-flight work finish, then close the database.
   const timer = setTimeout(() => {
     logger.error("shutdown timed out; exiting");
     process.exit(1);
   }, 10_000);
   timer.unref();
+  const outboxStopped = outbox
+    ?.stop()
+    .catch((error) => logger.error("stopping the outbox worker failed", { error: String(error) }));
   server.close(async () => {
+    await outboxStopped;
     await database
       .close()
       .catch((error) => logger.error("closing the database failed", { error: String(error) }));

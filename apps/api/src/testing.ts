@@ -14,19 +14,29 @@ export async function createTestApp(options: { driver?: TestDriver; now?: () => 
   await seedDemoClinic(database.db, { ownerPassword: TEST_OWNER_PASSWORD });
   const logger = memoryLogger();
   const app = createApp({ db: database.db, ping: database.ping, logger, now: options.now });
-  const client = (sessionToken?: string) => inProcessClient(app, sessionToken);
+  const client = (sessionToken?: string, ip?: string) => inProcessClient(app, sessionToken, ip);
   return { app, client, database, db: database.db, logger, close: () => database.close() };
 }
 
-/** A tRPC client whose requests go straight to `app.request`, with no network. */
-export function inProcessClient(app: App, sessionToken?: string) {
+let visitor = 0;
+
+/**
+ * A tRPC client whose requests go straight to `app.request`, with no network.
+ * Each client is a different visitor (its own forwarded address) unless `ip`
+ * is given, so per-address rate limits only bite in tests that mean them to.
+ */
+export function inProcessClient(app: App, sessionToken?: string, ip?: string) {
+  const address = ip ?? `198.51.100.${(visitor++ % 250) + 1}:${visitor}`;
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: "http://api.test/trpc",
         transformer: superjson,
         fetch: async (url, init) => app.request(url.toString(), init as RequestInit),
-        headers: () => (sessionToken ? { authorization: `Bearer ${sessionToken}` } : {}),
+        headers: () => ({
+          "x-forwarded-for": address,
+          ...(sessionToken ? { authorization: `Bearer ${sessionToken}` } : {}),
+        }),
       }),
     ],
   });

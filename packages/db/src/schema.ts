@@ -25,6 +25,13 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+/** A moderation flag on a review, naming the review it matches when there is one. */
+export interface ReviewFlagRecord {
+  kind: string;
+  message: string;
+  matchReviewId?: string;
+}
+
 /** An instant range `[start, end)`; PostgreSQL's `tstzrange`. */
 export interface InstantRange {
   start: Date;
@@ -53,6 +60,7 @@ export const bookingStatus = pgEnum("booking_status", bookingStatuses);
 export const reviewStatus = pgEnum("review_status", reviewStatuses);
 export const postStatus = pgEnum("post_status", postStatuses);
 export const enquiryStatus = pgEnum("enquiry_status", enquiryStatuses);
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 export const staffRole = pgEnum("staff_role", staffRoles);
 export const patientType = pgEnum("patient_type", patientTypes);
 
@@ -97,6 +105,8 @@ export const practitioners = pgTable("practitioners", {
   photoUrl: text("photo_url"),
   active: boolean("active").notNull().default(true),
   sortOrder: integer("sort_order").notNull().default(0),
+  /** SHA-256 of the secret in the practitioner's calendar subscription URL. */
+  calendarTokenHash: text("calendar_token_hash").unique(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -239,6 +249,10 @@ export const bookings = pgTable(
     notes: text("notes").notNull().default(""),
     idempotencyKey: text("idempotency_key").unique(),
     manageTokenHash: text("manage_token_hash").unique(),
+    /** Whether the patient agreed to be contacted about their care beyond this booking. */
+    contactConsent: boolean("contact_consent").notNull().default(false),
+    /** Bumped on every change the patient's calendar should pick up (iCalendar SEQUENCE). */
+    sequence: integer("sequence").notNull().default(0),
     cancellationReason: text("cancellation_reason"),
     cancelledAt: instant("cancelled_at"),
     createdAt: createdAt(),
@@ -269,6 +283,10 @@ export const reviews = pgTable(
     }),
     status: reviewStatus("status").notNull().default("pending"),
     featured: boolean("featured").notNull().default(false),
+    /** Why moderators should look twice (duplicate text, bursts from one sender), computed on arrival. */
+    flags: jsonb("flags").$type<ReviewFlagRecord[]>().notNull().default([]),
+    /** SHA-256 of the sender's address (with a salt), to spot bursts without keeping the address. */
+    senderHash: text("sender_hash"),
     createdAt: createdAt(),
     moderatedAt: instant("moderated_at"),
   },
@@ -368,4 +386,107 @@ export const signInFailures = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("sign_in_failures_email_created_idx").on(t.email, t.createdAt)],
+);
+
+/** What happened to a booking and who did it, for its history. */
+export const bookingEvents = pgTable(
+  "booking_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** "patient", or a staff user's id. */
+    actor: text("actor").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("booking_events_booking_idx").on(t.bookingId, t.createdAt)],
+);
+
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/**
+ * Emails to send, written in the same transaction as the change they report.
+ * A worker claims due rows with `FOR UPDATE SKIP LOCKED`, so several API
+ * instances never send one twice.
+ */
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    attachments: jsonb("attachments").$type<OutboxAttachment[]>().notNull().default([]),
+    bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "cascade" }),
+    status: outboxStatus("status").notNull().default("pending"),
+    sendAfter: instant("send_after").notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: instant("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.sendAfter),
+    index("outbox_booking_idx").on(t.bookingId),
+  ],
+);
+
+/** Staff notes on an enquiry, and replies sent from the inbox. */
+export const enquiryNotes = pgTable(
+  "enquiry_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    enquiryId: uuid("enquiry_id")
+      .notNull()
+      .references(() => enquiries.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    kind: text("kind").notNull().default("note"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("enquiry_notes_enquiry_idx").on(t.enquiryId, t.createdAt)],
+);
+
+/**
+ * One row per counted request, so rate limits hold across API instances;
+ * old rows are pruned as new ones arrive.
+ */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bucket: text("bucket").notNull(),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("rate_limit_hits_lookup_idx").on(t.bucket, t.key, t.createdAt)],
+);
+
+/** Every staff write: who, what, when and the change. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actorId: uuid("actor_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    changes: jsonb("changes").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_entity_idx").on(t.entity, t.entityId),
+    index("audit_log_actor_idx").on(t.actorId, t.createdAt),
+  ],
 );

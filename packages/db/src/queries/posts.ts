@@ -1,4 +1,4 @@
-import { readingMinutes } from "@clinic/domain";
+import { type PostStatus, readingMinutes } from "@clinic/domain";
 import { and, asc, count, desc, eq, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { posts, postTags, practitioners } from "../schema.js";
@@ -113,4 +113,167 @@ export async function findVisiblePost(
   if (!row) return null;
   const tags = await tagsFor(db, [row.id]);
   return toPublicPost(row, tags.get(row.id) ?? []);
+}
+
+/** Staff views and writes: posts of every status. */
+
+export interface StaffPostSummary {
+  id: string;
+  slug: string;
+  title: string;
+  excerpt: string;
+  status: PostStatus;
+  publishedAt: Date | null;
+  coverImageUrl: string | null;
+  authorId: string | null;
+  author: { id: string; slug: string; name: string } | null;
+  tags: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface StaffPost extends StaffPostSummary {
+  body: string;
+}
+
+export interface PostValues {
+  slug: string;
+  title: string;
+  excerpt: string;
+  body: string;
+  authorId: string | null;
+  coverImageUrl: string | null;
+}
+
+const staffColumns = {
+  id: posts.id,
+  slug: posts.slug,
+  title: posts.title,
+  excerpt: posts.excerpt,
+  status: posts.status,
+  publishedAt: posts.publishedAt,
+  coverImageUrl: posts.coverImageUrl,
+  authorId: posts.authorId,
+  authorSlug: practitioners.slug,
+  authorName: practitioners.name,
+  createdAt: posts.createdAt,
+  updatedAt: posts.updatedAt,
+};
+
+type StaffRow = {
+  [K in keyof typeof staffColumns]: (typeof staffColumns)[K]["_"]["data"] | null;
+};
+
+function toStaffSummary(row: StaffRow, tags: string[]): StaffPostSummary {
+  return {
+    id: row.id!,
+    slug: row.slug!,
+    title: row.title!,
+    excerpt: row.excerpt!,
+    status: row.status!,
+    publishedAt: row.publishedAt,
+    coverImageUrl: row.coverImageUrl,
+    authorId: row.authorId,
+    author:
+      row.authorId && row.authorSlug && row.authorName
+        ? { id: row.authorId, slug: row.authorSlug, name: row.authorName }
+        : null,
+    tags,
+    createdAt: row.createdAt!,
+    updatedAt: row.updatedAt!,
+  };
+}
+
+/** Every post matching the filter: drafts first by last edit, then by publish time, newest first. */
+export async function listStaffPosts(
+  db: Executor,
+  filter: {
+    status?: PostStatus | undefined;
+    authorId?: string | undefined;
+    tag?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<{ items: StaffPostSummary[]; total: number }> {
+  const where = and(
+    filter.status ? eq(posts.status, filter.status) : undefined,
+    filter.authorId ? eq(posts.authorId, filter.authorId) : undefined,
+    filter.tag
+      ? sql`exists (select 1 from ${postTags} where ${postTags.postId} = ${posts.id} and ${postTags.tag} = ${filter.tag})`
+      : undefined,
+  );
+  const [totalRow] = await db.select({ total: count() }).from(posts).where(where);
+  const rows = await db
+    .select(staffColumns)
+    .from(posts)
+    .leftJoin(practitioners, eq(practitioners.id, posts.authorId))
+    .where(where)
+    .orderBy(
+      sql`${posts.publishedAt} desc nulls first`,
+      desc(posts.updatedAt),
+      asc(posts.slug),
+    )
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const tags = await tagsFor(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((row) => toStaffSummary(row, tags.get(row.id) ?? [])),
+    total: totalRow?.total ?? 0,
+  };
+}
+
+/** One post by id, any status, with its body; `lock` holds the row for the transaction. */
+export async function findStaffPost(
+  db: Executor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<StaffPost | null> {
+  const query = db
+    .select({ ...staffColumns, body: posts.body })
+    .from(posts)
+    .leftJoin(practitioners, eq(practitioners.id, posts.authorId))
+    .where(eq(posts.id, id))
+    .limit(1);
+  const [row] = options.lock ? await query.for("update", { of: posts }) : await query;
+  if (!row) return null;
+  const tags = await tagsFor(db, [row.id]);
+  return { ...toStaffSummary(row, tags.get(row.id) ?? []), body: row.body };
+}
+
+/** Creates a draft. */
+export async function insertPost(
+  db: Executor,
+  values: PostValues & { tags: string[] },
+): Promise<{ id: string }> {
+  const { tags, ...post } = values;
+  const [row] = await db
+    .insert(posts)
+    .values({ ...post, status: "draft", publishedAt: null })
+    .returning({ id: posts.id });
+  await setPostTags(db, row!.id, tags);
+  return row!;
+}
+
+export async function updatePost(
+  db: Executor,
+  id: string,
+  values: Partial<PostValues> & { status?: PostStatus; publishedAt?: Date | null },
+): Promise<boolean> {
+  const rows = await db.update(posts).set(values).where(eq(posts.id, id)).returning({ id: posts.id });
+  return rows.length > 0;
+}
+
+/** Makes `tags` exactly the post's tags. */
+export async function setPostTags(db: Executor, postId: string, tags: string[]): Promise<void> {
+  await db.delete(postTags).where(eq(postTags.postId, postId));
+  const unique = [...new Set(tags)];
+  if (unique.length > 0) await db.insert(postTags).values(unique.map((tag) => ({ postId, tag })));
+}
+
+export async function deletePost(db: Executor, id: string): Promise<boolean> {
+  const rows = await db.delete(posts).where(eq(posts.id, id)).returning({ id: posts.id });
+  return rows.length > 0;
 }

@@ -1,3 +1,5 @@
 export * from "./local-time.js";
 export * from "./slots.js";
 export * from "./working-hours.js";
+export * from "./iso-weeks.js";
+export * from "./schedule-changes.js";

@@ -1,1 +1,3 @@
 export * from "./booking.js";
+export * from "./booking-input.js";
+export * from "./staff-booking-input.js";

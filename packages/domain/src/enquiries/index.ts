@@ -1,1 +1,2 @@
 export * from "./enquiry.js";
+export * from "./enquiry-inbox.js";

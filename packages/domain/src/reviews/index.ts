@@ -1,1 +1,3 @@
+export * from "./duplicates.js";
 export * from "./review.js";
+export * from "./moderation.js";

@@ -1,1 +1,3 @@
+export * from "./permissions.js";
 export * from "./staff.js";
+export * from "./staff-accounts.js";

@@ -1,0 +1,130 @@
+import {
+  type Database,
+  defaultOutboxRetryPolicy,
+  getClinicSettings,
+  type OutboxRetryPolicy,
+  processDueMessages,
+} from "@clinic/db";
+import type { Logger } from "../logger.js";
+import type { MailTransport } from "./transport.js";
+
+export interface OutboxWorkerOptions {
+  db: Database;
+  transport: MailTransport;
+  logger: Logger;
+  now?: () => Date;
+  /** Pause between polls when the last one found less than a full batch; default 5 s. */
+  intervalMs?: number;
+  batchSize?: number;
+  policy?: OutboxRetryPolicy;
+  /** Start polling at once (the default); tests that drive `runOnce` themselves turn it off. */
+  autoStart?: boolean;
+}
+
+export interface OutboxWorker {
+  /** Stops polling, waits for a send in progress, and closes the transport. */
+  stop(): Promise<void>;
+  /** One pass: sends what is due and returns how many messages it tried (sent or not). */
+  runOnce(): Promise<number>;
+}
+
+/**
+ * Sends due outbox messages on a timer. Passes never overlap (a `runOnce`
+ * during a pass waits for it), and any number of instances may run against
+ * one database: the claim in `processDueMessages` hands each message to one.
+ */
+export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db, transport, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const intervalMs = options.intervalMs ?? 5_000;
+  const batchSize = options.batchSize ?? 20;
+  const policy = options.policy ?? defaultOutboxRetryPolicy;
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<unknown> = Promise.resolve();
+
+  async function pass(): Promise<number> {
+    let sender: { from: { name: string; address: string }; clinicEmail: string } | undefined;
+    const result = await processDueMessages(
+      db,
+      async (message) => {
+        if (!sender) {
+          // The sender is the clinic as it is now, read once per pass.
+          const clinic = await getClinicSettings(db);
+          sender = {
+            from: { name: clinic.emailSenderName, address: clinic.emailSenderAddress },
+            clinicEmail: clinic.email,
+          };
+        }
+        // Patients' replies go to the clinic's inbox.
+        const toClinic = message.toAddress.toLowerCase() === sender.clinicEmail.toLowerCase();
+        await transport.send({
+          id: message.id,
+          from: sender.from,
+          to: message.toAddress,
+          ...(toClinic ? {} : { replyTo: sender.clinicEmail }),
+          subject: message.subject,
+          text: message.textBody,
+          html: message.htmlBody,
+          attachments: message.attachments,
+        });
+      },
+      {
+        now,
+        limit: batchSize,
+        policy,
+        onError: (message, error, outcome) => {
+          const fields = {
+            id: message.id,
+            kind: message.kind,
+            attempts: message.attempts,
+            error: error instanceof Error ? error.message : String(error),
+          };
+          if (outcome === "failed") logger.error("email failed for good", fields);
+          else logger.warn("email failed; will retry", fields);
+        },
+      },
+    );
+    if (result.sent > 0) logger.info("emails sent", { count: result.sent });
+    return result.sent + result.retried + result.failed;
+  }
+
+  function runOnce(): Promise<number> {
+    const run = current.then(pass, pass);
+    current = run.catch(() => undefined);
+    return run;
+  }
+
+  function schedule(delayMs: number) {
+    if (stopped) return;
+    timer = setTimeout(tick, delayMs);
+  }
+
+  async function tick() {
+    timer = undefined;
+    let handled = 0;
+    try {
+      handled = await runOnce();
+    } catch (error) {
+      logger.error("outbox pass failed", {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    // A full batch means more may be waiting: go again at once.
+    schedule(handled >= batchSize ? 0 : intervalMs);
+  }
+
+  if (options.autoStart !== false) schedule(0);
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await current;
+      await transport.close?.();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { createStaffUser, hashPassword, schema } from "@clinic/db";
+import { can, type Permission, type StaffRole, staffRoles } from "@clinic/domain";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSession } from "../auth/sessions.js";
+import { silentLogger } from "../logger.js";
+import { createTestApp } from "../testing.js";
+import { appRouter } from "./root.js";
+import { type Context, createCallerFactory, type ProcedureMeta } from "./trpc.js";
+
+type Procedures = Record<string, { _def: { meta?: ProcedureMeta; type: string } }>;
+const procedures = Object.entries(appRouter._def.procedures as unknown as Procedures);
+const createCaller = createCallerFactory(appRouter);
+
+describe("every procedure of the router", () => {
+  it("declares who may call it", () => {
+    const undeclared = procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path);
+    expect(undeclared).toEqual([]);
+  });
+
+  describe("staff procedures against anonymous callers and each role", () => {
+    let t: Awaited<ReturnType<typeof createTestApp>>;
+    const userIds = new Map<StaffRole, string>();
+
+    beforeAll(async () => {
+      t = await createTestApp();
+      const [practitioner] = await t.db.select().from(schema.practitioners).limit(1);
+      const passwordHash = await hashPassword("irrelevant-password");
+      for (const role of staffRoles) {
+        const user = await createStaffUser(t.db, {
+          email: `${role}@permissions.test`,
+          name: `Test ${role}`,
+          role,
+          practitionerId: role === "practitioner" ? practitioner!.id : null,
+          passwordHash,
+        });
+        userIds.set(role, user.id);
+      }
+    });
+    afterAll(() => t.close());
+
+    const context = (sessionToken: string | null): Context => ({
+      db: t.db,
+      logger: silentLogger,
+      now: () => new Date(),
+      sessionToken,
+      webUrl: "http://web.test",
+      appSecret: "permissions-test-secret-permissions-test",
+      clientIp: "192.0.2.1",
+    });
+
+    /**
+     * The tRPC error code a call ends with (or "OK"), in a fresh session of the role (signing
+     * out ends one); inputs are empty, so permitted calls stop at validation.
+     */
+    async function outcome(path: string, role: StaffRole | null): Promise<string> {
+      const sessionToken = role
+        ? (await startSession(t.db, userIds.get(role)!, new Date())).token
+        : null;
+      const caller = createCaller(context(sessionToken)) as unknown as Record<string, unknown>;
+      const fn = path
+        .split(".")
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+      try {
+        await (fn as (input: unknown) => Promise<unknown>)({});
+        return "OK";
+      } catch (error) {
+        return error instanceof TRPCError ? error.code : "THROWN";
+      }
+    }
+
+    const staffOnly = procedures.filter(([, p]) => p._def.meta?.access === "staff");
+
+    it("covers at least the session procedures", () => {
+      expect(staffOnly.map(([path]) => path)).toEqual(
+        expect.arrayContaining(["auth.me", "auth.signOut"]),
+      );
+    });
+
+    it.each(staffOnly.map(([path, p]) => [path, p._def.meta] as const))(
+      "%s refuses anonymous callers and roles without the permission",
+      async (path, meta) => {
+        expect(await outcome(path, null)).toBe("UNAUTHORIZED");
+        for (const role of staffRoles) {
+          const permission = (meta as { permission?: Permission }).permission;
+          const result = await outcome(path, role);
+          if (permission && !can(role, permission))
+            expect([role, result]).toEqual([role, "FORBIDDEN"]);
+          else expect(["FORBIDDEN", "UNAUTHORIZED"], `${role} on ${path}`).not.toContain(result);
+        }
+      },
+    );
+  });
+});

@@ -1,0 +1,172 @@
+import type { BookingStatus, PatientInput } from "@clinic/domain";
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "../database.js";
+import { bookingEvents, bookings, patients, practitioners, services } from "../schema.js";
+
+/**
+ * Finds the patient with this email (emails are stored lowercased) or
+ * creates one; a returning patient's phone and name are brought up to date.
+ */
+export async function upsertPatient(
+  db: Executor,
+  patient: PatientInput,
+): Promise<{ id: string; returning: boolean }> {
+  const [row] = await db
+    .insert(patients)
+    .values(patient)
+    .onConflictDoUpdate({
+      target: patients.email,
+      set: { name: patient.name, phone: patient.phone, updatedAt: new Date() },
+    })
+    // xmax is 0 only for a freshly inserted row: tells new from returning patients in one statement.
+    .returning({ id: patients.id, returning: sql<boolean>`(xmax <> 0)` });
+  return { id: row!.id, returning: Boolean(row!.returning) };
+}
+
+export interface NewBooking {
+  id?: string;
+  serviceId: string;
+  practitionerId: string;
+  patientId: string;
+  startsAt: Date;
+  endsAt: Date;
+  blockedFrom: Date;
+  blockedUntil: Date;
+  notes: string;
+  contactConsent: boolean;
+  idempotencyKey: string | null;
+  manageTokenHash: string | null;
+}
+
+export async function insertBooking(db: Executor, booking: NewBooking): Promise<{ id: string }> {
+  const { blockedFrom, blockedUntil, ...values } = booking;
+  const [row] = await db
+    .insert(bookings)
+    .values({ ...values, during: { start: blockedFrom, end: blockedUntil } })
+    .returning({ id: bookings.id });
+  return row!;
+}
+
+export async function recordBookingEvent(
+  db: Executor,
+  event: { bookingId: string; kind: string; actor: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await db.insert(bookingEvents).values({ ...event, details: event.details ?? {} });
+}
+
+/** A booking with what a patient or an email needs to know about it. */
+export interface BookingDetails {
+  id: string;
+  status: BookingStatus;
+  startsAt: Date;
+  endsAt: Date;
+  notes: string;
+  sequence: number;
+  cancellationReason: string | null;
+  idempotencyKey: string | null;
+  service: {
+    id: string;
+    slug: string;
+    name: string;
+    durationMinutes: number;
+    bufferBeforeMinutes: number;
+    bufferAfterMinutes: number;
+  };
+  practitioner: { id: string; slug: string; name: string };
+  patient: { id: string; name: string; email: string; phone: string };
+}
+
+async function findBookingWhere(db: Executor, where: ReturnType<typeof eq>) {
+  const [row] = await db
+    .select({
+      booking: bookings,
+      service: services,
+      practitioner: { id: practitioners.id, slug: practitioners.slug, name: practitioners.name },
+      patient: {
+        id: patients.id,
+        name: patients.name,
+        email: patients.email,
+        phone: patients.phone,
+      },
+    })
+    .from(bookings)
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .innerJoin(practitioners, eq(practitioners.id, bookings.practitionerId))
+    .innerJoin(patients, eq(patients.id, bookings.patientId))
+    .where(where)
+    .limit(1);
+  if (!row) return null;
+  const { booking, service } = row;
+  const details: BookingDetails = {
+    id: booking.id,
+    status: booking.status,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    notes: booking.notes,
+    sequence: booking.sequence,
+    cancellationReason: booking.cancellationReason,
+    idempotencyKey: booking.idempotencyKey,
+    service: {
+      id: service.id,
+      slug: service.slug,
+      name: service.name,
+      durationMinutes: service.durationMinutes,
+      bufferBeforeMinutes: service.bufferBeforeMinutes,
+      bufferAfterMinutes: service.bufferAfterMinutes,
+    },
+    practitioner: row.practitioner,
+    patient: row.patient,
+  };
+  return details;
+}
+
+export function findBookingById(db: Executor, id: string): Promise<BookingDetails | null> {
+  return findBookingWhere(db, eq(bookings.id, id));
+}
+
+export function findBookingByManageTokenHash(
+  db: Executor,
+  tokenHash: string,
+): Promise<BookingDetails | null> {
+  return findBookingWhere(db, eq(bookings.manageTokenHash, tokenHash));
+}
+
+export function findBookingByIdempotencyKey(
+  db: Executor,
+  key: string,
+): Promise<BookingDetails | null> {
+  return findBookingWhere(db, eq(bookings.idempotencyKey, key));
+}
+
+export async function cancelBooking(
+  db: Executor,
+  bookingId: string,
+  options: { reason: string | null; at: Date },
+): Promise<void> {
+  await db
+    .update(bookings)
+    .set({
+      status: "cancelled",
+      cancellationReason: options.reason,
+      cancelledAt: options.at,
+      sequence: sql`${bookings.sequence} + 1`,
+    })
+    .where(eq(bookings.id, bookingId));
+}
+
+/** Moves a booking; the exclusion constraint refuses a time that is already taken. */
+export async function moveBooking(
+  db: Executor,
+  bookingId: string,
+  to: { startsAt: Date; endsAt: Date; blockedFrom: Date; blockedUntil: Date },
+): Promise<void> {
+  await db
+    .update(bookings)
+    .set({
+      startsAt: to.startsAt,
+      endsAt: to.endsAt,
+      during: { start: to.blockedFrom, end: to.blockedUntil },
+      sequence: sql`${bookings.sequence} + 1`,
+    })
+    .where(eq(bookings.id, bookingId));
+}

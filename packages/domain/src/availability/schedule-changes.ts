@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { idSchema } from "../common/fields.js";
+import {
+  addLocalDays,
+  boundaryInstantOf,
+  localDay,
+  wallMidnightOf,
+  wallTimeOf,
+} from "./local-time.js";
+import {
+  clinicClosureInputSchema,
+  minutesOfDay,
+  setWeeklyHoursSchema,
+  timeOfDay,
+  timeOffInputSchema,
+  type WorkingHoursRange,
+  weeklyHoursSchema,
+} from "./working-hours.js";
+
+/**
+ * Changing hours, adding time off or closing the clinic never moves or
+ * cancels a booking: the API refuses a change that would leave confirmed
+ * bookings outside the hours unless staff confirm they have seen them.
+ */
+const confirmOrphans = z.boolean().default(false);
+
+export const setWeeklyHoursInputSchema = setWeeklyHoursSchema.extend({ confirmOrphans });
+export const addTimeOffInputSchema = timeOffInputSchema.safeExtend({ confirmOrphans });
+export const addClosureInputSchema = clinicClosureInputSchema.safeExtend({ confirmOrphans });
+
+export const practitionerIdInputSchema = z.object({ practitionerId: idSchema });
+export const scheduleEntryIdInputSchema = z.object({ id: idSchema });
+export const listClosuresInputSchema = z.object({ includePast: z.boolean().default(false) });
+
+/** Bookable times for the next two weeks, with `ranges` (if given) in place of the stored week. */
+export const schedulePreviewInputSchema = z.object({
+  practitionerId: idSchema,
+  ranges: weeklyHoursSchema.optional(),
+});
+
+/** Days a schedule preview covers, today included. */
+export const SCHEDULE_PREVIEW_DAYS = 14;
+
+export interface ScheduleRules {
+  timeZone: string;
+  weeklyHours: readonly WorkingHoursRange[];
+  timeOff: readonly {
+    startDate: string;
+    endDate: string;
+    startTime: string | null;
+    endTime: string | null;
+  }[];
+  closures: readonly { startDate: string; endDate: string }[];
+}
+
+/** Ranges per ISO weekday (index 1…7) in minutes, sorted, touching ones merged. */
+function mergedRangesByWeekday(hours: readonly WorkingHoursRange[]): [number, number][][] {
+  const byDay: [number, number][][] = Array.from({ length: 8 }, () => []);
+  const sorted = hours
+    .map((h) => [h.weekday, minutesOfDay(h.start), minutesOfDay(h.end)] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [weekday, start, end] of sorted) {
+    const day = byDay[weekday]!;
+    const last = day[day.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else day.push([start, end]);
+  }
+  return byDay;
+}
+
+/** A time-off entry as an instant range `[start, end)` in the zone. */
+export function timeOffInstants(
+  timeZone: string,
+  t: ScheduleRules["timeOff"][number],
+): { start: Date; end: Date } {
+  const start = boundaryInstantOf(
+    timeZone,
+    localDay(timeZone, t.startDate),
+    t.startTime === null ? 0 : minutesOfDay(t.startTime),
+  );
+  const end =
+    t.endTime === null
+      ? boundaryInstantOf(timeZone, localDay(timeZone, addLocalDays(t.endDate, 1)), 0)
+      : boundaryInstantOf(timeZone, localDay(timeZone, t.endDate), minutesOfDay(t.endTime));
+  return { start: new Date(start), end: new Date(end) };
+}
+
+/** Whether a local date falls in any of the (inclusive) date ranges. */
+export function isClosedOn(
+  date: string,
+  closures: readonly { startDate: string; endDate: string }[],
+): boolean {
+  const wall = wallMidnightOf(date);
+  return closures.some((c) => wall >= wallMidnightOf(c.startDate) && wall <= wallMidnightOf(c.endDate));
+}
+
+/**
+ * Whether an appointment (its own time, buffers aside) lies inside one of
+ * the practitioner's working ranges on its local day, clear of their time off
+ * and of clinic closures.
+ */
+export function fitsSchedule(
+  appointment: { startsAt: Date; endsAt: Date },
+  rules: ScheduleRules,
+): boolean {
+  const { timeZone } = rules;
+  const start = wallTimeOf(timeZone, appointment.startsAt.getTime());
+  const end = wallTimeOf(timeZone, appointment.endsAt.getTime());
+  if (isClosedOn(start.date, rules.closures)) return false;
+  // An appointment running past midnight fits only if it ends exactly at 24:00.
+  const endMinute =
+    end.date === start.date ? end.minute : end.date === addLocalDays(start.date, 1) ? 1440 + end.minute : Infinity;
+  const weekday = localDay(timeZone, start.date).weekday;
+  const ranges = mergedRangesByWeekday(rules.weeklyHours)[weekday]!;
+  if (!ranges.some(([from, to]) => from <= start.minute && endMinute <= to)) return false;
+  return !rules.timeOff.some((t) => {
+    const off = timeOffInstants(timeZone, t);
+    return off.start < appointment.endsAt && appointment.startsAt < off.end;
+  });
+}
+
+/** The appointments that would lie outside the schedule (see `fitsSchedule`), in the given order. */
+export function appointmentsOutsideSchedule<T extends { startsAt: Date; endsAt: Date }>(
+  appointments: readonly T[],
+  rules: ScheduleRules,
+): T[] {
+  return appointments.filter((a) => !fitsSchedule(a, rules));
+}
+
+export interface WorkingStretch {
+  /** Local wall-clock times, `HH:mm`. */
+  start: string;
+  end: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * A practitioner's working stretches on one local date and the breaks
+ * between them, with both wall-clock times and instants (correct on
+ * daylight-saving days), for laying out a calendar column.
+ */
+export function workingDay(
+  timeZone: string,
+  date: string,
+  weeklyHours: readonly WorkingHoursRange[],
+): { working: WorkingStretch[]; breaks: WorkingStretch[] } {
+  const day = localDay(timeZone, date);
+  const ranges = mergedRangesByWeekday(weeklyHours)[day.weekday]!;
+  const stretch = (from: number, to: number): WorkingStretch => ({
+    start: timeOfDay(from),
+    end: timeOfDay(to),
+    startsAt: new Date(boundaryInstantOf(timeZone, day, from)),
+    endsAt: new Date(boundaryInstantOf(timeZone, day, to)),
+  });
+  const working = ranges.map(([from, to]) => stretch(from, to));
+  const breaks = ranges.slice(1).map(([from], i) => stretch(ranges[i]![1], from));
+  return { working, breaks };
+}

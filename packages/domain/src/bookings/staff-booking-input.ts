@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { idSchema, localDateSchema } from "../common/fields.js";
+import { bookingNotesSchema, patientInputSchema } from "./booking.js";
+import { idempotencyKeySchema, practitionerChoiceSchema } from "./booking-input.js";
+
+/** The longest stretch the staff calendar loads at once (a week view, with room for a month). */
+export const MAX_CALENDAR_DAYS = 42;
+
+/**
+ * How far ahead staff may book: further than the online horizon, since a
+ * course of care is often booked months out at the front desk.
+ */
+export const STAFF_HORIZON_DAYS = 365;
+
+/** The staff calendar for local dates `from`…`to` inclusive, optionally for one practitioner. */
+export const bookingCalendarInputSchema = z
+  .object({
+    from: localDateSchema,
+    to: localDateSchema,
+    practitionerId: idSchema.optional(),
+    /** Cancelled bookings are left out unless asked for. */
+    includeCancelled: z.boolean().default(false),
+  })
+  .superRefine((input, ctx) => {
+    const days = (Date.parse(input.to) - Date.parse(input.from)) / 86_400_000;
+    if (Number.isNaN(days)) return;
+    if (days < 0) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "End date can't be before start date" });
+    } else if (days >= MAX_CALENDAR_DAYS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `Show at most ${MAX_CALENDAR_DAYS} days at a time`,
+      });
+    }
+  });
+export type BookingCalendarInput = z.input<typeof bookingCalendarInputSchema>;
+
+export const bookingIdInputSchema = z.object({ id: idSchema });
+
+/** What staff may record once an appointment has started. */
+export const attendanceStatuses = ["completed", "no_show"] as const;
+
+export const setBookingStatusInputSchema = z.object({
+  id: idSchema,
+  status: z.enum(attendanceStatuses, { message: "Choose completed or no-show" }),
+});
+
+/** Staff cancel with a reason; the patient's email quotes it. */
+export const staffCancelBookingInputSchema = z.object({
+  id: idSchema,
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Say why the appointment is cancelled")
+    .max(500, "Keep the reason under 500 characters"),
+});
+
+export const staffRescheduleBookingInputSchema = z.object({
+  id: idSchema,
+  start: z.date({ message: "Choose a time" }),
+});
+
+/**
+ * A booking taken by staff for a patient (e.g. on the phone). The key is
+ * optional: forms send one so a double submit makes one booking.
+ */
+export const staffCreateBookingInputSchema = z.object({
+  serviceId: idSchema,
+  practitionerId: practitionerChoiceSchema,
+  start: z.date({ message: "Choose a time" }),
+  patient: patientInputSchema,
+  notes: bookingNotesSchema.default(""),
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+export type StaffCreateBookingInput = z.input<typeof staffCreateBookingInputSchema>;
+
+export const PATIENTS_PAGE_SIZE = 25;
+
+/** Patients whose name, email or phone contains `query` (case-insensitive), a page at a time. */
+export const patientSearchInputSchema = z.object({
+  query: z.string().trim().max(100, "Search for at most 100 characters").optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+});
+export type PatientSearchInput = z.input<typeof patientSearchInputSchema>;
+
+export const patientIdInputSchema = z.object({ id: idSchema });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { accessFor, can, canOn, permissionMatrix, permissions } from "./permissions.js";
+import { staffRoles } from "./staff.js";
+
+describe("permission matrix", () => {
+  it("gives the owner everything", () => {
+    for (const permission of permissions) expect(accessFor("owner", permission)).toBe("all");
+  });
+
+  it("lets the front desk run bookings, patients, enquiries and moderation, and only read schedules", () => {
+    for (const p of [
+      "bookings.write",
+      "patients.write",
+      "enquiries.write",
+      "reviews.moderate",
+    ] as const) {
+      expect(accessFor("front_desk", p)).toBe("all");
+    }
+    expect(can("front_desk", "schedules.read")).toBe(true);
+    expect(can("front_desk", "schedules.write")).toBe(false);
+    expect(can("front_desk", "staff.manage")).toBe(false);
+    expect(can("front_desk", "settings.write")).toBe(false);
+  });
+
+  it("limits practitioners to their own bookings, hours and posts", () => {
+    const jason = { role: "practitioner" as const, practitionerId: "jason" };
+    for (const p of ["bookings.write", "schedules.write", "posts.write"] as const) {
+      expect(canOn(jason, p, "jason")).toBe(true);
+      expect(canOn(jason, p, "joey")).toBe(false);
+    }
+    expect(canOn({ role: "practitioner", practitionerId: null }, "schedules.write", null)).toBe(
+      false,
+    );
+    expect(can("practitioner", "reviews.moderate")).toBe(false);
+    expect(can("practitioner", "catalog.read")).toBe(true);
+  });
+
+  it("has a rule for every role on every permission", () => {
+    for (const rules of Object.values(permissionMatrix)) {
+      expect(Object.keys(rules).sort()).toEqual([...staffRoles].sort());
+    }
+  });
+});
