@@ -7,6 +7,7 @@ import { calendarRoutes } from "./calendar/routes.js";
 import { healthRoutes } from "./health.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { appRouter } from "./trpc/root.js";
+import { defaultUploadDir, uploadRoutes } from "./uploads/photos.js";
 
 export interface AppDeps {
   db: Database;
@@ -18,6 +19,8 @@ export interface AppDeps {
   webUrl?: string;
   /** Server secret that booking manage tokens and sender hashes are derived from. */
   appSecret?: string;
+  /** Where uploaded images are stored and served from (default `.data/uploads` at the repo root). */
+  uploadDir?: string;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -41,21 +44,28 @@ function clientIp(c: Context): string {
   return incoming?.socket?.remoteAddress ?? "unknown";
 }
 
+const tooLarge = (c: Context) => c.json({ error: { message: "Request body is too large" } }, 413);
+const bodyLimitDefault = bodyLimit({ maxSize: 256 * 1024, onError: tooLarge });
+// A 2 MB photo is about 2.7 MB as base64 in JSON.
+const PHOTO_UPLOAD_PATH = "/trpc/practitioners.uploadPhoto";
+const photoBodyLimit = bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge });
+
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? consoleLogger;
   const now = deps.now ?? (() => new Date());
   const ping = deps.ping ?? (async () => void (await deps.db.execute("select 1")));
 
+  const uploadDir = deps.uploadDir ?? defaultUploadDir;
+
   const app = new Hono();
+  // Before secureHeaders: uploaded images set their own headers (shown by sites on other origins).
+  app.route("/", uploadRoutes({ uploadDir }));
   app.use(secureHeaders());
   app.route("/", healthRoutes({ ping, logger }));
   app.route("/", calendarRoutes({ db: deps.db, now }));
   app.use(
     "/trpc/*",
-    bodyLimit({
-      maxSize: 256 * 1024,
-      onError: (c) => c.json({ error: { message: "Request body is too large" } }, 413),
-    }),
+    (c, next) => (c.req.path === PHOTO_UPLOAD_PATH ? photoBodyLimit : bodyLimitDefault)(c, next),
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
@@ -67,6 +77,7 @@ export function createApp(deps: AppDeps) {
         webUrl: deps.webUrl ?? "http://localhost:3000",
         appSecret: deps.appSecret ?? DEV_APP_SECRET,
         clientIp: clientIp(c),
+        uploadDir,
       }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {

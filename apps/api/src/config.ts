@@ -17,6 +17,8 @@ export const configSchema = z.object({
   WEB_URL: z.url().default("http://localhost:3000"),
   APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
   ADMIN_URL: z.url().default("http://localhost:3001"),
+  /** Where uploaded images (practitioner photos) are stored; default `.data/uploads` at the repo root. */
+  UPLOAD_DIR: z.string().min(1).optional(),
   /** Where emails go, e.g. smtp://user:pass@smtp.example.com:587; unset, they are only logged (dev mailbox). */
   SMTP_URL: z
     .string()

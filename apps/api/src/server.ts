@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import {
   createDatabase,
   DEMO_OWNER_PASSWORD,
@@ -26,6 +27,7 @@ const app = createApp({
   logger,
   webUrl: config.WEB_URL,
   appSecret: config.APP_SECRET,
+  uploadDir: config.UPLOAD_DIR ? resolve(config.UPLOAD_DIR) : undefined,
 });
 let outbox: OutboxWorker | undefined;
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {

@@ -5,7 +5,9 @@ import {
   cancelBooking,
   countBookingsByPractitioner,
   type Executor,
+  ensureManageTokenHash,
   findBookableService,
+  findBookingById,
   findBookingByIdempotencyKey,
   findBookingByManageTokenHash,
   getClinicSettings,
@@ -13,6 +15,7 @@ import {
   listClinicClosures,
   loadSlotPractitioners,
   moveBooking,
+  recordAudit,
   recordBookingEvent,
   SQLSTATE,
   sqlState,
@@ -29,6 +32,7 @@ import {
   localDateOf,
   type PractitionerChoice,
   type Slot,
+  STAFF_HORIZON_DAYS,
 } from "@clinic/domain";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
@@ -40,16 +44,40 @@ import { hashManageToken, manageTokenFor } from "./manage-token.js";
 const MINUTE_MS = 60_000;
 export const SLOT_TAKEN = "That time was just taken — please pick another.";
 
+/**
+ * Whose rules a booking follows. Online, the clinic's policy applies as set.
+ * Staff (a phone booking at the front desk, a move by the practitioner) may
+ * book inside the minimum notice, since the person is on the line and can say
+ * whether they can make it, and up to a year ahead; never in the past, and
+ * never outside hours, on time off, over a closure or over another booking.
+ */
+export type BookingRules = "online" | "staff";
+
+/** Who makes a change: the patient (by link or online form) or a signed-in staff member. */
+export type BookingActor =
+  | { kind: "patient" }
+  | { kind: "staff"; user: { id: string; name: string } };
+
+function policyFor(settings: ClinicSettings, rules: BookingRules): ClinicSettings["bookingPolicy"] {
+  if (rules === "online") return settings.bookingPolicy;
+  return { ...settings.bookingPolicy, minNoticeMinutes: 0, horizonDays: STAFF_HORIZON_DAYS };
+}
+
+/** What booking_events stores as the actor: "patient" or the staff user's id. */
+export function actorOf(by: BookingActor): string {
+  return by.kind === "patient" ? "patient" : by.user.id;
+}
+
 type CreateBookingInput = z.output<typeof createBookingInputSchema>;
 
-async function requireService(db: Executor, serviceId: string): Promise<BookableService> {
+export async function requireService(db: Executor, serviceId: string): Promise<BookableService> {
   const service = await findBookableService(db, serviceId);
   if (!service) throw fieldError("serviceId", "That service isn't available for online booking");
   return service;
 }
 
 /** The practitioners a request may book: the one chosen (if they offer the service) or all who do. */
-function candidatesFor(service: BookableService, choice: PractitionerChoice) {
+export function candidatesFor(service: BookableService, choice: PractitionerChoice) {
   if (choice === "any") {
     if (service.practitioners.length === 0) {
       throw fieldError("serviceId", `${service.name} can't be booked online at the moment`);
@@ -63,19 +91,20 @@ function candidatesFor(service: BookableService, choice: PractitionerChoice) {
   return [practitioner];
 }
 
-async function slotsFor(
-  db: Executor,
-  options: {
-    settings: ClinicSettings;
-    service: BookableService;
-    practitionerIds: string[];
-    from: string;
-    to: string;
-    now: Date;
-    ignoreBookingId?: string;
-    ignoreBookings?: boolean;
-  },
-): Promise<Slot[]> {
+export interface SlotOptions {
+  settings: ClinicSettings;
+  rules: BookingRules;
+  service: BookableService;
+  practitionerIds: string[];
+  from: string;
+  to: string;
+  now: Date;
+  ignoreBookingId?: string;
+  ignoreBookings?: boolean;
+}
+
+/** Bookable starts for a service under the given rules, from the database's current state. */
+export async function slotsFor(db: Executor, options: SlotOptions): Promise<Slot[]> {
   const { settings, service } = options;
   const windowStart = new Date(Date.parse(`${options.from}T00:00:00Z`) - 14 * 3_600_000);
   const windowEnd = new Date(
@@ -95,7 +124,7 @@ async function slotsFor(
     from: options.from,
     to: options.to,
     now: options.now,
-    policy: settings.bookingPolicy,
+    policy: policyFor(settings, options.rules),
     service,
     practitioners: options.ignoreBookings
       ? practitioners.map((p) => ({ ...p, busy: [] }))
@@ -104,7 +133,12 @@ async function slotsFor(
   });
 }
 
-export async function availability(ctx: Context, input: AvailabilityInput) {
+/** Bookable times grouped by local day; staff rules offer times inside the notice window too. */
+export async function availability(
+  ctx: Context,
+  input: AvailabilityInput,
+  rules: BookingRules = "online",
+) {
   const [settings, service] = await Promise.all([
     getClinicSettings(ctx.db),
     requireService(ctx.db, input.serviceId),
@@ -112,6 +146,7 @@ export async function availability(ctx: Context, input: AvailabilityInput) {
   const practitioners = candidatesFor(service, input.practitionerId);
   const slots = await slotsFor(ctx.db, {
     settings,
+    rules,
     service,
     practitionerIds: practitioners.map((p) => p.id),
     from: input.from,
@@ -135,19 +170,21 @@ export async function availability(ctx: Context, input: AvailabilityInput) {
  * Why `start` can't be booked: a time that would be bookable but for other
  * bookings is a lost race (CONFLICT); anything else is a bad request.
  */
-async function refuseStart(
+export async function refuseStart(
   db: Executor,
-  options: Parameters<typeof slotsFor>[1] & { start: Date },
+  options: SlotOptions & { start: Date },
 ): Promise<never> {
   const { settings, now, start } = options;
+  const policy = policyFor(settings, options.rules);
+  const who = options.rules === "online" ? "Online bookings" : "Bookings";
   if (start.getTime() < now.getTime()) throw fieldError("start", "That time is in the past");
-  const notice = settings.bookingPolicy.minNoticeMinutes;
+  const notice = policy.minNoticeMinutes;
   if (start.getTime() < now.getTime() + notice * MINUTE_MS) {
-    throw fieldError("start", `Online bookings need at least ${formatNotice(notice)} notice`);
+    throw fieldError("start", `${who} need at least ${formatNotice(notice)} notice`);
   }
-  const horizon = settings.bookingPolicy.horizonDays;
+  const horizon = policy.horizonDays;
   if (start.getTime() > now.getTime() + horizon * 86_400_000) {
-    throw fieldError("start", `Online bookings open up to ${horizon} days ahead`);
+    throw fieldError("start", `${who} open up to ${horizon} days ahead`);
   }
   const withoutBookings = await slotsFor(db, { ...options, ignoreBookings: true });
   if (withoutBookings.some((s) => s.start.getTime() === start.getTime())) {
@@ -162,7 +199,8 @@ function formatNotice(minutes: number): string {
   return `${minutes} minutes'`;
 }
 
-function blockedRange(service: BookableService | BookingDetails["service"], start: Date) {
+/** The appointment's times and the time it blocks in the diary, buffers included. */
+export function blockedRange(service: BookableService | BookingDetails["service"], start: Date) {
   const endsAt = new Date(start.getTime() + service.durationMinutes * MINUTE_MS);
   return {
     startsAt: start,
@@ -172,7 +210,8 @@ function blockedRange(service: BookableService | BookingDetails["service"], star
   };
 }
 
-function emailData(
+/** What the booking emails need, with the patient's manage link built from `token`. */
+export function emailData(
   ctx: Context,
   booking: BookingDetails,
   settings: ClinicSettings,
@@ -227,16 +266,34 @@ export function publicBooking(booking: BookingDetails, settings: ClinicSettings,
   };
 }
 
-export async function createBooking(ctx: Context, input: CreateBookingInput) {
+interface PlaceBookingRequest {
+  serviceId: string;
+  practitionerId: PractitionerChoice;
+  start: Date;
+  patient: { name: string; email: string; phone: string };
+  notes: string;
+  contactConsent: boolean;
+  idempotencyKey: string | null;
+}
+
+/**
+ * Books a free slot under the rules: checks it in the transaction that writes
+ * the booking, its history, the audit entry (staff) and the emails; the
+ * exclusion constraint settles races (CONFLICT). A repeated idempotency key
+ * answers with the booking it made.
+ */
+export async function placeBooking(
+  ctx: Context,
+  input: PlaceBookingRequest,
+  options: { rules: BookingRules; by: BookingActor; settings: ClinicSettings },
+): Promise<{ details: BookingDetails; manageToken: string }> {
+  const { settings, rules, by } = options;
   const now = ctx.now();
-  const settings = await getClinicSettings(ctx.db);
   const replay = async () => {
+    if (!input.idempotencyKey) return null;
     const existing = await findBookingByIdempotencyKey(ctx.db, input.idempotencyKey);
     if (!existing) return null;
-    return {
-      booking: publicBooking(existing, settings, now),
-      manageToken: manageTokenFor(existing.id, ctx.appSecret),
-    };
+    return { details: existing, manageToken: manageTokenFor(existing.id, ctx.appSecret) };
   };
   const earlier = await replay();
   if (earlier) return earlier;
@@ -244,8 +301,9 @@ export async function createBooking(ctx: Context, input: CreateBookingInput) {
   const service = await requireService(ctx.db, input.serviceId);
   const candidates = candidatesFor(service, input.practitionerId);
   const day = localDateOf(input.start, settings.timeZone);
-  const slotOptions = {
+  const slotOptions: SlotOptions = {
     settings,
+    rules,
     service,
     practitionerIds: candidates.map((p) => p.id),
     from: day,
@@ -256,7 +314,7 @@ export async function createBooking(ctx: Context, input: CreateBookingInput) {
   // For "first available", a lost race for one practitioner moves on to the next free one.
   for (let attempt = 0; attempt < candidates.length; attempt++) {
     try {
-      const booking = await ctx.db.transaction(async (tx) => {
+      const placed = await ctx.db.transaction(async (tx) => {
         const slots = await slotsFor(tx, slotOptions);
         const slot = slots.find((s) => s.start.getTime() === input.start.getTime());
         if (!slot) return refuseStart(tx, { ...slotOptions, start: input.start });
@@ -285,15 +343,36 @@ export async function createBooking(ctx: Context, input: CreateBookingInput) {
         await recordBookingEvent(tx, {
           bookingId: id,
           kind: "created",
-          actor: "patient",
-          details: { returningPatient: patient.returning },
+          actor: actorOf(by),
+          details: {
+            returningPatient: patient.returning,
+            ...(rules === "staff" ? { by: "staff" } : {}),
+          },
         });
-        const details = (await findBookingByManageTokenHash(tx, hashManageToken(token)))!;
+        const details = (await findBookingById(tx, id))!;
+        if (by.kind === "staff") {
+          await recordAudit(tx, {
+            actor: by.user,
+            action: "booking.create",
+            entity: "booking",
+            entityId: id,
+            changes: {
+              after: {
+                status: details.status,
+                startsAt: details.startsAt.toISOString(),
+                serviceId: service.id,
+                practitionerId,
+                patientId: patient.id,
+                returningPatient: patient.returning,
+              },
+            },
+          });
+        }
         await enqueueBookingEmails(tx, "created", emailData(ctx, details, settings, token), now);
-        return { booking: publicBooking(details, settings, now), manageToken: token };
+        return { details, manageToken: token };
       });
-      ctx.logger.info("booking created", { bookingId: booking.booking.id });
-      return booking;
+      ctx.logger.info("booking created", { bookingId: placed.details.id, by: by.kind });
+      return placed;
     } catch (error) {
       const state = sqlState(error);
       if (state === SQLSTATE.uniqueViolation) {
@@ -309,6 +388,16 @@ export async function createBooking(ctx: Context, input: CreateBookingInput) {
     }
   }
   throw new TRPCError({ code: "CONFLICT", message: SLOT_TAKEN });
+}
+
+export async function createBooking(ctx: Context, input: CreateBookingInput) {
+  const settings = await getClinicSettings(ctx.db);
+  const { details, manageToken } = await placeBooking(
+    ctx,
+    { ...input, idempotencyKey: input.idempotencyKey },
+    { rules: "online", by: { kind: "patient" }, settings },
+  );
+  return { booking: publicBooking(details, settings, ctx.now()), manageToken };
 }
 
 /** Shares "first available" bookings out: the least-booked practitioner that day goes first. */
@@ -376,6 +465,122 @@ export async function bookingByToken(ctx: Context, token: string) {
   return publicBooking(booking, settings, ctx.now());
 }
 
+/**
+ * Cancels a booking in the caller's transaction: the history entry, the
+ * audit entry (staff), the patient's email with its link, and the dropped
+ * reminder are written with it. Staff changes give the booking a manage
+ * link if it had none, so the email's link works.
+ */
+export async function cancelInTransaction(
+  ctx: Context,
+  tx: Executor,
+  booking: BookingDetails,
+  options: {
+    reason: string | null;
+    by: BookingActor;
+    settings: ClinicSettings;
+    now: Date;
+    /** The patient's link when they used it; otherwise derived from the booking's id. */
+    token?: string;
+  },
+): Promise<BookingDetails> {
+  const { reason, by, settings, now } = options;
+  const token = options.token ?? manageTokenFor(booking.id, ctx.appSecret);
+  if (by.kind === "staff") await ensureManageTokenHash(tx, booking.id, hashManageToken(token));
+  await cancelBooking(tx, booking.id, { reason, at: now });
+  await recordBookingEvent(tx, {
+    bookingId: booking.id,
+    kind: "cancelled",
+    actor: actorOf(by),
+    details: { reason },
+  });
+  if (by.kind === "staff") {
+    await recordAudit(tx, {
+      actor: by.user,
+      action: "booking.cancel",
+      entity: "booking",
+      entityId: booking.id,
+      changes: { status: { before: booking.status, after: "cancelled" }, reason },
+    });
+  }
+  const details = (await findBookingById(tx, booking.id))!;
+  await enqueueBookingEmails(tx, "cancelled", emailData(ctx, details, settings, token), now);
+  return details;
+}
+
+/**
+ * Moves a booking to `start` (same practitioner) if that is a free slot under
+ * the rules: checked and written in one transaction with its history, audit
+ * entry (staff) and the patient's email; CONFLICT when the time was taken.
+ */
+export async function moveToSlot(
+  ctx: Context,
+  booking: BookingDetails,
+  start: Date,
+  options: {
+    rules: BookingRules;
+    by: BookingActor;
+    settings: ClinicSettings;
+    now: Date;
+    token?: string;
+  },
+): Promise<BookingDetails> {
+  const { rules, by, settings, now } = options;
+  const service = await requireService(ctx.db, booking.service.id);
+  const day = localDateOf(start, settings.timeZone);
+  const slotOptions: SlotOptions = {
+    settings,
+    rules,
+    service,
+    practitionerIds: [booking.practitioner.id],
+    from: day,
+    to: day,
+    now,
+    ignoreBookingId: booking.id,
+  };
+  const token = options.token ?? manageTokenFor(booking.id, ctx.appSecret);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const slots = await slotsFor(tx, slotOptions);
+      if (!slots.some((s) => s.start.getTime() === start.getTime())) {
+        return refuseStart(tx, { ...slotOptions, start });
+      }
+      if (by.kind === "staff") await ensureManageTokenHash(tx, booking.id, hashManageToken(token));
+      // One statement moves the booking: the old time is released as the new one is taken.
+      await moveBooking(tx, booking.id, blockedRange(service, start));
+      const change = { from: booking.startsAt.toISOString(), to: start.toISOString() };
+      await recordBookingEvent(tx, {
+        bookingId: booking.id,
+        kind: "rescheduled",
+        actor: actorOf(by),
+        details: change,
+      });
+      if (by.kind === "staff") {
+        await recordAudit(tx, {
+          actor: by.user,
+          action: "booking.reschedule",
+          entity: "booking",
+          entityId: booking.id,
+          changes: { startsAt: { before: change.from, after: change.to } },
+        });
+      }
+      const details = (await findBookingById(tx, booking.id))!;
+      await enqueueBookingEmails(
+        tx,
+        "rescheduled",
+        { ...emailData(ctx, details, settings, token), previousStartsAt: booking.startsAt },
+        now,
+      );
+      return details;
+    });
+  } catch (error) {
+    if (sqlState(error) === SQLSTATE.exclusionViolation) {
+      throw new TRPCError({ code: "CONFLICT", message: SLOT_TAKEN });
+    }
+    throw error;
+  }
+}
+
 export async function cancelByToken(
   ctx: Context,
   input: { token: string; reason?: string | undefined },
@@ -385,23 +590,15 @@ export async function cancelByToken(
   const booking = await requireBookingByToken(ctx, input.token);
   requireChangeable(booking, settings, now, "cancelled");
   const reason = input.reason?.trim() || null;
-  const updated = await ctx.db.transaction(async (tx) => {
-    await cancelBooking(tx, booking.id, { reason, at: now });
-    await recordBookingEvent(tx, {
-      bookingId: booking.id,
-      kind: "cancelled",
-      actor: "patient",
-      details: { reason },
-    });
-    const details = (await findBookingByManageTokenHash(tx, hashManageToken(input.token)))!;
-    await enqueueBookingEmails(
-      tx,
-      "cancelled",
-      emailData(ctx, details, settings, input.token),
+  const updated = await ctx.db.transaction((tx) =>
+    cancelInTransaction(ctx, tx, booking, {
+      reason,
+      by: { kind: "patient" },
+      settings,
       now,
-    );
-    return details;
-  });
+      token: input.token,
+    }),
+  );
   return publicBooking(updated, settings, now);
 }
 
@@ -410,45 +607,12 @@ export async function rescheduleByToken(ctx: Context, input: { token: string; st
   const settings = await getClinicSettings(ctx.db);
   const booking = await requireBookingByToken(ctx, input.token);
   requireChangeable(booking, settings, now, "changed");
-  const service = await requireService(ctx.db, booking.service.id);
-  const day = localDateOf(input.start, settings.timeZone);
-  const slotOptions = {
+  const updated = await moveToSlot(ctx, booking, input.start, {
+    rules: "online",
+    by: { kind: "patient" },
     settings,
-    service,
-    practitionerIds: [booking.practitioner.id],
-    from: day,
-    to: day,
     now,
-    ignoreBookingId: booking.id,
-  };
-  try {
-    const updated = await ctx.db.transaction(async (tx) => {
-      const slots = await slotsFor(tx, slotOptions);
-      if (!slots.some((s) => s.start.getTime() === input.start.getTime())) {
-        return refuseStart(tx, { ...slotOptions, start: input.start });
-      }
-      // One statement moves the booking: the old time is released as the new one is taken.
-      await moveBooking(tx, booking.id, blockedRange(service, input.start));
-      await recordBookingEvent(tx, {
-        bookingId: booking.id,
-        kind: "rescheduled",
-        actor: "patient",
-        details: { from: booking.startsAt.toISOString(), to: input.start.toISOString() },
-      });
-      const details = (await findBookingByManageTokenHash(tx, hashManageToken(input.token)))!;
-      await enqueueBookingEmails(
-        tx,
-        "rescheduled",
-        { ...emailData(ctx, details, settings, input.token), previousStartsAt: booking.startsAt },
-        now,
-      );
-      return details;
-    });
-    return publicBooking(updated, settings, now);
-  } catch (error) {
-    if (sqlState(error) === SQLSTATE.exclusionViolation) {
-      throw new TRPCError({ code: "CONFLICT", message: SLOT_TAKEN });
-    }
-    throw error;
-  }
+    token: input.token,
+  });
+  return publicBooking(updated, settings, now);
 }

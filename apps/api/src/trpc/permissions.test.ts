@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "../auth/sessions.js";
 import { silentLogger } from "../logger.js";
 import { createTestApp } from "../testing.js";
+import { defaultUploadDir } from "../uploads/photos.js";
 import { appRouter } from "./root.js";
 import { type Context, createCallerFactory, type ProcedureMeta } from "./trpc.js";
 
@@ -47,6 +48,7 @@ describe("every procedure of the router", () => {
       webUrl: "http://web.test",
       appSecret: "permissions-test-secret-permissions-test",
       clientIp: "192.0.2.1",
+      uploadDir: defaultUploadDir,
     });
 
     /**

@@ -1,27 +1,35 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { auditRouter } from "./routers/audit.js";
 import { authRouter } from "./routers/auth.js";
 import { availabilityRouter } from "./routers/availability.js";
 import { bookingsRouter } from "./routers/bookings.js";
 import { dashboardRouter } from "./routers/dashboard.js";
 import { enquiriesRouter } from "./routers/enquiries.js";
+import { patientsRouter } from "./routers/patients.js";
 import { postsRouter } from "./routers/posts.js";
 import { practitionersRouter } from "./routers/practitioners.js";
 import { reviewsRouter } from "./routers/reviews.js";
+import { schedulesRouter } from "./routers/schedules.js";
 import { servicesRouter } from "./routers/services.js";
 import { settingsRouter } from "./routers/settings.js";
+import { staffRouter } from "./routers/staff.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
+  audit: auditRouter,
   auth: authRouter,
   availability: availabilityRouter,
   bookings: bookingsRouter,
   dashboard: dashboardRouter,
   enquiries: enquiriesRouter,
+  patients: patientsRouter,
   posts: postsRouter,
   practitioners: practitionersRouter,
   reviews: reviewsRouter,
+  schedules: schedulesRouter,
   services: servicesRouter,
   settings: settingsRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,6 +20,8 @@ export interface Context {
   appSecret: string;
   /** The visitor's address as forwarded by the site (or the caller's own), for rate limits. */
   clientIp: string;
+  /** Where uploaded images are stored. */
+  uploadDir: string;
 }
 
 export type FieldErrors = Record<string, string[]>;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { auditLog } from "../schema.js";
 
@@ -22,6 +22,21 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
   });
 }
 
+function auditConditions(filter: {
+  actorId?: string | undefined;
+  entity?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}): SQL | undefined {
+  return and(
+    filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+    filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
+    filter.from ? gte(auditLog.createdAt, filter.from) : undefined,
+    filter.to ? lt(auditLog.createdAt, filter.to) : undefined,
+  );
+}
+
+/** Entries newest first, with the actor's name as it was when they acted. */
 export async function listAuditEntries(
   db: Executor,
   filter: {
@@ -33,17 +48,34 @@ export async function listAuditEntries(
     offset: number;
   },
 ) {
-  const conditions: (SQL | undefined)[] = [
-    filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
-    filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
-    filter.from ? gte(auditLog.createdAt, filter.from) : undefined,
-    filter.to ? lt(auditLog.createdAt, filter.to) : undefined,
-  ];
   return db
     .select()
     .from(auditLog)
-    .where(and(...conditions))
+    .where(auditConditions(filter))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(filter.limit)
     .offset(filter.offset);
+}
+
+/** How many entries match the filter, for paging. */
+export async function countAuditEntries(
+  db: Executor,
+  filter: {
+    actorId?: string | undefined;
+    entity?: string | undefined;
+    from?: Date | undefined;
+    to?: Date | undefined;
+  },
+): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(auditLog).where(auditConditions(filter));
+  return row?.n ?? 0;
+}
+
+/** The entities that have entries, for the audit log's filter. */
+export async function listAuditEntities(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ entity: auditLog.entity })
+    .from(auditLog)
+    .orderBy(asc(auditLog.entity));
+  return rows.map((r) => r.entity);
 }

@@ -224,10 +224,7 @@ export async function insertPractitioner(
   db: Executor,
   values: PractitionerValues,
 ): Promise<{ id: string }> {
-  const [row] = await db
-    .insert(practitioners)
-    .values(values)
-    .returning({ id: practitioners.id });
+  const [row] = await db.insert(practitioners).values(values).returning({ id: practitioners.id });
   return row!;
 }
 

@@ -36,12 +36,14 @@ export async function listEnquiries(
   const rows = await db
     .select({
       enquiry: enquiries,
-      noteCount: sql<number>`(select count(*) from ${enquiryNotes} where ${enquiryNotes.enquiryId} = ${enquiries.id} and ${enquiryNotes.kind} = 'note')`.mapWith(
-        Number,
-      ),
-      replyCount: sql<number>`(select count(*) from ${enquiryNotes} where ${enquiryNotes.enquiryId} = ${enquiries.id} and ${enquiryNotes.kind} = 'reply')`.mapWith(
-        Number,
-      ),
+      noteCount:
+        sql<number>`(select count(*) from ${enquiryNotes} where ${enquiryNotes.enquiryId} = ${enquiries.id} and ${enquiryNotes.kind} = 'note')`.mapWith(
+          Number,
+        ),
+      replyCount:
+        sql<number>`(select count(*) from ${enquiryNotes} where ${enquiryNotes.enquiryId} = ${enquiries.id} and ${enquiryNotes.kind} = 'reply')`.mapWith(
+          Number,
+        ),
     })
     .from(enquiries)
     .where(where)
@@ -99,7 +101,13 @@ export async function listEnquiryNotes(db: Executor, enquiryId: string): Promise
 
 export async function insertEnquiryNote(
   db: Executor,
-  note: { enquiryId: string; authorId: string; kind: EnquiryNoteKind; body: string; createdAt: Date },
+  note: {
+    enquiryId: string;
+    authorId: string;
+    kind: EnquiryNoteKind;
+    body: string;
+    createdAt: Date;
+  },
 ): Promise<{ id: string; createdAt: Date }> {
   const [row] = await db
     .insert(enquiryNotes)

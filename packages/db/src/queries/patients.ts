@@ -50,7 +50,13 @@ export async function searchPatients(
   const where = searchCondition(options.query);
   const [rows, [totalRow]] = await Promise.all([
     db
-      .select({ id: patients.id, name: patients.name, email: patients.email, phone: patients.phone, createdAt: patients.createdAt })
+      .select({
+        id: patients.id,
+        name: patients.name,
+        email: patients.email,
+        phone: patients.phone,
+        createdAt: patients.createdAt,
+      })
       .from(patients)
       .where(where)
       .orderBy(asc(sql`lower(${patients.name})`), asc(patients.id))
@@ -66,8 +72,12 @@ export async function searchPatients(
           .select({
             patientId: bookings.patientId,
             bookingCount: sql<number>`(count(*) filter (where ${bookings.status} <> 'cancelled'))::int`,
-            nextVisit: sql<string | null>`min(${bookings.startsAt}) filter (where ${bookings.status} = 'confirmed' and ${bookings.startsAt} > ${options.now})`,
-            lastVisit: sql<string | null>`max(${bookings.startsAt}) filter (where ${bookings.status} in ('confirmed', 'completed') and ${bookings.startsAt} <= ${options.now})`,
+            nextVisit: sql<
+              string | null
+            >`min(${bookings.startsAt}) filter (where ${bookings.status} = 'confirmed' and ${bookings.startsAt} > ${options.now})`,
+            lastVisit: sql<
+              string | null
+            >`max(${bookings.startsAt}) filter (where ${bookings.status} in ('confirmed', 'completed') and ${bookings.startsAt} <= ${options.now})`,
           })
           .from(bookings)
           .where(inArray(bookings.patientId, ids))
@@ -104,7 +114,14 @@ export async function findPatientWithBookings(
   db: Executor,
   patientId: string,
 ): Promise<{
-  patient: { id: string; name: string; email: string; phone: string; createdAt: Date; updatedAt: Date };
+  patient: {
+    id: string;
+    name: string;
+    email: string;
+    phone: string;
+    createdAt: Date;
+    updatedAt: Date;
+  };
   bookings: PatientBooking[];
 } | null> {
   const [patient] = await db

@@ -208,11 +208,7 @@ export async function listStaffPosts(
     .from(posts)
     .leftJoin(practitioners, eq(practitioners.id, posts.authorId))
     .where(where)
-    .orderBy(
-      sql`${posts.publishedAt} desc nulls first`,
-      desc(posts.updatedAt),
-      asc(posts.slug),
-    )
+    .orderBy(sql`${posts.publishedAt} desc nulls first`, desc(posts.updatedAt), asc(posts.slug))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   const tags = await tagsFor(
@@ -262,7 +258,11 @@ export async function updatePost(
   id: string,
   values: Partial<PostValues> & { status?: PostStatus; publishedAt?: Date | null },
 ): Promise<boolean> {
-  const rows = await db.update(posts).set(values).where(eq(posts.id, id)).returning({ id: posts.id });
+  const rows = await db
+    .update(posts)
+    .set(values)
+    .where(eq(posts.id, id))
+    .returning({ id: posts.id });
   return rows.length > 0;
 }
 

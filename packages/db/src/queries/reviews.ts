@@ -159,7 +159,9 @@ export async function listReviewQueue(
     .offset(filter.offset);
   const matchIds = [
     ...new Set(
-      rows.flatMap((r) => r.review.flags.flatMap((f) => (f.matchReviewId ? [f.matchReviewId] : []))),
+      rows.flatMap((r) =>
+        r.review.flags.flatMap((f) => (f.matchReviewId ? [f.matchReviewId] : [])),
+      ),
     ),
   ];
   const matches = new Map(

@@ -57,7 +57,11 @@ export async function getWeeklyHours(
   practitionerId: string,
 ): Promise<WorkingHoursRange[]> {
   return db
-    .select({ weekday: workingHours.weekday, start: workingHours.startTime, end: workingHours.endTime })
+    .select({
+      weekday: workingHours.weekday,
+      start: workingHours.startTime,
+      end: workingHours.endTime,
+    })
     .from(workingHours)
     .where(eq(workingHours.practitionerId, practitionerId))
     .orderBy(asc(workingHours.weekday), asc(workingHours.startTime));
@@ -72,7 +76,12 @@ export async function replaceWeeklyHours(
   await db.delete(workingHours).where(eq(workingHours.practitionerId, practitionerId));
   if (ranges.length === 0) return;
   await db.insert(workingHours).values(
-    ranges.map((r) => ({ practitionerId, weekday: r.weekday, startTime: r.start, endTime: r.end })),
+    ranges.map((r) => ({
+      practitionerId,
+      weekday: r.weekday,
+      startTime: r.start,
+      endTime: r.end,
+    })),
   );
 }
 
@@ -84,7 +93,12 @@ export async function listTimeOff(
   return db
     .select()
     .from(timeOff)
-    .where(and(eq(timeOff.practitionerId, options.practitionerId), gte(timeOff.endDate, options.fromDate)))
+    .where(
+      and(
+        eq(timeOff.practitionerId, options.practitionerId),
+        gte(timeOff.endDate, options.fromDate),
+      ),
+    )
     .orderBy(asc(timeOff.startDate), asc(timeOff.startTime));
 }
 

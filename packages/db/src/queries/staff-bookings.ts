@@ -53,7 +53,9 @@ export async function listCalendarBookings(
       and(
         gte(bookings.startsAt, options.from),
         lt(bookings.startsAt, options.to),
-        options.practitionerIds ? inArray(bookings.practitionerId, options.practitionerIds) : undefined,
+        options.practitionerIds
+          ? inArray(bookings.practitionerId, options.practitionerIds)
+          : undefined,
         options.includeCancelled ? undefined : ne(bookings.status, "cancelled"),
       ),
     )
@@ -178,20 +180,22 @@ export async function listBookingHistory(
   db: Executor,
   bookingId: string,
 ): Promise<BookingHistoryEntry[]> {
-  return db
-    .select({
-      id: bookingEvents.id,
-      kind: bookingEvents.kind,
-      actor: bookingEvents.actor,
-      actorName: staffUsers.name,
-      details: bookingEvents.details,
-      createdAt: bookingEvents.createdAt,
-    })
-    .from(bookingEvents)
-    // The actor column is "patient" or a staff user's id: compare as text so "patient" never casts.
-    .leftJoin(staffUsers, sql`${staffUsers.id}::text = ${bookingEvents.actor}`)
-    .where(eq(bookingEvents.bookingId, bookingId))
-    .orderBy(asc(bookingEvents.createdAt), asc(bookingEvents.id));
+  return (
+    db
+      .select({
+        id: bookingEvents.id,
+        kind: bookingEvents.kind,
+        actor: bookingEvents.actor,
+        actorName: staffUsers.name,
+        details: bookingEvents.details,
+        createdAt: bookingEvents.createdAt,
+      })
+      .from(bookingEvents)
+      // The actor column is "patient" or a staff user's id: compare as text so "patient" never casts.
+      .leftJoin(staffUsers, sql`${staffUsers.id}::text = ${bookingEvents.actor}`)
+      .where(eq(bookingEvents.bookingId, bookingId))
+      .orderBy(asc(bookingEvents.createdAt), asc(bookingEvents.id))
+  );
 }
 
 /** The emails written for a booking (sent or not), oldest first, without their bodies. */

@@ -8,13 +8,18 @@ import { bookings } from "../schema.js";
  * The caller picks the boundaries (local midnights, week starts), so counts
  * follow the clinic's zone whatever the database's.
  */
-export async function countBookingsByRange(db: Executor, boundaries: readonly Date[]): Promise<number[]> {
+export async function countBookingsByRange(
+  db: Executor,
+  boundaries: readonly Date[],
+): Promise<number[]> {
   if (boundaries.length < 2) return [];
   const columns = Object.fromEntries(
-    boundaries.slice(1).map((end, i) => [
-      `r${i}`,
-      sql<number>`(count(*) filter (where ${bookings.startsAt} >= ${boundaries[i]!} and ${bookings.startsAt} < ${end}))::int`,
-    ]),
+    boundaries
+      .slice(1)
+      .map((end, i) => [
+        `r${i}`,
+        sql<number>`(count(*) filter (where ${bookings.startsAt} >= ${boundaries[i]!} and ${bookings.startsAt} < ${end}))::int`,
+      ]),
   );
   const [row] = await db
     .select(columns)

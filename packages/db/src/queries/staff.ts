@@ -1,7 +1,7 @@
 import type { StaffUser } from "@clinic/domain";
-import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
-import { signInFailures, staffSessions, staffUsers } from "../schema.js";
+import { practitioners, signInFailures, staffSessions, staffUsers } from "../schema.js";
 
 type StaffRow = typeof staffUsers.$inferSelect;
 
@@ -100,4 +100,98 @@ export async function countRecentSignInFailures(
 
 export async function clearSignInFailures(db: Executor, email: string): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.email, email.toLowerCase()));
+}
+
+/** Account management (owners), and the sessions a change must end. */
+
+export interface StaffAccount extends StaffUser {
+  practitionerName: string | null;
+  createdAt: Date;
+  /** The latest activity of any of the user's sessions, or null when they have none. */
+  lastSeenAt: Date | null;
+}
+
+export async function listStaffAccounts(
+  db: Executor,
+  filter: { id?: string } = {},
+): Promise<StaffAccount[]> {
+  const rows = await db
+    .select({
+      user: staffUsers,
+      practitionerName: practitioners.name,
+      lastSeenAt:
+        sql<Date | null>`(select max(${staffSessions.lastSeenAt}) from ${staffSessions} where ${staffSessions.userId} = ${staffUsers.id})`.mapWith(
+          (value: string | Date | null) => (value === null ? null : new Date(value)),
+        ),
+    })
+    .from(staffUsers)
+    .leftJoin(practitioners, eq(practitioners.id, staffUsers.practitionerId))
+    .where(filter.id ? eq(staffUsers.id, filter.id) : undefined)
+    .orderBy(desc(staffUsers.active), asc(staffUsers.name), asc(staffUsers.email));
+  return rows.map((row) => ({
+    ...toStaffUser(row.user),
+    practitionerName: row.practitionerName,
+    createdAt: row.user.createdAt,
+    lastSeenAt: row.lastSeenAt,
+  }));
+}
+
+/** One account with its password hash; `lock` holds the row for the rest of the transaction. */
+export async function findStaffById(
+  db: Executor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<(StaffUser & { passwordHash: string }) | null> {
+  const query = db.select().from(staffUsers).where(eq(staffUsers.id, id));
+  const [row] = options.lock ? await query.for("update") : await query;
+  return row ? { ...toStaffUser(row), passwordHash: row.passwordHash } : null;
+}
+
+/**
+ * The ids of the active owners, locked: two owners demoting each other at
+ * once queue here, and the second sees the first's change.
+ */
+export async function lockActiveOwnerIds(db: Executor): Promise<string[]> {
+  const rows = await db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.role, "owner"), eq(staffUsers.active, true)))
+    .orderBy(asc(staffUsers.id))
+    .for("update");
+  return rows.map((r) => r.id);
+}
+
+export async function updateStaffUser(
+  db: Executor,
+  id: string,
+  values: Partial<Pick<StaffRow, "name" | "role" | "practitionerId" | "active" | "passwordHash">>,
+): Promise<void> {
+  await db.update(staffUsers).set(values).where(eq(staffUsers.id, id));
+}
+
+/** Ends a user's sessions, all of them or all but the one with `exceptTokenHash`; returns how many. */
+export async function deleteSessionsOfUser(
+  db: Executor,
+  userId: string,
+  exceptTokenHash?: string,
+): Promise<number> {
+  const rows = await db
+    .delete(staffSessions)
+    .where(
+      and(
+        eq(staffSessions.userId, userId),
+        exceptTokenHash ? ne(staffSessions.tokenHash, exceptTokenHash) : undefined,
+      ),
+    )
+    .returning({ id: staffSessions.id });
+  return rows.length;
+}
+
+/** How many staff accounts are linked to a practitioner. */
+export async function countStaffLinkedTo(db: Executor, practitionerId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(staffUsers)
+    .where(eq(staffUsers.practitionerId, practitionerId));
+  return row?.n ?? 0;
 }

@@ -1,5 +1,5 @@
+export * from "./iso-weeks.js";
 export * from "./local-time.js";
+export * from "./schedule-changes.js";
 export * from "./slots.js";
 export * from "./working-hours.js";
-export * from "./iso-weeks.js";
-export * from "./schedule-changes.js";

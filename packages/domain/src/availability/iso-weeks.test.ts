@@ -18,12 +18,15 @@ describe("ISO weeks of local dates", () => {
 
   it("agrees with date-fns for any date", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }), (d) => {
-        const date = d.toISOString().slice(0, 10);
-        const local = new Date(`${date}T12:00:00`);
-        const expected = `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, "0")}`;
-        expect(isoWeekLabel(date)).toBe(expected);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
+        (d) => {
+          const date = d.toISOString().slice(0, 10);
+          const local = new Date(`${date}T12:00:00`);
+          const expected = `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, "0")}`;
+          expect(isoWeekLabel(date)).toBe(expected);
+        },
+      ),
     );
   });
 

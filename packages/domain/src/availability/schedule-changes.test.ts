@@ -50,19 +50,38 @@ describe("fitsSchedule", () => {
       startTime: "15:00",
       endTime: "16:00",
     };
-    expect(fitsSchedule(appt("2026-03-02", "15:30", "16:00"), rules({ timeOff: [partDay] }))).toBe(false);
-    expect(fitsSchedule(appt("2026-03-02", "16:00", "16:30"), rules({ timeOff: [partDay] }))).toBe(true);
-    const wholeDays = { startDate: "2026-03-01", endDate: "2026-03-02", startTime: null, endTime: null };
-    expect(fitsSchedule(appt("2026-03-02", "09:00", "09:30"), rules({ timeOff: [wholeDays] }))).toBe(false);
+    expect(fitsSchedule(appt("2026-03-02", "15:30", "16:00"), rules({ timeOff: [partDay] }))).toBe(
+      false,
+    );
+    expect(fitsSchedule(appt("2026-03-02", "16:00", "16:30"), rules({ timeOff: [partDay] }))).toBe(
+      true,
+    );
+    const wholeDays = {
+      startDate: "2026-03-01",
+      endDate: "2026-03-02",
+      startTime: null,
+      endTime: null,
+    };
+    expect(
+      fitsSchedule(appt("2026-03-02", "09:00", "09:30"), rules({ timeOff: [wholeDays] })),
+    ).toBe(false);
     const closure = { startDate: "2026-03-02", endDate: "2026-03-02" };
-    expect(fitsSchedule(appt("2026-03-02", "09:00", "09:30"), rules({ closures: [closure] }))).toBe(false);
+    expect(fitsSchedule(appt("2026-03-02", "09:00", "09:30"), rules({ closures: [closure] }))).toBe(
+      false,
+    );
   });
 
   it("reads wall-clock times in the clinic's zone after the daylight-saving change", () => {
     // Monday 6 April 2026 is on standard time (UTC+10): 08:00 local is 22:00 UTC the day before.
-    const april = { startsAt: new Date("2026-04-05T22:00:00Z"), endsAt: new Date("2026-04-05T22:30:00Z") };
+    const april = {
+      startsAt: new Date("2026-04-05T22:00:00Z"),
+      endsAt: new Date("2026-04-05T22:30:00Z"),
+    };
     expect(fitsSchedule(april, rules())).toBe(true);
-    const early = { startsAt: new Date("2026-04-05T21:00:00Z"), endsAt: new Date("2026-04-05T21:30:00Z") };
+    const early = {
+      startsAt: new Date("2026-04-05T21:00:00Z"),
+      endsAt: new Date("2026-04-05T21:30:00Z"),
+    };
     expect(fitsSchedule(early, rules())).toBe(false);
   });
 
@@ -92,14 +111,18 @@ describe("workingDay", () => {
     expect(day.breaks.map((b) => [b.start, b.end])).toEqual([["13:00", "14:00"]]);
     expect(day.working[0]!.startsAt).toEqual(at("2026-03-02", "08:00"));
     expect(day.breaks[0]!.endsAt).toEqual(at("2026-03-02", "14:00"));
-    expect(workingDay(zone, "2026-03-03", rules().weeklyHours)).toEqual({ working: [], breaks: [] });
+    expect(workingDay(zone, "2026-03-03", rules().weeklyHours)).toEqual({
+      working: [],
+      breaks: [],
+    });
   });
 });
 
 describe("schedule change inputs", () => {
   it("default confirmOrphans to false and keep the underlying rules", () => {
     expect(
-      setWeeklyHoursInputSchema.parse({ practitionerId: PRACTITIONER_ID, ranges: [] }).confirmOrphans,
+      setWeeklyHoursInputSchema.parse({ practitionerId: PRACTITIONER_ID, ranges: [] })
+        .confirmOrphans,
     ).toBe(false);
     const backwards = addTimeOffInputSchema.safeParse({
       practitionerId: PRACTITIONER_ID,
@@ -112,7 +135,11 @@ describe("schedule change inputs", () => {
     });
     expect(backwards.error?.issues.map((i) => i.path)).toEqual([["endDate"]]);
     expect(
-      addClosureInputSchema.parse({ startDate: "2026-04-03", endDate: "2026-04-06", reason: "Easter" }),
+      addClosureInputSchema.parse({
+        startDate: "2026-04-03",
+        endDate: "2026-04-06",
+        reason: "Easter",
+      }),
     ).toMatchObject({ confirmOrphans: false, reason: "Easter" });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "../common/fields.js";
+import { idSchema, localDateSchema } from "../common/fields.js";
 import {
   addLocalDays,
   boundaryInstantOf,
@@ -27,6 +27,20 @@ const confirmOrphans = z.boolean().default(false);
 export const setWeeklyHoursInputSchema = setWeeklyHoursSchema.extend({ confirmOrphans });
 export const addTimeOffInputSchema = timeOffInputSchema.safeExtend({ confirmOrphans });
 export const addClosureInputSchema = clinicClosureInputSchema.safeExtend({ confirmOrphans });
+
+/** The dates of a proposed closure, to list the bookings it would cover before saving. */
+export const closurePreviewInputSchema = z
+  .object({ startDate: localDateSchema, endDate: localDateSchema })
+  .refine((c) => !isLocalDateRange(c) || c.endDate >= c.startDate, {
+    message: "End date can't be before start date",
+    path: ["endDate"],
+  });
+
+function isLocalDateRange(c: { startDate: unknown; endDate: unknown }): boolean {
+  return (
+    localDateSchema.safeParse(c.startDate).success && localDateSchema.safeParse(c.endDate).success
+  );
+}
 
 export const practitionerIdInputSchema = z.object({ practitionerId: idSchema });
 export const scheduleEntryIdInputSchema = z.object({ id: idSchema });
@@ -91,7 +105,9 @@ export function isClosedOn(
   closures: readonly { startDate: string; endDate: string }[],
 ): boolean {
   const wall = wallMidnightOf(date);
-  return closures.some((c) => wall >= wallMidnightOf(c.startDate) && wall <= wallMidnightOf(c.endDate));
+  return closures.some(
+    (c) => wall >= wallMidnightOf(c.startDate) && wall <= wallMidnightOf(c.endDate),
+  );
 }
 
 /**
@@ -109,7 +125,11 @@ export function fitsSchedule(
   if (isClosedOn(start.date, rules.closures)) return false;
   // An appointment running past midnight fits only if it ends exactly at 24:00.
   const endMinute =
-    end.date === start.date ? end.minute : end.date === addLocalDays(start.date, 1) ? 1440 + end.minute : Infinity;
+    end.date === start.date
+      ? end.minute
+      : end.date === addLocalDays(start.date, 1)
+        ? 1440 + end.minute
+        : Infinity;
   const weekday = localDay(timeZone, start.date).weekday;
   const ranges = mergedRangesByWeekday(rules.weeklyHours)[weekday]!;
   if (!ranges.some(([from, to]) => from <= start.minute && endMinute <= to)) return false;

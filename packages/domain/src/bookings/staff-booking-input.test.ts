@@ -18,18 +18,28 @@ describe("staff booking inputs", () => {
       to: "2026-03-08",
       includeCancelled: false,
     });
-    expect(paths(bookingCalendarInputSchema.safeParse({ from: "2026-03-08", to: "2026-03-02" }))).toEqual(["to"]);
-    expect(paths(bookingCalendarInputSchema.safeParse({ from: "2026-03-01", to: "2026-04-12" }))).toEqual(["to"]);
-    expect(bookingCalendarInputSchema.safeParse({ from: "2026-03-01", to: "2026-04-11" }).success).toBe(true);
+    expect(
+      paths(bookingCalendarInputSchema.safeParse({ from: "2026-03-08", to: "2026-03-02" })),
+    ).toEqual(["to"]);
+    expect(
+      paths(bookingCalendarInputSchema.safeParse({ from: "2026-03-01", to: "2026-04-12" })),
+    ).toEqual(["to"]);
+    expect(
+      bookingCalendarInputSchema.safeParse({ from: "2026-03-01", to: "2026-04-11" }).success,
+    ).toBe(true);
   });
 
   it("only lets staff record attendance as completed or no-show", () => {
     expect(setBookingStatusInputSchema.safeParse({ id: ID, status: "no_show" }).success).toBe(true);
-    expect(paths(setBookingStatusInputSchema.safeParse({ id: ID, status: "cancelled" }))).toEqual(["status"]);
+    expect(paths(setBookingStatusInputSchema.safeParse({ id: ID, status: "cancelled" }))).toEqual([
+      "status",
+    ]);
   });
 
   it("needs a reason to cancel", () => {
-    expect(paths(staffCancelBookingInputSchema.safeParse({ id: ID, reason: "  " }))).toEqual(["reason"]);
+    expect(paths(staffCancelBookingInputSchema.safeParse({ id: ID, reason: "  " }))).toEqual([
+      "reason",
+    ]);
   });
 
   it("validates a phone booking's patient like an online one, with an optional key", () => {

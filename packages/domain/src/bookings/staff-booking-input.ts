@@ -25,7 +25,11 @@ export const bookingCalendarInputSchema = z
     const days = (Date.parse(input.to) - Date.parse(input.from)) / 86_400_000;
     if (Number.isNaN(days)) return;
     if (days < 0) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "End date can't be before start date" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "End date can't be before start date",
+      });
     } else if (days >= MAX_CALENDAR_DAYS) {
       ctx.addIssue({
         code: "custom",

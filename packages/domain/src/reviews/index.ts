@@ -1,3 +1,3 @@
 export * from "./duplicates.js";
-export * from "./review.js";
 export * from "./moderation.js";
+export * from "./review.js";

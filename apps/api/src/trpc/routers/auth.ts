@@ -2,13 +2,19 @@ import {
   clearSignInFailures,
   countRecentSignInFailures,
   decoyPasswordHash,
+  deleteSessionsOfUser,
   findStaffByEmail,
+  findStaffById,
+  hashPassword,
+  recordAudit,
   recordSignInFailure,
+  updateStaffUser,
   verifyPassword,
 } from "@clinic/db";
-import { signInInputSchema } from "@clinic/domain";
+import { changePasswordSchema, signInInputSchema } from "@clinic/domain";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { endSession, startSession } from "../../auth/sessions.js";
+import { endSession, hashToken, startSession } from "../../auth/sessions.js";
+import { fieldError } from "../field-error.js";
 import { publicProcedure, staffProcedure } from "../trpc.js";
 
 /** After this many failures for one email within the window, sign-in is refused for a while. */
@@ -51,5 +57,40 @@ export const authRouter = {
   signOut: staffProcedure.mutation(async ({ ctx }) => {
     await endSession(ctx.db, ctx.sessionToken);
     return { ok: true as const };
+  }),
+
+  /**
+   * Any signed-in staff member: changes their own password after checking
+   * the current one, and signs out their other sessions (this one stays).
+   * Wrong current passwords count towards the sign-in throttle.
+   */
+  changePassword: staffProcedure.input(changePasswordSchema).mutation(async ({ ctx, input }) => {
+    const now = ctx.now();
+    const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+    if ((await countRecentSignInFailures(ctx.db, ctx.user.email, since)) >= MAX_SIGN_IN_FAILURES) {
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: "Too many wrong passwords. Please wait 15 minutes and try again.",
+      });
+    }
+    const account = await findStaffById(ctx.db, ctx.user.id);
+    if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
+      await recordSignInFailure(ctx.db, ctx.user.email);
+      throw fieldError("currentPassword", "That isn't your current password");
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    const endedSessions = await ctx.db.transaction(async (tx) => {
+      await updateStaffUser(tx, ctx.user.id, { passwordHash });
+      const ended = await deleteSessionsOfUser(tx, ctx.user.id, hashToken(ctx.sessionToken));
+      await recordAudit(tx, {
+        actor: { id: ctx.user.id, name: ctx.user.name },
+        action: "staff.change_password",
+        entity: "staff_user",
+        entityId: ctx.user.id,
+        changes: { endedSessions: ended },
+      });
+      return ended;
+    });
+    return { ok: true as const, endedSessions };
   }),
 } satisfies TRPCRouterRecord;

@@ -1,8 +1,15 @@
 import {
+  availabilityInputSchema,
+  bookingCalendarInputSchema,
+  bookingIdInputSchema,
   cancelByTokenInputSchema,
   createBookingInputSchema,
   manageTokenSchema,
   rescheduleByTokenInputSchema,
+  setBookingStatusInputSchema,
+  staffCancelBookingInputSchema,
+  staffCreateBookingInputSchema,
+  staffRescheduleBookingInputSchema,
 } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -13,9 +20,20 @@ import {
   createBooking,
   rescheduleByToken,
 } from "../../bookings/booking-service.js";
-import { publicProcedure } from "../trpc.js";
+import {
+  bookingCalendar,
+  setAttendance,
+  staffAvailability,
+  staffBookingDetail,
+  staffCancel,
+  staffCreateBooking,
+  staffReschedule,
+} from "../../bookings/staff-bookings.js";
+import { permissionProcedure, publicProcedure } from "../trpc.js";
 
 export const bookingsRouter = {
+  // --- The public: book online, and manage a booking by its emailed link. ---
+
   create: publicProcedure.input(createBookingInputSchema).mutation(async ({ ctx, input }) => {
     await enforceRateLimit(ctx, "booking");
     return createBooking(ctx, input);
@@ -32,4 +50,52 @@ export const bookingsRouter = {
   rescheduleByToken: publicProcedure
     .input(rescheduleByTokenInputSchema)
     .mutation(({ ctx, input }) => rescheduleByToken(ctx, input)),
+
+  // --- Staff. Every practitioner may read every diary; changes are their own only. ---
+
+  /**
+   * Day/week calendar for local dates `from`…`to` (≤ 42 days): bookings with
+   * patient and service, and per practitioner and day their working stretches,
+   * breaks and time off, plus clinic closures; times in `timeZone`.
+   */
+  list: permissionProcedure("bookings.read")
+    .input(bookingCalendarInputSchema)
+    .query(({ ctx, input }) => bookingCalendar(ctx, input)),
+
+  /** One booking with patient contact details, history (with staff names), emails and allowed actions. */
+  detail: permissionProcedure("bookings.read")
+    .input(bookingIdInputSchema)
+    .query(({ ctx, input }) => staffBookingDetail(ctx, input.id)),
+
+  /**
+   * Free times for a staff booking or move: like `availability.slots`, but
+   * inside the minimum notice too and up to a year ahead.
+   */
+  availability: permissionProcedure("bookings.read")
+    .input(availabilityInputSchema)
+    .query(({ ctx, input }) => staffAvailability(ctx, input)),
+
+  /** Records a started appointment as completed or a no-show; returns the booking's detail. */
+  setStatus: permissionProcedure("bookings.write")
+    .input(setBookingStatusInputSchema)
+    .mutation(({ ctx, input }) => setAttendance(ctx, input)),
+
+  /** Cancels an upcoming booking (no cancellation window for staff) and emails the patient. */
+  cancel: permissionProcedure("bookings.write")
+    .input(staffCancelBookingInputSchema)
+    .mutation(({ ctx, input }) => staffCancel(ctx, input)),
+
+  /** Moves an upcoming booking to a free time with the same practitioner; CONFLICT if just taken. */
+  reschedule: permissionProcedure("bookings.write")
+    .input(staffRescheduleBookingInputSchema)
+    .mutation(({ ctx, input }) => staffReschedule(ctx, input)),
+
+  /**
+   * A booking taken for a patient (e.g. by phone): same slot engine, inside
+   * the notice window allowed, never over another booking (CONFLICT); the
+   * patient gets the usual confirmation. Returns the booking's detail.
+   */
+  createForPatient: permissionProcedure("bookings.write")
+    .input(staffCreateBookingInputSchema)
+    .mutation(({ ctx, input }) => staffCreateBooking(ctx, input)),
 } satisfies TRPCRouterRecord;

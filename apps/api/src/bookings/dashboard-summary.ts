@@ -1,0 +1,95 @@
+import {
+  countBookingsByRange,
+  dashboardSummary,
+  getClinicSettings,
+  listCalendarBookings,
+  listPractitionerSchedules,
+} from "@clinic/db";
+import {
+  addLocalDays,
+  boundaryInstantOf,
+  isoWeekLabel,
+  lastIsoWeeks,
+  localDateOf,
+  localDay,
+} from "@clinic/domain";
+import type { StaffContext } from "../trpc/trpc.js";
+
+/** Weeks the bookings chart covers, the current one included. */
+export const CHART_WEEKS = 12;
+/** Days the "coming up" counts cover, today included. */
+export const UPCOMING_DAYS = 7;
+
+/**
+ * The staff dashboard: the counts it always had (upcoming bookings, pending
+ * reviews, new enquiries) plus today's appointments per practitioner, the
+ * bookings on each of the next seven days, and the bookings per ISO week for
+ * the last twelve weeks (zero weeks included). Days and weeks are local to
+ * the clinic's zone; bookings count by appointment start, cancelled ones not.
+ */
+export async function staffDashboard(ctx: StaffContext) {
+  const now = ctx.now();
+  const settings = await getClinicSettings(ctx.db);
+  const { timeZone } = settings;
+  const midnight = (date: string) =>
+    new Date(boundaryInstantOf(timeZone, localDay(timeZone, date), 0));
+  const today = localDateOf(now, timeZone);
+  const upcomingDates = Array.from({ length: UPCOMING_DAYS }, (_, i) => addLocalDays(today, i));
+  const weeks = lastIsoWeeks(today, CHART_WEEKS);
+
+  const [counts, todays, practitioners, perDay, perWeek] = await Promise.all([
+    dashboardSummary(ctx.db, now),
+    listCalendarBookings(ctx.db, {
+      from: midnight(today),
+      to: midnight(addLocalDays(today, 1)),
+      includeCancelled: false,
+    }),
+    listPractitionerSchedules(ctx.db, { fromDate: today, toDate: today }),
+    countBookingsByRange(
+      ctx.db,
+      [...upcomingDates, addLocalDays(today, UPCOMING_DAYS)].map(midnight),
+    ),
+    countBookingsByRange(
+      ctx.db,
+      [...weeks, addLocalDays(weeks[weeks.length - 1]!, 7)].map(midnight),
+    ),
+  ]);
+
+  // Someone no longer active may still have appointments today.
+  const listed = new Set(practitioners.map((p) => p.id));
+  const missing = [...new Set(todays.map((b) => b.practitionerId))].filter((id) => !listed.has(id));
+  if (missing.length > 0) {
+    practitioners.push(
+      ...(await listPractitionerSchedules(ctx.db, {
+        fromDate: today,
+        toDate: today,
+        practitionerIds: missing,
+      })),
+    );
+  }
+  const active = practitioners.map((p) => ({ id: p.id, name: p.name }));
+  return {
+    ...counts,
+    timeZone,
+    today,
+    todayByPractitioner: active.map((practitioner) => ({
+      practitioner,
+      appointments: todays
+        .filter((b) => b.practitionerId === practitioner.id)
+        .map((b) => ({
+          id: b.id,
+          status: b.status,
+          startsAt: b.startsAt,
+          endsAt: b.endsAt,
+          patientName: b.patient.name,
+          serviceName: b.service.name,
+        })),
+    })),
+    nextDays: upcomingDates.map((date, i) => ({ date, count: perDay[i] ?? 0 })),
+    bookingsPerWeek: weeks.map((weekStart, i) => ({
+      weekStart,
+      isoWeek: isoWeekLabel(weekStart),
+      count: perWeek[i] ?? 0,
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+import { countAuditEntries, listAuditEntities, listAuditEntries } from "@clinic/db";
+import { idSchema } from "@clinic/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { permissionProcedure } from "../trpc.js";
+
+const PAGE_SIZE = 50;
+
+export const auditRouter = {
+  /**
+   * Owner: the audit log, newest first, 50 a page, filtered by actor, entity
+   * ("booking", "post", "staff_user", …) and a time range [from, to). Each
+   * entry names its actor as they were called when they acted.
+   */
+  list: permissionProcedure("audit.read")
+    .input(
+      z
+        .object({
+          actorId: idSchema.optional(),
+          entity: z.string().trim().min(1).max(50).optional(),
+          from: z.date().optional(),
+          to: z.date().optional(),
+          page: z.number().int().min(1).max(10_000).default(1),
+        })
+        .refine((f) => !f.from || !f.to || f.from < f.to, {
+          message: "The end must be after the start",
+          path: ["to"],
+        }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { page, ...filter } = input;
+      const [items, total, entities] = await Promise.all([
+        listAuditEntries(ctx.db, { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+        countAuditEntries(ctx.db, filter),
+        listAuditEntities(ctx.db),
+      ]);
+      return { items, total, page, pageSize: PAGE_SIZE, entities };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,233 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { testDrivers } from "@clinic/db/testing";
+import { MAX_PHOTO_BYTES } from "@clinic/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../app.js";
+import { silentLogger } from "../../logger.js";
+import { createTestApp, inProcessClient } from "../../testing.js";
+import {
+  auditRows,
+  failure,
+  practitionerIdBySlug,
+  signedInStaff,
+  type TestApp,
+} from "./test-staff.js";
+
+const profile = (slug: string) => ({
+  slug,
+  name: "Sam Carter",
+  title: "Chiropractor",
+  bio: "Works with climbers and swimmers.",
+  photoUrl: null,
+  active: true,
+  sortOrder: 5,
+});
+
+// The smallest files whose first bytes announce each type.
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82,
+]);
+const JPEG_HEADER = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0]);
+
+describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
+  let t: TestApp;
+  let owner: Awaited<ReturnType<typeof signedInStaff>>;
+  let frontDesk: Awaited<ReturnType<typeof signedInStaff>>;
+  let uploadDir: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ driver });
+    owner = await signedInStaff(t, "owner", { name: "Olive Owner" });
+    frontDesk = await signedInStaff(t, "front_desk");
+    uploadDir = await mkdtemp(join(tmpdir(), "clinic-uploads-"));
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(uploadDir, { recursive: true, force: true });
+  });
+
+  it("lets the front desk read the list but not change it, writing nothing", async () => {
+    const all = await frontDesk.client.practitioners.staffList.query();
+    expect(all.map((p) => p.slug)).toEqual(expect.arrayContaining(["jason-lee", "joey-lee"]));
+    expect(all[0]).not.toHaveProperty("calendarTokenHash");
+    const jasonId = await practitionerIdBySlug(t, "jason-lee");
+    expect(
+      (await failure(frontDesk.client.practitioners.create.mutate(profile("front-desk-try")))).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await failure(frontDesk.client.practitioners.deactivate.mutate({ id: jasonId }))).code,
+    ).toBe("FORBIDDEN");
+    expect(await auditRows(t, "practitioner.create")).toHaveLength(0);
+    expect(await auditRows(t, "practitioner.deactivate")).toHaveLength(0);
+  });
+
+  it("creates, edits, deactivates and reactivates, with an audit entry for each", async () => {
+    const created = await owner.client.practitioners.create.mutate(profile("sam-carter"));
+    expect(created).toMatchObject({ slug: "sam-carter", active: true, bookingCount: 0 });
+    const [createdAudit] = await auditRows(t, "practitioner.create");
+    expect(createdAudit).toMatchObject({
+      actorId: owner.user.id,
+      actorName: "Olive Owner",
+      entity: "practitioner",
+      entityId: created.id,
+    });
+
+    const updated = await owner.client.practitioners.update.mutate({
+      ...profile("sam-carter"),
+      id: created.id,
+      title: "Sports chiropractor",
+    });
+    expect(updated.title).toBe("Sports chiropractor");
+    const [updateAudit] = await auditRows(t, "practitioner.update");
+    expect(updateAudit?.changes).toEqual({
+      title: { from: "Chiropractor", to: "Sports chiropractor" },
+    });
+
+    await owner.client.practitioners.deactivate.mutate({ id: created.id });
+    const publicSlugs = (await t.client().practitioners.list.query()).map((p) => p.slug);
+    expect(publicSlugs).not.toContain("sam-carter");
+    const staffView = await owner.client.practitioners.staffList.query();
+    expect(staffView.find((p) => p.id === created.id)?.active).toBe(false);
+    await expect(
+      t.client().practitioners.bySlug.query({ slug: "sam-carter" }),
+    ).rejects.toMatchObject({ data: { code: "NOT_FOUND" } });
+
+    await owner.client.practitioners.reactivate.mutate({ id: created.id });
+    expect((await t.client().practitioners.bySlug.query({ slug: "sam-carter" })).name).toBe(
+      "Sam Carter",
+    );
+    expect(await auditRows(t, "practitioner.deactivate")).toHaveLength(1);
+    expect(await auditRows(t, "practitioner.reactivate")).toHaveLength(1);
+  });
+
+  it("reports a slug already used as a field error, on create and on update", async () => {
+    const onCreate = await failure(owner.client.practitioners.create.mutate(profile("jason-lee")));
+    expect(onCreate).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "That address is already used",
+      fieldErrors: { slug: ["That address is already used"] },
+    });
+    const other = await owner.client.practitioners.create.mutate(profile("slug-owner-test"));
+    const onUpdate = await failure(
+      owner.client.practitioners.update.mutate({ ...profile("joey-lee"), id: other.id }),
+    );
+    expect(onUpdate.fieldErrors).toEqual({ slug: ["That address is already used"] });
+    expect((await owner.client.practitioners.get.query({ id: other.id })).slug).toBe(
+      "slug-owner-test",
+    );
+  });
+
+  it("deletes only practitioners without bookings or linked accounts", async () => {
+    const jasonId = await practitionerIdBySlug(t, "jason-lee");
+    const refused = await failure(owner.client.practitioners.remove.mutate({ id: jasonId }));
+    expect(refused.code).toBe("CONFLICT");
+    expect(refused.message).toMatch(/has bookings.*Deactivate/);
+    expect((await owner.client.practitioners.get.query({ id: jasonId })).name).toBe("Jason Lee");
+
+    const linked = await owner.client.practitioners.create.mutate(profile("linked-practitioner"));
+    await signedInStaff(t, "practitioner", { practitionerId: linked.id });
+    expect((await failure(owner.client.practitioners.remove.mutate({ id: linked.id }))).code).toBe(
+      "CONFLICT",
+    );
+
+    const spare = await owner.client.practitioners.create.mutate(profile("spare-practitioner"));
+    expect(await owner.client.practitioners.remove.mutate({ id: spare.id })).toEqual({
+      id: spare.id,
+      deleted: true,
+    });
+    expect((await failure(owner.client.practitioners.get.query({ id: spare.id }))).code).toBe(
+      "NOT_FOUND",
+    );
+    const [audit] = await auditRows(t, "practitioner.delete");
+    expect(audit).toMatchObject({
+      entityId: spare.id,
+      changes: { before: { slug: "spare-practitioner" } },
+    });
+  });
+
+  describe("photos", () => {
+    let app: ReturnType<typeof createApp>;
+    beforeAll(() => {
+      app = createApp({ db: t.db, logger: silentLogger, uploadDir });
+    });
+
+    it("stores an upload, links it and serves it with its type and a long cache", async () => {
+      const client = inProcessClient(app, owner.token);
+      const joeyId = await practitionerIdBySlug(t, "joey-lee");
+      const { photoUrl } = await client.practitioners.uploadPhoto.mutate({
+        id: joeyId,
+        contentType: "image/png",
+        dataBase64: PNG.toString("base64"),
+      });
+      expect(photoUrl).toMatch(/^\/uploads\/[0-9a-f]{32}\.png$/);
+      expect((await t.client().practitioners.bySlug.query({ slug: "joey-lee" })).photoUrl).toBe(
+        photoUrl,
+      );
+
+      const res = await app.request(photoUrl);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/png");
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
+
+      const [audit] = await auditRows(t, "practitioner.photo");
+      expect(audit).toMatchObject({ entityId: joeyId, changes: { photoUrl: { to: photoUrl } } });
+    });
+
+    it("refuses a file whose bytes don't match its type, or one over 2 MB, storing nothing", async () => {
+      const client = inProcessClient(app, owner.token);
+      const id = await practitionerIdBySlug(t, "jason-lee");
+      const before = await readdir(uploadDir);
+
+      const mismatch = await failure(
+        client.practitioners.uploadPhoto.mutate({
+          id,
+          contentType: "image/jpeg",
+          dataBase64: PNG.toString("base64"),
+        }),
+      );
+      expect(mismatch).toMatchObject({
+        code: "BAD_REQUEST",
+        fieldErrors: { dataBase64: ["That file is a PNG image, not JPEG"] },
+      });
+      const notAnImage = await failure(
+        client.practitioners.uploadPhoto.mutate({
+          id,
+          contentType: "image/webp",
+          dataBase64: Buffer.from("<svg onload=alert(1)>").toString("base64"),
+        }),
+      );
+      expect(notAnImage.fieldErrors).toEqual({
+        dataBase64: ["That file isn't a JPEG, PNG or WebP image"],
+      });
+      const big = Buffer.concat([JPEG_HEADER, Buffer.alloc(MAX_PHOTO_BYTES)]);
+      const oversize = await failure(
+        client.practitioners.uploadPhoto.mutate({
+          id,
+          contentType: "image/jpeg",
+          dataBase64: big.toString("base64"),
+        }),
+      );
+      expect(oversize).toMatchObject({
+        code: "BAD_REQUEST",
+        fieldErrors: { dataBase64: ["Photos must be at most 2 MB"] },
+      });
+
+      expect(await readdir(uploadDir)).toEqual(before);
+      expect((await client.practitioners.get.query({ id })).photoUrl).toBeNull();
+    });
+
+    it("serves only stored names", async () => {
+      for (const path of [
+        "/uploads/..%2F..%2Fpackage.json",
+        "/uploads/notes.txt",
+        `/uploads/${"a".repeat(32)}.png`,
+      ]) {
+        expect((await app.request(path)).status, path).toBe(404);
+      }
+    });
+  });
+});

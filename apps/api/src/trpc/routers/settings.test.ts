@@ -1,0 +1,64 @@
+import { testDrivers } from "@clinic/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../../testing.js";
+import { auditRows, failure, signedInStaff, type TestApp } from "./test-staff.js";
+
+describe.each(testDrivers)("clinic settings for staff (%s)", (driver) => {
+  let t: TestApp;
+  let owner: Awaited<ReturnType<typeof signedInStaff>>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ driver });
+    owner = await signedInStaff(t, "owner");
+  });
+  afterAll(() => t.close());
+
+  it("shows staff the email sender, and lets only the owner change settings", async () => {
+    const frontDesk = await signedInStaff(t, "front_desk");
+    const full = await frontDesk.client.settings.staffGet.query();
+    expect(full.emailSenderAddress).toMatch(/@/);
+    expect(await t.client().settings.get.query()).not.toHaveProperty("emailSenderAddress");
+    const refused = await failure(
+      frontDesk.client.settings.update.mutate({ ...full, name: "Taken over" }),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    expect((await owner.client.settings.staffGet.query()).name).toBe(full.name);
+  });
+
+  it("refuses unknown time zones and out-of-range policy, changing nothing", async () => {
+    const current = await owner.client.settings.staffGet.query();
+    for (const timeZone of ["Mars/Olympus_Mons", "EST"]) {
+      const bad = await failure(owner.client.settings.update.mutate({ ...current, timeZone }));
+      expect(bad.fieldErrors).toEqual({ timeZone: ["Unknown time zone"] });
+    }
+    const policy = await failure(
+      owner.client.settings.update.mutate({
+        ...current,
+        bookingPolicy: { ...current.bookingPolicy, slotStepMinutes: 3, horizonDays: 0 },
+      }),
+    );
+    expect(policy.fieldErrors).toEqual({
+      "bookingPolicy.slotStepMinutes": ["At least 5 minutes"],
+      "bookingPolicy.horizonDays": ["At least one day"],
+    });
+    expect(await owner.client.settings.staffGet.query()).toEqual(current);
+    expect(await auditRows(t, "settings.update")).toHaveLength(0);
+  });
+
+  it("saves a valid change and audits only what changed", async () => {
+    const current = await owner.client.settings.staffGet.query();
+    const saved = await owner.client.settings.update.mutate({
+      ...current,
+      timeZone: "Australia/Perth",
+      bookingPolicy: { ...current.bookingPolicy, minNoticeMinutes: 60 },
+    });
+    expect(saved).toMatchObject({
+      timeZone: "Australia/Perth",
+      bookingPolicy: { minNoticeMinutes: 60 },
+    });
+    expect((await t.client().settings.get.query()).timeZone).toBe("Australia/Perth");
+    const [audit] = await auditRows(t, "settings.update");
+    expect(Object.keys(audit!.changes).sort()).toEqual(["bookingPolicy", "timeZone"]);
+    expect(audit!.changes.timeZone).toEqual({ from: current.timeZone, to: "Australia/Perth" });
+  });
+});
