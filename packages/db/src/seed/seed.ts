@@ -69,6 +69,7 @@ export async function seedDemoClinic(db: Database, options: SeedOptions = {}): P
     await insertReviews(tx, practitionerIds, now);
     await insertEnquiries(tx, now);
     await insertBookings(tx, practitionerIds, serviceIds, now);
+    await insertRecentPastBookings(tx, practitionerIds, serviceIds, now);
     await tx.insert(staffUsers).values({
       email: content.owner.email,
       name: content.owner.name,
@@ -275,6 +276,67 @@ async function insertBookings(
         endsAt,
         during: { start: new Date(blockStart), end: new Date(blockEnd) },
         notes: booking.notes,
+      });
+      break;
+    }
+  }
+}
+
+/**
+ * One appointment per practitioner on their most recent working day before
+ * today, still "confirmed": the diary a clinic opens with has yesterday's
+ * visits waiting to be marked completed or no-show.
+ */
+async function insertRecentPastBookings(
+  tx: Transaction,
+  practitionerIds: Map<string, string>,
+  serviceIds: Map<string, string>,
+  now: Date,
+): Promise<void> {
+  const zone = content.clinic.timeZone;
+  const today = localToday(now);
+  const service =
+    content.services.find((s) => s.slug === "follow-up-adjustment") ?? content.services[0]!;
+  const pastPatients = [
+    { name: "Morgan Ellis", email: "morgan.ellis@example.com", phone: "0412 555 101" },
+    { name: "Priya Raman", email: "priya.raman@example.com", phone: "0412 555 102" },
+  ];
+  let index = 0;
+  for (const [slug, ranges] of Object.entries(content.weeklyHours)) {
+    const practitionerId = practitionerIds.get(slug)!;
+    if (!service.practitionerSlugs.includes(slug)) continue;
+    for (let back = 1; back <= 7; back++) {
+      const day = addDays(today, -back);
+      const range = ranges.find((r) => r.weekday === getISODay(day));
+      if (!range) continue;
+      const startMinute = minutes(range.start);
+      const startsAt = new TZDate(
+        day.getFullYear(),
+        day.getMonth(),
+        day.getDate(),
+        Math.floor(startMinute / 60),
+        startMinute % 60,
+        zone,
+      );
+      const endsAt = new Date(startsAt.getTime() + service.durationMinutes * 60_000);
+      const patient = pastPatients[index++ % pastPatients.length]!;
+      const [row] = await tx
+        .insert(patients)
+        .values(patient)
+        .onConflictDoUpdate({ target: patients.email, set: { name: patient.name } })
+        .returning({ id: patients.id });
+      await tx.insert(bookingsTable).values({
+        serviceId: serviceIds.get(service.slug)!,
+        practitionerId,
+        patientId: row!.id,
+        startsAt: new Date(startsAt.getTime()),
+        endsAt,
+        during: {
+          start: new Date(startsAt.getTime() - service.bufferBeforeMinutes * 60_000),
+          end: new Date(endsAt.getTime() + service.bufferAfterMinutes * 60_000),
+        },
+        notes: "Regular maintenance visit.",
+        createdAt: new Date(startsAt.getTime() - 7 * DAY_MS),
       });
       break;
     }
