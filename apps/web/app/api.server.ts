@@ -1,5 +1,6 @@
 import { createApiClient, isApiError } from "@clinic/api-client";
 import { z } from "zod";
+import { forwardedForHeaders } from "./client-address";
 
 // Parsed once at start-up so a bad value fails loudly instead of on the first request.
 const envSchema = z.object({
@@ -10,8 +11,24 @@ const envSchema = z.object({
 
 const env = envSchema.parse(process.env);
 
+/** The API's base URL, for its few plain HTTP routes (e.g. calendar files). */
+export const apiUrl = env.API_URL.replace(/\/$/, "");
+
 /** The public site's API client. It carries no session: every page here is public. */
 export const api = createApiClient({ url: env.API_URL });
+
+/**
+ * A client that forwards the visitor's address, for calls the API rate-limits per visitor
+ * (reviews, enquiries, bookings). Without it every visitor would share the site's address.
+ * The address is X-Forwarded-For's first hop, else `socketAddress` (the connection's, when
+ * the server passes it in the load context: see `socketAddressFrom`).
+ */
+export function apiFor(request: Request, socketAddress?: string | null) {
+  return createApiClient({
+    url: env.API_URL,
+    headers: forwardedForHeaders(request, socketAddress),
+  });
+}
 
 /** The response loaders throw for anything the visitor asked for that does not exist. */
 export function notFound(): Response {

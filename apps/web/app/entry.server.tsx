@@ -1,16 +1,26 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { cacheControlForStatus } from "./cache-control";
+import { NonceProvider } from "./nonce";
+import {
+  applySecurityHeaders,
+  contentSecurityPolicy,
+  createNonce,
+  isDevelopment,
+  RESOURCE_CONTENT_SECURITY_POLICY,
+} from "./security-headers";
 
 const ABORT_DELAY = 5_000;
 
 /**
- * Remix's default Node entry, plus one thing: every page gets its Cache-Control here,
- * from the final status, so no route can forget it and error pages are never cached.
+ * Remix's default Node entry, plus headers no route can forget: Cache-Control from the final
+ * status (error pages and form replies are never cached), and the security headers with a
+ * Content-Security-Policy whose nonce is the one this render gives its inline scripts.
+ * Resource routes (feeds, sitemap) do not pass through here: they use `resourceHeaders`.
  */
 export default function handleRequest(
   request: Request,
@@ -20,20 +30,37 @@ export default function handleRequest(
 ) {
   // Bots and crawlers get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const nonce = createNonce();
+  // A POST's reply (a form's errors or thanks) is about one visitor's submission.
+  const cacheable = request.method === "GET" || request.method === "HEAD";
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          if (!responseHeaders.has("Cache-Control")) {
+          if (!cacheable) {
+            responseHeaders.set("Cache-Control", "no-store");
+          } else if (!responseHeaders.has("Cache-Control")) {
             responseHeaders.set("Cache-Control", cacheControlForStatus(status));
           }
+          applySecurityHeaders(
+            responseHeaders,
+            contentSecurityPolicy({ nonce, development: isDevelopment() }),
+          );
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -55,3 +82,16 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY + 1_000);
   });
 }
+
+/** Client-side navigations fetch data, not pages: they get the locked-down headers. */
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  try {
+    applySecurityHeaders(response.headers, RESOURCE_CONTENT_SECURITY_POLICY);
+    return response;
+  } catch {
+    // A response with immutable headers (e.g. Response.redirect): copy it to add them.
+    const copy = new Response(response.body, response);
+    applySecurityHeaders(copy.headers, RESOURCE_CONTENT_SECURITY_POLICY);
+    return copy;
+  }
+};

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  headingSlug,
   markdownToPlainText,
   parseDirectiveAttributes,
+  parseImageTitle,
   renderMarkdown,
   youTubeEmbedHtml,
 } from "./markdown.server";
@@ -17,7 +19,9 @@ describe("renderMarkdown", () => {
     const html = renderMarkdown(
       "## Why it matters\n\nSome **bold** text and a [link](https://example.com).\n\n- one\n- two\n\n1. first\n2. second",
     );
-    expect(html).toContain("<h2>Why it matters</h2>");
+    expect(html).toContain(
+      '<h2 id="why-it-matters"><a class="heading-anchor" href="#why-it-matters">Why it matters</a></h2>',
+    );
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain('<a href="https://example.com">link</a>');
     expect(html).toMatch(/<ul>\s*<li>one<\/li>\s*<li>two<\/li>\s*<\/ul>/);
@@ -27,7 +31,7 @@ describe("renderMarkdown", () => {
   it("demotes a level-one heading so the page keeps a single h1", () => {
     const html = renderMarkdown("# Title in body");
     expect(html).not.toContain("<h1");
-    expect(html).toContain("<h2>Title in body</h2>");
+    expect(html).toMatch(/<h2 id="title-in-body">.*Title in body.*<\/h2>/);
   });
 
   it("removes scripts, event handlers and javascript: URLs", () => {
@@ -141,6 +145,97 @@ describe("renderMarkdown", () => {
       '::youtube{id="S7L5pmw8Is4" title="One"}\n\nhttps://youtu.be/dQw4w9WgXcQ',
     );
     expect(iframeSrcs(html)).toEqual([`${NOCOOKIE}S7L5pmw8Is4`, `${NOCOOKIE}dQw4w9WgXcQ`]);
+  });
+});
+
+describe("heading anchors", () => {
+  it("gives every heading an id and makes its text a link to it", () => {
+    const html = renderMarkdown("## Warm up\n\ntext\n\n### Cool *down* & stretch");
+    expect(html).toContain(
+      '<h2 id="warm-up"><a class="heading-anchor" href="#warm-up">Warm up</a></h2>',
+    );
+    expect(html).toContain(
+      '<h3 id="cool-down-stretch"><a class="heading-anchor" href="#cool-down-stretch">Cool <em>down</em> &amp; stretch</a></h3>',
+    );
+  });
+
+  it("keeps ids unique within a post and clear of the page's own ids", () => {
+    const html = renderMarkdown("## Warm up\n\n## Warm up\n\n## Main\n\n## ???");
+    const ids = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(["warm-up", "warm-up-2", "main-2", "section"]);
+  });
+
+  it("does not nest a link inside a heading that already has one", () => {
+    const html = renderMarkdown("## See [our team](/practitioners)");
+    expect(html).toContain('<h2 id="see-our-team">See <a href="/practitioners">our team</a></h2>');
+  });
+
+  it("drops ids written in raw HTML that are not of our shape", () => {
+    const html = renderMarkdown('<h2 id="Main Content">Raw</h2>\n\n<h3 id="ok-id">Fine</h3>');
+    expect(html).toContain("<h2>Raw</h2>");
+    expect(html).toContain('<h3 id="ok-id">Fine</h3>');
+  });
+});
+
+describe("headingSlug", () => {
+  it("makes lowercase hyphenated ids without accents or punctuation", () => {
+    expect(headingSlug("Why Runners Benefit: Spinal Adjustments!")).toBe(
+      "why-runners-benefit-spinal-adjustments",
+    );
+    expect(headingSlug("Café & Crème brûlée")).toBe("cafe-creme-brulee");
+    expect(headingSlug("—")).toBe("section");
+    expect(headingSlug("a ".repeat(50)).length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe("images", () => {
+  it("lazy-loads images and gives them the size written in the title", () => {
+    const html = renderMarkdown(
+      '![A runner on the track](/images/run.jpg "On the track =800x450")',
+    );
+    expect(html).toContain(
+      '<img src="/images/run.jpg" alt="A runner on the track" title="On the track" width="800" height="450" loading="lazy" decoding="async" />',
+    );
+  });
+
+  it("accepts a title that is only the size", () => {
+    const html = renderMarkdown('![Knee](/images/knee.png "=1200x630")');
+    expect(html).toMatch(/<img src="\/images\/knee.png" alt="Knee" width="1200" height="630"/);
+    expect(html).not.toContain("title=");
+  });
+
+  it("lazy-loads images without a size, with no made-up dimensions", () => {
+    const html = renderMarkdown('![Knee](/images/knee.png "A knee")');
+    expect(html).toContain('title="A knee"');
+    expect(html).toContain('loading="lazy"');
+    expect(html).not.toMatch(/width=|height=/);
+  });
+
+  it("escapes the alt text and drops unsafe sources", () => {
+    const html = renderMarkdown('![a "quoted" <b>alt</b>](javascript:alert(1))');
+    expect(html).not.toContain("javascript:");
+    // The quote stays text inside alt; no onerror attribute appears.
+    const quoted = renderMarkdown('![x" onerror="alert(1)](/a.png)');
+    expect(quoted).toContain('alt="x&quot; onerror=&quot;alert(1)"');
+    expect(quoted).not.toMatch(/\sonerror="/);
+  });
+});
+
+describe("parseImageTitle", () => {
+  it("splits a size off the end of a title", () => {
+    expect(parseImageTitle("On the track =800x450")).toEqual({
+      title: "On the track",
+      width: 800,
+      height: 450,
+    });
+    expect(parseImageTitle("=800x450")).toEqual({ title: null, width: 800, height: 450 });
+    expect(parseImageTitle("Just a title")).toEqual({
+      title: "Just a title",
+      width: null,
+      height: null,
+    });
+    expect(parseImageTitle(null)).toEqual({ title: null, width: null, height: null });
+    expect(parseImageTitle("=0x450")).toEqual({ title: null, width: null, height: null });
   });
 });
 

@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { Marked, type TokenizerAndRendererExtension, type Tokens } from "marked";
+import {
+  Marked,
+  type RendererObject,
+  type TokenizerAndRendererExtension,
+  type Tokens,
+} from "marked";
 import sanitizeHtml from "sanitize-html";
 
 /** A YouTube video to embed; `id` is always validated before it gets here. */
@@ -95,25 +100,146 @@ function youTubeExtension(render: (embed: YouTubeEmbed) => string): TokenizerAnd
   };
 }
 
+const TEXT_ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&#x27;": "'",
+  "&nbsp;": " ",
+};
+
+const TEXT_ENTITY_PATTERN = /&(?:amp|lt|gt|quot|nbsp|#39|#x27);/g;
+
+function decodeTextEntities(html: string): string {
+  return html.replace(TEXT_ENTITY_PATTERN, (entity) => TEXT_ENTITIES[entity] ?? entity);
+}
+
+// Ids the page around a post already uses: a heading called "Main" must not steal the skip link's target.
+const RESERVED_IDS = new Set(["main", "footer-contact", "footer-explore", "more-by-author"]);
+
+/** A heading's anchor id: lowercase words joined by hyphens, "section" when nothing is left. */
+export function headingSlug(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug || "section";
+}
+
+/** Gives each heading of one document a unique id: "warm-up", then "warm-up-2", … */
+function headingIds(): (text: string) => string {
+  const used = new Set<string>();
+  return (text) => {
+    const base = headingSlug(text);
+    let id = base;
+    for (let n = 2; used.has(id) || RESERVED_IDS.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  };
+}
+
+/**
+ * Image size convention: a title ending in `=WIDTHxHEIGHT` gives the image's intrinsic size,
+ * so the page reserves its space before it loads; the rest of the title stays its title.
+ * `![A runner mid-stride](/images/run.jpg "=800x450")` or `(... "On the track =800x450")`.
+ * (Marked cannot parse the `(src =800x450)` form, so the size rides in the title.)
+ */
+export function parseImageTitle(title: string | null | undefined): {
+  title: string | null;
+  width: number | null;
+  height: number | null;
+} {
+  const match = title?.match(/^(.*?)\s*=(\d{1,5})x(\d{1,5})\s*$/);
+  if (!match) return { title: title?.trim() || null, width: null, height: null };
+  const width = Number(match[2]);
+  const height = Number(match[3]);
+  const valid = width > 0 && height > 0;
+  return {
+    title: match[1]!.trim() || null,
+    width: valid ? width : null,
+    height: valid ? height : null,
+  };
+}
+
+/**
+ * Headings become link targets: an id from their text, and their text a link to themselves
+ * (one link whose name is the heading, easier for screen readers than a separate "#").
+ * A heading that already holds a link only gets the id: links cannot nest.
+ */
+function contentRenderer(): RendererObject {
+  const nextId = headingIds();
+  return {
+    heading({ tokens, depth }) {
+      const inner = this.parser.parseInline(tokens);
+      const text = decodeTextEntities(inner.replace(/<[^>]*>/g, ""));
+      const id = nextId(text);
+      // The page title is the one h1; headings in a body start one level below it.
+      const level = Math.min(6, Math.max(2, depth));
+      const content = /<a[\s>]/i.test(inner)
+        ? inner
+        : `<a class="heading-anchor" href="#${id}">${inner}</a>`;
+      return `<h${level} id="${id}">${content}</h${level}>\n`;
+    },
+    image({ href, title, text }) {
+      const size = parseImageTitle(title);
+      const attributes = [
+        `src="${escapeHtml(href)}"`,
+        `alt="${escapeHtml(text)}"`,
+        size.title ? `title="${escapeHtml(size.title)}"` : "",
+        size.width ? `width="${size.width}" height="${size.height}"` : "",
+        'loading="lazy" decoding="async"',
+      ];
+      return `<img ${attributes.filter(Boolean).join(" ")}>`;
+    },
+  };
+}
+
+const HEADING_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Keeps a heading's id only when it is one of ours in shape. */
+function keepSafeHeadingId(tagName: string, attribs: sanitizeHtml.Attributes) {
+  const { id, ...rest } = attribs;
+  return { tagName, attribs: id && HEADING_ID.test(id) ? { ...rest, id } : rest };
+}
+
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "del"],
   allowedAttributes: {
-    a: ["href", "title"],
-    img: ["src", "alt", "title", "width", "height", "loading"],
+    a: ["href", "title", "class"],
+    img: ["src", "alt", "title", "width", "height", "loading", "decoding"],
+    h2: ["id"],
+    h3: ["id"],
+    h4: ["id"],
+    h5: ["id"],
+    h6: ["id"],
     ol: ["start"],
     th: ["align"],
     td: ["align"],
     code: ["class"],
   },
-  allowedClasses: { code: [/^language-[\w-]+$/] },
+  allowedClasses: { code: [/^language-[\w-]+$/], a: ["heading-anchor"] },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowedSchemesByTag: { img: ["http", "https"] },
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {
     // The page title is the one h1; headings in a body start one level below it.
-    h1: "h2",
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: "lazy" } }),
+    h1: (_tagName, attribs) => keepSafeHeadingId("h2", attribs),
+    h2: keepSafeHeadingId,
+    h3: keepSafeHeadingId,
+    h4: keepSafeHeadingId,
+    h5: keepSafeHeadingId,
+    h6: keepSafeHeadingId,
+    img: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, loading: "lazy", decoding: "async" },
+    }),
   },
 };
 
@@ -128,7 +254,10 @@ export function renderMarkdown(markdown: string): string {
   // cannot guess, and are swapped for players only after sanitising.
   const marker = `youtube-embed-${randomUUID().replaceAll("-", "")}`;
   const placeholder = (embed: YouTubeEmbed) => `<p>${marker}-${embeds.push(embed) - 1}</p>\n`;
-  const marked = new Marked({ gfm: true }).use({ extensions: [youTubeExtension(placeholder)] });
+  const marked = new Marked({ gfm: true }).use({
+    extensions: [youTubeExtension(placeholder)],
+    renderer: contentRenderer(),
+  });
   const html = marked.parse(markdown, { async: false });
   const safe = sanitizeHtml(html, sanitizeOptions);
   return safe.replace(new RegExp(`<p>${marker}-(\\d+)</p>`, "g"), (_, index: string) => {
@@ -136,16 +265,6 @@ export function renderMarkdown(markdown: string): string {
     return embed ? youTubeEmbedHtml(embed) : "";
   });
 }
-
-const TEXT_ENTITIES: Record<string, string> = {
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-  "&#x27;": "'",
-  "&nbsp;": " ",
-};
 
 /** Markdown as plain text on one line, for meta descriptions and excerpts. */
 export function markdownToPlainText(markdown: string): string {
@@ -156,7 +275,7 @@ export function markdownToPlainText(markdown: string): string {
     allowedAttributes: {},
   });
   return text
-    .replace(/&(?:amp|lt|gt|quot|nbsp|#39|#x27);/g, (entity) => TEXT_ENTITIES[entity] ?? entity)
+    .replace(TEXT_ENTITY_PATTERN, (entity) => TEXT_ENTITIES[entity] ?? entity)
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAverage, ratingSummaryLabel, starFillPercent } from "./rating";
+import { formatAverage, ratingSummaryLabel, starFillHalves } from "./rating";
 
 describe("ratingSummaryLabel", () => {
   it("describes the average and count", () => {
@@ -19,12 +19,15 @@ describe("formatAverage", () => {
   });
 });
 
-describe("starFillPercent", () => {
-  it("maps a rating onto the five-star bar and clamps out-of-range values", () => {
-    expect(starFillPercent(5)).toBe(100);
-    expect(starFillPercent(4.5)).toBe(90);
-    expect(starFillPercent(3)).toBe(60);
-    expect(starFillPercent(-1)).toBe(0);
-    expect(starFillPercent(7)).toBe(100);
+describe("starFillHalves", () => {
+  it("rounds a rating to the nearest half star and clamps out-of-range values", () => {
+    expect(starFillHalves(5)).toBe(10);
+    expect(starFillHalves(4.5)).toBe(9);
+    expect(starFillHalves(4.8)).toBe(10);
+    expect(starFillHalves(4.7)).toBe(9);
+    expect(starFillHalves(4.2)).toBe(8);
+    expect(starFillHalves(3)).toBe(6);
+    expect(starFillHalves(-1)).toBe(0);
+    expect(starFillHalves(7)).toBe(10);
   });
 });

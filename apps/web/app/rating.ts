@@ -9,8 +9,12 @@ export function formatAverage(average: number): string {
   return average.toFixed(1);
 }
 
-/** How much of the five-star bar to fill, as a percentage from 0 to 100. */
-export function starFillPercent(rating: number): number {
+/**
+ * How many half stars to fill, 0 to 10: the rating to the nearest half star, clamped.
+ * Steps rather than an exact width, so CSS classes can draw it and the page needs no
+ * inline styles (the Content-Security-Policy allows none); the label carries the exact value.
+ */
+export function starFillHalves(rating: number): number {
   const clamped = Math.min(5, Math.max(0, rating));
-  return Math.round((clamped / 5) * 1000) / 10;
+  return Math.round(clamped * 2);
 }

@@ -7,18 +7,28 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { api } from "./api.server";
 import { useOptionalClinic } from "./clinic";
+import { JsonLdScript } from "./components/json-ld";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
+import { clinicJsonLd } from "./json-ld";
+import { useNonce } from "./nonce";
 import { pageMeta } from "./page-meta";
+import { absoluteUrl, canonicalPath } from "./site-url";
+import { siteUrlFor } from "./site-url.server";
 import stylesHref from "./styles/app.css?url";
+import siteContentStylesHref from "./styles/site-content.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
+  { rel: "stylesheet", href: siteContentStylesHref },
+  { rel: "alternate", type: "application/rss+xml", title: "Blog", href: "/blog/rss.xml" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -26,7 +36,10 @@ export async function loader() {
   const settings = await api.settings.get.query();
   // Only what pages show; booking policy and the like stay on the server.
   const { name, tagline, email, phone, address, timeZone, currency, websiteUrl } = settings;
-  return { clinic: { name, tagline, email, phone, address, timeZone, currency, websiteUrl } };
+  return {
+    clinic: { name, tagline, email, phone, address, timeZone, currency, websiteUrl },
+    siteUrl: siteUrlFor(settings),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => {
@@ -45,8 +58,29 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => {
   });
 };
 
+/**
+ * The page's absolute URL for Open Graph and its canonical link (the routes' meta set the
+ * rest), and the clinic as structured data. Nothing here when the root loader failed.
+ */
+function SiteIdentity() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  if (!root) return null;
+  const url = absoluteUrl(root.siteUrl, canonicalPath(location.pathname, location.search));
+  return (
+    <>
+      <link rel="canonical" href={url} />
+      <meta property="og:url" content={url} />
+      <meta property="og:site_name" content={root.clinic.name} />
+      <meta property="og:locale" content="en_AU" />
+      <JsonLdScript data={clinicJsonLd(root.clinic, root.siteUrl)} />
+    </>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const clinic = useOptionalClinic();
+  const nonce = useNonce();
   return (
     <html lang="en-AU">
       <head>
@@ -54,6 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0f5f5c" />
         <Meta />
+        <SiteIdentity />
         <Links />
       </head>
       <body>
@@ -65,8 +100,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter clinic={clinic} />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -52,7 +52,7 @@ export function SiteHeader({ clinicName }: { clinicName: string | undefined }) {
                 </li>
               ))}
               <li className="site-nav__cta">
-                <Link to="/services" className="button button--primary">
+                <Link to="/book" className="button button--primary">
                   Book Now
                 </Link>
               </li>

@@ -1,17 +1,13 @@
-import { starFillPercent } from "../rating";
+import { starFillHalves } from "../rating";
 
-/** Five stars filled to `rating`; `label` is what assistive technology reads instead. */
+/** Five stars filled to `rating` (to the half star); `label` is what assistive technology reads. */
 export function StarRating({ rating, label }: { rating: number; label: string }) {
   return (
     <span className="stars" role="img" aria-label={label}>
       <span className="stars__empty" aria-hidden="true">
         ★★★★★
       </span>
-      <span
-        className="stars__full"
-        aria-hidden="true"
-        style={{ width: `${starFillPercent(rating)}%` }}
-      >
+      <span className="stars__full" data-fill={starFillHalves(rating)} aria-hidden="true">
         ★★★★★
       </span>
     </span>

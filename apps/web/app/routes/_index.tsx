@@ -46,7 +46,7 @@ export default function HomePage() {
           </h1>
           {clinic.tagline ? <p className="hero__tagline">{clinic.tagline}</p> : null}
           <div className="button-row">
-            <Link to="/services" className="button button--primary button--large">
+            <Link to="/book" className="button button--primary button--large">
               Book an appointment
             </Link>
             <Link to="/practitioners" className="button button--secondary button--large">
@@ -136,11 +136,11 @@ export default function HomePage() {
         <div className="container cta-band__inner">
           <h2 id="home-cta">Need chiropractic care?</h2>
           <p>
-            Call us on <a href={telHref(clinic.phone)}>{clinic.phone}</a> or choose a treatment to
-            get started.
+            Call us on <a href={telHref(clinic.phone)}>{clinic.phone}</a> or book online in a couple
+            of minutes.
           </p>
-          <Link to="/services" className="button button--primary button--large">
-            Choose a treatment
+          <Link to="/book" className="button button--primary button--large">
+            Book online
           </Link>
         </div>
       </section>

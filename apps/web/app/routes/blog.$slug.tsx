@@ -1,34 +1,55 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { api, notFound, orNotFound } from "../api.server";
+import { allVisiblePosts } from "../blog.server";
+import { blogListHref, otherPostsByAuthor } from "../blog-posts";
 import { useClinic } from "../clinic";
+import { JsonLdScript } from "../components/json-ld";
+import { PostCard } from "../components/post-card";
 import { formatDate, formatReadingTime } from "../format-date";
+import { blogPostingJsonLd } from "../json-ld";
 import { renderMarkdown } from "../markdown.server";
 import { pageMeta } from "../page-meta";
 import { slugParam } from "../route-params";
+import { siteUrlFor } from "../site-url.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = slugParam(params.slug);
   if (!slug) throw notFound();
-  const { body, ...post } = await orNotFound(api.posts.bySlug.query({ slug }));
-  return { post, bodyHtml: renderMarkdown(body) };
+  const [{ body, ...post }, all, settings] = await Promise.all([
+    orNotFound(api.posts.bySlug.query({ slug })),
+    allVisiblePosts(),
+    api.settings.get.query(),
+  ]);
+  return {
+    post,
+    bodyHtml: renderMarkdown(body),
+    moreByAuthor: otherPostsByAuthor(all, post),
+    siteUrl: siteUrlFor(settings),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return pageMeta(matches, { title: "Article not found", description: "" });
   const { post } = data;
   return [
-    ...pageMeta(matches, { title: post.title, description: post.excerpt }),
-    { property: "og:type", content: "article" },
+    ...pageMeta(matches, {
+      title: post.title,
+      description: post.excerpt,
+      type: "article",
+      image: post.coverImageUrl,
+    }),
     { property: "article:published_time", content: post.publishedAt.toISOString() },
+    ...post.tags.map((tag) => ({ property: "article:tag", content: tag })),
   ];
 };
 
 export default function BlogPostPage() {
-  const { post, bodyHtml } = useLoaderData<typeof loader>();
+  const { post, bodyHtml, moreByAuthor, siteUrl } = useLoaderData<typeof loader>();
   const clinic = useClinic();
   return (
     <div className="container container--narrow page">
+      <JsonLdScript data={blogPostingJsonLd(post, clinic.name, siteUrl)} />
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/blog">All articles</Link>
       </nav>
@@ -58,11 +79,11 @@ export default function BlogPostPage() {
         <div className="prose" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
         {post.tags.length > 0 ? (
           <footer className="post__footer">
-            <h2 className="visually-hidden">Tags</h2>
+            <h2 className="post__tags-title">Topics</h2>
             <ul className="pill-list">
               {post.tags.map((tag) => (
                 <li key={tag}>
-                  <Link to={`/blog?tag=${encodeURIComponent(tag)}`} className="pill">
+                  <Link to={blogListHref(1, tag)} className="pill">
                     #{tag}
                   </Link>
                 </li>
@@ -71,6 +92,19 @@ export default function BlogPostPage() {
           </footer>
         ) : null}
       </article>
+      {post.author && moreByAuthor.length > 0 ? (
+        <section className="more-posts" aria-labelledby="more-by-author">
+          <h2 id="more-by-author">More from {post.author.name}</h2>
+          <div className="card-grid">
+            {moreByAuthor.map((other) => (
+              <PostCard key={other.id} post={other} timeZone={clinic.timeZone} headingLevel="h3" />
+            ))}
+          </div>
+          <p>
+            <Link to={`/practitioners/${post.author.slug}`}>About {post.author.name}</Link>
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

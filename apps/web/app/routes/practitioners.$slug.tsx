@@ -39,6 +39,16 @@ export default function PractitionerPage() {
           <div>
             <h1>{practitioner.name}</h1>
             <p className="lead">{practitioner.title}</p>
+            {practitioner.services.length > 0 ? (
+              <p>
+                <Link
+                  to={`/book?practitioner=${practitioner.slug}`}
+                  className="button button--primary"
+                >
+                  Book with {practitioner.name}
+                </Link>
+              </p>
+            ) : null}
           </div>
         </header>
         {/* Sanitised by renderMarkdown: no raw HTML from the bio survives. */}

@@ -38,6 +38,13 @@ export default function ServicePage() {
           <header className="page-header">
             <h1>{service.name}</h1>
             <p className="lead">{service.summary}</p>
+            {service.practitioners.length > 0 ? (
+              <p>
+                <Link to={`/book/${service.slug}`} className="button button--primary button--large">
+                  Book {service.name}
+                </Link>
+              </p>
+            ) : null}
           </header>
           {/* Sanitised by renderMarkdown: no raw HTML from the content survives. */}
           <div className="prose" dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
@@ -67,12 +74,17 @@ export default function ServicePage() {
                 {service.practitioners.map((practitioner) => (
                   <li key={practitioner.id}>
                     <Link to={`/practitioners/${practitioner.slug}`}>{practitioner.name}</Link>
+                    {" · "}
+                    <Link to={`/book/${service.slug}?practitioner=${practitioner.slug}`}>
+                      Book with {practitioner.name.split(" ")[0]}
+                      <span className="visually-hidden"> ({practitioner.name})</span>
+                    </Link>
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
-          <h3 className="detail-aside__subtitle">To book, get in touch</h3>
+          <h3 className="detail-aside__subtitle">Prefer to book by phone?</h3>
           <ContactDetails clinic={clinic} showName={false} />
         </aside>
       </div>

@@ -1,18 +1,89 @@
-import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { api } from "../api.server";
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { api, apiFor } from "../api.server";
+import { socketAddressFrom } from "../client-address";
 import { useClinic } from "../clinic";
+import { Field, FieldErrors } from "../components/form-field";
+import { FormTrap } from "../components/form-trap";
+import { JsonLdScript } from "../components/json-ld";
 import { ReviewCard } from "../components/review-card";
 import { StarRating } from "../components/star-rating";
+import { reviewsJsonLd } from "../json-ld";
 import { clinicNameFrom, pageMeta } from "../page-meta";
 import { formatAverage, ratingSummaryLabel } from "../rating";
+import {
+  RATING_CHOICES,
+  reviewFormErrors,
+  reviewFormSchema,
+  reviewSubmission,
+} from "../review-form";
+import { siteUrlFor } from "../site-url.server";
+import { classifySubmitFailure } from "../submit-failure";
 
 export async function loader() {
-  const [reviews, summary] = await Promise.all([
+  const [reviews, summary, practitioners, settings] = await Promise.all([
     api.reviews.list.query({ limit: 100 }),
     api.reviews.summary.query(),
+    api.practitioners.list.query(),
+    api.settings.get.query(),
   ]);
-  return { reviews, summary };
+  return {
+    reviews,
+    summary,
+    practitioners: practitioners.map(({ id, name }) => ({ id, name })),
+    siteUrl: siteUrlFor(settings),
+    // For the API's "sent too fast to be a person" check.
+    renderedAt: Date.now(),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: reviewFormSchema, error: reviewFormErrors });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), outcome: null, detail: null }, { status: 400 });
+  }
+  try {
+    await apiFor(request, socketAddressFrom(context)).reviews.submit.mutate(
+      reviewSubmission(submission.value),
+    );
+    return {
+      result: submission.reply({ resetForm: true }),
+      outcome: "sent" as const,
+      detail: null,
+    };
+  } catch (error) {
+    const failure = classifySubmitFailure(error);
+    if (failure.kind === "fields") {
+      return data(
+        {
+          result: submission.reply({ fieldErrors: failure.fieldErrors }),
+          outcome: null,
+          detail: null,
+        },
+        { status: 400 },
+      );
+    }
+    if (failure.kind === "unavailable") console.error("review submission failed", error);
+    return data(
+      {
+        result: submission.reply(),
+        outcome: "failed" as const,
+        detail: failure.kind === "refused" ? failure.detail : null,
+      },
+      { status: failure.status },
+    );
+  }
 }
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -22,14 +93,18 @@ export const meta: MetaFunction = ({ matches }) =>
   });
 
 export default function TestimonialsPage() {
-  const { reviews, summary } = useLoaderData<typeof loader>();
+  const { reviews, summary, siteUrl } = useLoaderData<typeof loader>();
   const clinic = useClinic();
   const largest = Math.max(1, ...summary.distribution);
   return (
     <div className="container page">
+      <JsonLdScript data={reviewsJsonLd(clinic, siteUrl, reviews, summary)} />
       <header className="page-header">
         <h1>Real stories, real results</h1>
         <p className="lead">What our patients say after their treatment.</p>
+        <p>
+          <a href="#share-title">Share your experience</a>
+        </p>
       </header>
 
       <section className="card rating-summary" aria-labelledby="rating-summary-title">
@@ -59,12 +134,22 @@ export default function TestimonialsPage() {
                     <tr key={stars}>
                       <th scope="row">{stars === 1 ? "1 star" : `${stars} stars`}</th>
                       <td>
-                        <span className="bar" aria-hidden="true">
-                          <span
-                            className="bar__fill"
-                            style={{ width: `${(count / largest) * 100}%` }}
+                        {/* An SVG width attribute, not an inline style: the CSP allows no inline styles. */}
+                        <svg
+                          className="bar"
+                          viewBox="0 0 100 10"
+                          preserveAspectRatio="none"
+                          aria-hidden="true"
+                          focusable="false"
+                        >
+                          <rect className="bar__track" width="100" height="10" rx="5" />
+                          <rect
+                            className="bar__value"
+                            width={(count / largest) * 100}
+                            height="10"
+                            rx="5"
                           />
-                        </span>
+                        </svg>
                       </td>
                       <td className="rating-summary__count">{count}</td>
                     </tr>
@@ -74,7 +159,7 @@ export default function TestimonialsPage() {
             </table>
           </>
         ) : (
-          <p>No reviews yet.</p>
+          <p>No reviews yet. Be the first to share your experience.</p>
         )}
       </section>
 
@@ -90,6 +175,159 @@ export default function TestimonialsPage() {
           </div>
         </section>
       ) : null}
+
+      <ShareExperience />
     </div>
+  );
+}
+
+function ShareExperience() {
+  const { practitioners, renderedAt } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting" && navigation.formMethod === "POST";
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const [form, fields] = useForm({
+    id: "share-experience",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(reviewFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: reviewFormSchema, error: reviewFormErrors }),
+  });
+
+  // With JavaScript the page doesn't reload: take the reader to what happened.
+  useEffect(() => {
+    if (actionData?.outcome) outcomeRef.current?.focus();
+  }, [actionData]);
+
+  const sent = actionData?.outcome === "sent";
+  const { key: nameKey, ...nameProps } = getInputProps(fields.authorName, { type: "text" });
+  const { key: bodyKey, ...bodyProps } = getTextareaProps(fields.body);
+  const { key: emailKey, ...emailProps } = getInputProps(fields.email, {
+    type: "email",
+    ariaDescribedBy: "review-email-hint",
+  });
+  const { key: practitionerKey, ...practitionerProps } = getSelectProps(fields.practitionerId);
+  const ratingInputs = getCollectionProps(fields.rating, {
+    type: "radio",
+    options: RATING_CHOICES.map((choice) => choice.value),
+  });
+
+  return (
+    <section className="card share-review" aria-labelledby="share-title">
+      <h2 id="share-title" tabIndex={-1}>
+        Share your experience
+      </h2>
+      {sent ? (
+        <div
+          ref={outcomeRef}
+          tabIndex={-1}
+          role="status"
+          className="notice notice--success form-outcome"
+        >
+          <p>Thank you! Your review will appear once it has been approved.</p>
+        </div>
+      ) : (
+        <>
+          <p>
+            Tell others how your treatment went. We read every review before it appears here, and we
+            never publish your email address.
+          </p>
+          {actionData?.outcome === "failed" ? (
+            <div
+              ref={outcomeRef}
+              tabIndex={-1}
+              role="alert"
+              className="notice notice--error form-outcome"
+            >
+              <p>Sorry, something went wrong while sending your review.</p>
+              <p>{actionData.detail ?? "Please try again in a few minutes."}</p>
+            </div>
+          ) : null}
+          <Form method="post" className="form" {...getFormProps(form)}>
+            <FormTrap renderedAt={renderedAt} />
+            <Field
+              label="Your name"
+              htmlFor={fields.authorName.id}
+              errorId={fields.authorName.errorId}
+              errors={fields.authorName.errors}
+            >
+              <input key={nameKey} {...nameProps} autoComplete="name" />
+            </Field>
+            <fieldset
+              className={
+                fields.rating.errors?.length
+                  ? "field rating-field field--invalid"
+                  : "field rating-field"
+              }
+              aria-describedby={fields.rating.errorId}
+            >
+              <legend className="field__label">Your rating</legend>
+              <div className="rating-field__choices">
+                {ratingInputs.map(({ key, ...props }, index) => {
+                  const choice = RATING_CHOICES[index]!;
+                  return (
+                    <div className="rating-field__choice" key={key}>
+                      <input {...props} />
+                      <label htmlFor={props.id}>
+                        <span aria-hidden="true" className="rating-field__stars">
+                          {"★".repeat(Number(choice.value))}
+                        </span>
+                        <span className="rating-field__words">{choice.label}</span>
+                      </label>
+                    </div>
+                  );
+                })}
+              </div>
+              <FieldErrors id={fields.rating.errorId} errors={fields.rating.errors} />
+            </fieldset>
+            <Field
+              label="Your review"
+              htmlFor={fields.body.id}
+              errorId={fields.body.errorId}
+              errors={fields.body.errors}
+            >
+              <textarea key={bodyKey} {...bodyProps} rows={6} />
+            </Field>
+            <Field
+              label="Email (optional)"
+              htmlFor={fields.email.id}
+              hint="Only so we can follow up if needed. It is never shown."
+              hintId="review-email-hint"
+              errorId={fields.email.errorId}
+              errors={fields.email.errors}
+            >
+              <input
+                key={emailKey}
+                {...emailProps}
+                autoComplete="email"
+                autoCapitalize="none"
+                spellCheck={false}
+              />
+            </Field>
+            <Field
+              label="Who treated you? (optional)"
+              htmlFor={fields.practitionerId.id}
+              errorId={fields.practitionerId.errorId}
+              errors={fields.practitionerId.errors}
+            >
+              <select key={practitionerKey} {...practitionerProps}>
+                <option value="">I'd rather not say</option>
+                {practitioners.map((practitioner) => (
+                  <option key={practitioner.id} value={practitioner.id}>
+                    {practitioner.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <button type="submit" className="button button--primary" disabled={submitting}>
+              {submitting ? "Sending…" : "Send my review"}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { accessLogLine, loggablePath } from "./request-log";
+
+const token = "AbCdEfGhIjKlMnOpQrStUvWxYz012345_-xy";
+
+describe("the access log", () => {
+  it("never writes a manage token, on pages, sub-pages, data requests or files", () => {
+    for (const path of [
+      `/manage/${token}`,
+      `/manage/${token}?booked=1`,
+      `/manage/${token}/reschedule?day=2026-03-04`,
+      `/manage/${token}.data?_routes=routes%2Fmanage.%24token`,
+      `/manage/${token}/calendar.ics`,
+    ]) {
+      const logged = loggablePath(`http://127.0.0.1:3000${path}`);
+      expect(logged).not.toContain(token);
+      expect(logged).toMatch(/^\/manage\/\[token\]/);
+    }
+  });
+
+  it("keeps everything else as it is, for useful logs", () => {
+    expect(loggablePath("http://x/book/initial-assessment?practitioner=any&day=2026-03-04")).toBe(
+      "/book/initial-assessment?practitioner=any&day=2026-03-04",
+    );
+    expect(accessLogLine({ method: "POST", url: `http://x/manage/${token}` }, 302, 12.4)).toBe(
+      "POST /manage/[token] 302 12ms",
+    );
+  });
+});

@@ -1,0 +1,62 @@
+import { tagSchema } from "@clinic/domain";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { api, notFound } from "../api.server";
+import { allVisiblePosts } from "../blog.server";
+import { tagCounts } from "../blog-posts";
+import { useClinic } from "../clinic";
+import { PostListing, TopicList } from "../components/post-listing";
+import { clinicNameFrom, pageMeta } from "../page-meta";
+import { pageParam } from "../route-params";
+
+const PAGE_SIZE = 9;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const tag = tagSchema.safeParse(params.tag).data;
+  if (!tag || tag !== params.tag) throw notFound();
+  const page = pageParam(new URL(request.url).searchParams);
+  const [posts, all] = await Promise.all([
+    api.posts.list.query({ page, pageSize: PAGE_SIZE, tag }),
+    allVisiblePosts(),
+  ]);
+  // A topic no visible post has is not a page (yet): a scheduled post brings it to life.
+  if (posts.total === 0) throw notFound();
+  const pageCount = Math.max(1, Math.ceil(posts.total / posts.pageSize));
+  return { ...posts, tag, pageCount, topics: tagCounts(all) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return pageMeta(matches, { title: "Topic not found", description: "" });
+  const paged = data.page > 1 ? ` (page ${data.page})` : "";
+  return pageMeta(matches, {
+    title: `Articles tagged “${data.tag}”${paged}`,
+    description: `${data.total} ${data.total === 1 ? "article" : "articles"} about ${data.tag} from the practitioners at ${clinicNameFrom(matches) ?? "our clinic"}.`,
+  });
+};
+
+export default function BlogTagPage() {
+  const { items, page, pageCount, total, tag, topics } = useLoaderData<typeof loader>();
+  const clinic = useClinic();
+  return (
+    <div className="container page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/blog">All articles</Link>
+      </nav>
+      <header className="page-header">
+        <h1>Articles tagged “{tag}”</h1>
+        <p className="lead">
+          {total} {total === 1 ? "article" : "articles"} on this topic, newest first.
+        </p>
+      </header>
+      <TopicList topics={topics} current={tag} />
+      <PostListing
+        items={items}
+        page={page}
+        pageCount={pageCount}
+        total={total}
+        tag={tag}
+        timeZone={clinic.timeZone}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,273 @@
+import { apiFieldErrors, isApiError } from "@clinic/api-client";
+import { formatMoney, localDateOf } from "@clinic/domain";
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { api, notFound, orNotFound } from "../api.server";
+import { clearBookingDraft, readBookingDraft, saveBookingDraft } from "../booking-draft.server";
+import {
+  bookingDetailsErrors,
+  bookingDetailsSchema,
+  createBookingInput,
+  draftFromFormData,
+  splitApiFieldErrors,
+} from "../booking-form";
+import {
+  FIRST_AVAILABLE,
+  parsePickerParams,
+  pickerSearch,
+  practitionerParam,
+} from "../booking-params";
+import { privatePageHeaders } from "../cache-control";
+import { useClinic } from "../clinic";
+import { BookingSteps } from "../components/booking-steps";
+import { Field } from "../components/form-field";
+import { formatDuration } from "../format-date";
+import { pageMeta } from "../page-meta";
+import { slugParam } from "../route-params";
+import { formatAppointmentStart } from "../time-labels";
+
+export const headers = privatePageHeaders;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = slugParam(params.serviceSlug);
+  if (!slug) throw notFound();
+  const search = parsePickerParams(new URL(request.url).searchParams);
+  const [service, settings, draft] = await Promise.all([
+    orNotFound(api.services.bySlug.query({ slug })),
+    api.settings.get.query(),
+    readBookingDraft(request),
+  ]);
+  const practitioner =
+    search.practitioner === "any" && service.practitioners.length > 0
+      ? FIRST_AVAILABLE
+      : service.practitioners.find((p) => p.slug === search.practitioner);
+  // A link missing its earlier choices goes back to the step that makes them.
+  if (!practitioner) throw redirect(`/book/${service.slug}`);
+  if (!search.start) {
+    throw redirect(`/book/${service.slug}${pickerSearch({ practitioner: practitioner.slug })}`);
+  }
+  const day = localDateOf(search.start, settings.timeZone);
+  return {
+    service: {
+      id: service.id,
+      slug: service.slug,
+      name: service.name,
+      durationMinutes: service.durationMinutes,
+      priceCents: service.priceCents,
+    },
+    practitioner,
+    start: search.start.toISOString(),
+    startLabel: formatAppointmentStart(search.start, settings.timeZone),
+    changeTimeHref: `/book/${service.slug}${pickerSearch({ practitioner: practitioner.slug, day })}`,
+    // One key per rendered form: a double submit or a retry makes one booking, not two.
+    idempotencyKey: globalThis.crypto.randomUUID(),
+    draft,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const slug = slugParam(params.serviceSlug);
+  if (!slug) throw notFound();
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, {
+    schema: bookingDetailsSchema,
+    error: bookingDetailsErrors,
+  });
+  if (submission.status !== "success") {
+    return data(submission.reply(), { status: 400 });
+  }
+  try {
+    const { manageToken } = await api.bookings.create.mutate(createBookingInput(submission.value));
+    return redirect(`/manage/${manageToken}?booked=1`, {
+      headers: { "Set-Cookie": await clearBookingDraft(request) },
+    });
+  } catch (error) {
+    if (isApiError(error, "CONFLICT")) {
+      // Back to that day's times, with what they typed kept for the next details page.
+      const settings = await api.settings.get.query();
+      const practitioner = practitionerParam(stringField(formData, "practitioner")) ?? "any";
+      const day = localDateOf(submission.value.start, settings.timeZone);
+      return redirect(`/book/${slug}${pickerSearch({ practitioner, day, taken: true })}`, {
+        headers: { "Set-Cookie": await saveBookingDraft(request, draftFromFormData(formData)) },
+      });
+    }
+    const fieldErrors = apiFieldErrors(error);
+    if (fieldErrors) {
+      return data(submission.reply(splitApiFieldErrors(fieldErrors)), { status: 400 });
+    }
+    if (isApiError(error, "TOO_MANY_REQUESTS")) {
+      return data(submission.reply({ formErrors: [error.message] }), { status: 429 });
+    }
+    throw error;
+  }
+}
+
+function stringField(formData: FormData, name: string): string | null {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : null;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, {
+    title: data ? `Your details · ${data.service.name}` : "Your details",
+    description: "Tell us who is coming so we can confirm your appointment.",
+  });
+
+export default function BookDetailsPage() {
+  const { service, practitioner, start, startLabel, changeTimeHref, idempotencyKey, draft } =
+    useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const clinic = useClinic();
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting";
+  const [form, fields] = useForm({
+    id: "booking-details",
+    lastResult,
+    constraint: getZodConstraint(bookingDetailsSchema),
+    defaultValue: draft ?? undefined,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: bookingDetailsSchema, error: bookingDetailsErrors }),
+  });
+  const { key: nameKey, ...nameProps } = getInputProps(fields.name, { type: "text" });
+  const { key: emailKey, ...emailProps } = getInputProps(fields.email, {
+    type: "email",
+    ariaDescribedBy: "email-hint",
+  });
+  const { key: phoneKey, ...phoneProps } = getInputProps(fields.phone, { type: "tel" });
+  const { key: notesKey, ...notesProps } = getTextareaProps(fields.notes, {
+    ariaDescribedBy: "notes-hint",
+  });
+  const { key: consentKey, ...consentProps } = getInputProps(fields.contactConsent, {
+    type: "checkbox",
+  });
+
+  return (
+    <div className="container page booking">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={changeTimeHref}>Choose a different time</Link>
+      </nav>
+      <BookingSteps current={4} />
+      <div className="detail-layout">
+        <div>
+          <header className="page-header">
+            <h1>Your details</h1>
+            <p className="lead">We'll send your confirmation and a link to manage it by email.</p>
+          </header>
+          <Form method="post" className="form" {...getFormProps(form)}>
+            {form.errors?.length ? (
+              <div className="notice notice--error" role="alert" id={form.errorId}>
+                {form.errors.map((message) => (
+                  <p key={message}>{message}</p>
+                ))}
+                <p>
+                  <Link to={changeTimeHref}>Choose another time</Link>
+                </p>
+              </div>
+            ) : null}
+            <input type="hidden" name="serviceId" value={service.id} />
+            <input type="hidden" name="practitionerId" value={practitioner.id} />
+            <input type="hidden" name="practitioner" value={practitioner.slug} />
+            <input type="hidden" name="start" value={start} />
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            <Field
+              label="Full name"
+              htmlFor={fields.name.id}
+              errorId={fields.name.errorId}
+              errors={fields.name.errors}
+            >
+              <input key={nameKey} {...nameProps} autoComplete="name" />
+            </Field>
+            <Field
+              label="Email"
+              htmlFor={fields.email.id}
+              hint="Your confirmation goes here."
+              hintId="email-hint"
+              errorId={fields.email.errorId}
+              errors={fields.email.errors}
+            >
+              <input
+                key={emailKey}
+                {...emailProps}
+                autoComplete="email"
+                autoCapitalize="none"
+                spellCheck={false}
+              />
+            </Field>
+            <Field
+              label="Phone"
+              htmlFor={fields.phone.id}
+              errorId={fields.phone.errorId}
+              errors={fields.phone.errors}
+            >
+              <input key={phoneKey} {...phoneProps} autoComplete="tel" />
+            </Field>
+            <Field
+              label="Notes (optional)"
+              htmlFor={fields.notes.id}
+              hint="Anything we should know before you arrive, such as an injury or a referral."
+              hintId="notes-hint"
+              errorId={fields.notes.errorId}
+              errors={fields.notes.errors}
+            >
+              <textarea key={notesKey} {...notesProps} rows={4} />
+            </Field>
+            <div className="field field--checkbox">
+              <input key={consentKey} {...consentProps} />
+              <label htmlFor={fields.contactConsent.id}>
+                {clinic.name} may contact me about this appointment and my care by email or phone
+              </label>
+            </div>
+            <button
+              type="submit"
+              className="button button--primary button--large"
+              disabled={submitting}
+            >
+              {submitting ? "Booking…" : "Confirm booking"}
+            </button>
+          </Form>
+        </div>
+        <aside className="card detail-aside" aria-labelledby="booking-summary">
+          <h2 id="booking-summary" className="detail-aside__title">
+            Your appointment
+          </h2>
+          <dl className="facts facts--stacked">
+            <div>
+              <dt>Treatment</dt>
+              <dd>{service.name}</dd>
+            </div>
+            <div>
+              <dt>With</dt>
+              <dd>
+                {practitioner.slug === "any" ? "First available practitioner" : practitioner.name}
+              </dd>
+            </div>
+            <div>
+              <dt>When</dt>
+              <dd>{startLabel}</dd>
+            </div>
+            <div>
+              <dt>Length and price</dt>
+              <dd>
+                {formatDuration(service.durationMinutes)} ·{" "}
+                {formatMoney(service.priceCents, clinic.currency)}
+              </dd>
+            </div>
+          </dl>
+          <p className="detail-aside__action">
+            <Link to={changeTimeHref}>Change the time</Link>
+          </p>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import { accessLogLine } from "./app/request-log";
+
+/**
+ * The production server for the built site. It replaces `remix-serve` for one reason: that
+ * logs every request's full URL, and a manage page's URL holds the patient's manage token.
+ * Here the access log writes `/manage/[token]` instead.
+ */
+// Like remix-serve, the build is found from the working directory (the package when started by
+// `pnpm start`), as is the static root below.
+const buildUrl = pathToFileURL(resolve("build/server/index.js")).href;
+const build = (await import(buildUrl)) as ServerBuild;
+const handleRequest = createRequestHandler(build, process.env.NODE_ENV ?? "production");
+
+const app = new Hono();
+app.use(compress());
+app.use(async (c, next) => {
+  const started = performance.now();
+  await next();
+  console.log(accessLogLine(c.req.raw, c.res.status, performance.now() - started));
+});
+// Fingerprinted assets never change; everything else in build/client (favicon…) briefly cached.
+app.use(
+  "/assets/*",
+  serveStatic({
+    root: "./build/client",
+    onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable"),
+  }),
+);
+app.use(
+  "*",
+  serveStatic({
+    root: "./build/client",
+    onFound: (_path, c) => c.header("Cache-Control", "public, max-age=3600"),
+  }),
+);
+app.all("*", (c) => handleRequest(c.req.raw));
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST || undefined;
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  console.log(`[web] listening on http://${hostname ?? "localhost"}:${info.port}`);
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    // Streams that never end must not hold the process open.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
