@@ -6,7 +6,7 @@ import { apiFieldErrors, createApiClient, isApiError } from "./index.js";
 /** A fake API answering one tRPC call, recording what the client sent. */
 function fakeApi(body: unknown, status = 200) {
   const requests: Request[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
     requests.push(new Request(input, init));
     return new Response(JSON.stringify(body), {
       status,

@@ -1,24 +1,30 @@
 import { staffRoleLabels } from "@clinic/domain";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { createApi } from "../api.server";
 import { requireStaff } from "../session.server";
+import { navigationFor } from "../staff-navigation";
+import staffStylesUrl from "../styles/staff.css?url";
 
-/** The signed-in shell: header, who is signed in, sign-out, and the areas that exist so far. */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStylesUrl }];
+
+/** The signed-in shell: header, who is signed in, sign-out, and the areas the user's role may open. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, token } = await requireStaff(request);
   const settings = await createApi(token).settings.get.query();
   return {
     clinicName: settings.name,
     user: { name: user.name, roleLabel: staffRoleLabels[user.role] },
+    navigation: navigationFor(user.role).map(({ to, label, end }) => ({
+      to,
+      label,
+      end: end ?? false,
+    })),
   };
 }
 
-// Only pages that exist are listed; later areas add themselves here.
-const navigation = [{ to: "/", label: "Dashboard", end: true }] as const;
-
 export default function StaffLayout() {
-  const { clinicName, user } = useLoaderData<typeof loader>();
+  const { clinicName, user, navigation } = useLoaderData<typeof loader>();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -1,0 +1,75 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { type PractitionerForm, practitionerFormSchema } from "../catalog-forms";
+import { FormErrors } from "./field-errors";
+import { CheckboxField, TextAreaField, TextField } from "./form-controls";
+
+/** The practitioner's profile fields, for adding one and for editing one. */
+export function PractitionerDetailsForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+  showActive,
+}: {
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  defaultValue: Partial<Record<keyof PractitionerForm, string | boolean>>;
+  submitLabel: string;
+  /** New practitioners choose here; existing ones are (de)activated with their own button. */
+  showActive: boolean;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "practitioner",
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(practitionerFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: practitionerFormSchema }),
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="save" />
+      <div className="form-grid">
+        <TextField meta={fields.name} label="Name" autoComplete="off" />
+        <TextField meta={fields.title} label="Title" hint="e.g. Sports chiropractor" />
+        <TextField
+          meta={fields.slug}
+          label="Web address (slug)"
+          hint="Lowercase words joined by hyphens; left empty, it is made from the name."
+        />
+        <TextField
+          meta={fields.sortOrder}
+          type="number"
+          label="Display order"
+          hint="Lower numbers are listed first."
+          min={0}
+          max={1000}
+        />
+      </div>
+      <TextAreaField
+        meta={fields.bio}
+        label="Bio"
+        hint="Markdown: headings, lists and links."
+        rows={10}
+      />
+      {showActive ? (
+        <CheckboxField
+          meta={fields.active}
+          label="Active: shown on the website and bookable online"
+        />
+      ) : null}
+      <div className="button-row">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={navigation.state === "submitting"}
+        >
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}

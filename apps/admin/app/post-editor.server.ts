@@ -1,0 +1,28 @@
+import { accessFor, type StaffUser } from "@clinic/domain";
+import type { ApiClient } from "./api.server";
+import { renderMarkdown } from "./markdown.server";
+
+/** Who a user may name as a post's author: everyone (and the clinic), or only themselves. */
+export async function authorOptions(
+  api: ApiClient,
+  user: Pick<StaffUser, "role" | "practitionerId">,
+) {
+  const practitioners = await api.practitioners.staffList.query();
+  if (accessFor(user.role, "posts.write") === "own") {
+    return practitioners
+      .filter((p) => p.id === user.practitionerId)
+      .map((p) => ({ value: p.id, label: p.name }));
+  }
+  return [
+    { value: "", label: "The clinic" },
+    ...practitioners.map((p) => ({
+      value: p.id,
+      label: p.active ? p.name : `${p.name} (inactive)`,
+    })),
+  ];
+}
+
+/** The preview of a post body: the public site's renderer, so what staff see is what readers get. */
+export function previewOf(body: FormDataEntryValue | null): string {
+  return typeof body === "string" && body.trim() !== "" ? renderMarkdown(body) : "";
+}

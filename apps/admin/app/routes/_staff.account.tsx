@@ -1,0 +1,137 @@
+import { changePasswordSchema, staffRoleLabels } from "@clinic/domain";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { callApi } from "../api-outcome.server";
+import { FormErrors } from "../components/field-errors";
+import { TextField } from "../components/form-controls";
+import { NoticeBanner } from "../components/notice-banner";
+import { RouteError } from "../components/route-error";
+import { noticeFrom, withNotice } from "../notices";
+import { pageTitle } from "../page-title";
+import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import contentStylesUrl from "../styles/content-admin.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
+export const meta: MetaFunction = () => [{ title: pageTitle("My account") }];
+
+const notices = {
+  password: "Password changed. Your other sessions have been signed out.",
+} as const;
+
+const changePasswordFormSchema = changePasswordSchema
+  .and(z.object({ confirmPassword: z.string({ message: "Type the new password again" }) }))
+  .refine((form) => form.newPassword === form.confirmPassword, {
+    message: "The two new passwords don't match",
+    path: ["confirmPassword"],
+  });
+
+const HIDDEN = ["currentPassword", "newPassword", "confirmPassword"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireStaffWith(request);
+  return {
+    notice: noticeFrom(request, notices),
+    user: { name: user.name, email: user.email, role: staffRoleLabels[user.role] },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { api } = await requireStaffAction(request);
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordFormSchema });
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: HIDDEN }), { status: 400 });
+  const { currentPassword, newPassword } = submission.value;
+  const result = await callApi(
+    () => api.auth.changePassword.mutate({ currentPassword, newPassword }),
+    {
+      fields: ["currentPassword", "newPassword"],
+    },
+  );
+  if (!result.ok) return data(submission.reply({ ...result, hideFields: HIDDEN }), { status: 400 });
+  throw redirect(withNotice("/account", "password"));
+}
+
+export default function MyAccount() {
+  const { notice, user } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult,
+    constraint: getZodConstraint(changePasswordSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordFormSchema }),
+  });
+  return (
+    <>
+      <div className="page-heading">
+        <h1>My account</h1>
+      </div>
+      <NoticeBanner message={notice} />
+      <section className="panel" aria-labelledby="me-heading">
+        <h2 id="me-heading">Signed in as</h2>
+        <dl className="description-list">
+          <dt>Name</dt>
+          <dd>{user.name}</dd>
+          <dt>Email</dt>
+          <dd>{user.email}</dd>
+          <dt>Role</dt>
+          <dd>{user.role}</dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="password-heading">
+        <h2 id="password-heading">Change password</h2>
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input
+            type="text"
+            name="username"
+            autoComplete="username"
+            value={user.email}
+            readOnly
+            hidden
+          />
+          <TextField
+            meta={fields.currentPassword}
+            type="password"
+            label="Current password"
+            autoComplete="current-password"
+          />
+          <TextField
+            meta={fields.newPassword}
+            type="password"
+            label="New password"
+            hint="At least 10 characters, different from the current one."
+            autoComplete="new-password"
+          />
+          <TextField
+            meta={fields.confirmPassword}
+            type="password"
+            label="New password again"
+            autoComplete="new-password"
+          />
+          <div className="button-row">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              Change password
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,230 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { auditActionLabel, auditChangeRows, fieldLabel } from "../audit-changes";
+import { dateTimeLabel, isLocalDate, parseClinicDateTime } from "../clinic-time";
+import { FieldErrors } from "../components/field-errors";
+import { RouteError } from "../components/route-error";
+import { pageTitle } from "../page-title";
+import { requireStaffWith } from "../staff-access.server";
+import contentStylesUrl from "../styles/content-admin.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
+export const meta: MetaFunction = () => [{ title: pageTitle("Audit log") }];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const entityLabels: Record<string, string> = { staff_user: "Staff account", settings: "Settings" };
+const entityLabel = (entity: string) => entityLabels[entity] ?? fieldLabel(entity);
+
+/** The start of a local day in the clinic's zone (or of the next day, for an inclusive "to"). */
+function dayStart(value: string, timeZone: string, nextDay = false): Date | null {
+  if (!isLocalDate(value)) return null;
+  const start = parseClinicDateTime(value, "00:00", timeZone);
+  if (!start || !nextDay) return start;
+  const next = new Date(`${value}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return parseClinicDateTime(next.toISOString().slice(0, 10), "00:00", timeZone);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api } = await requireStaffWith(request, "audit.read");
+  const params = new URL(request.url).searchParams;
+  const settings = await api.settings.get.query();
+  const tz = settings.timeZone;
+
+  const actorId = params.get("actor") ?? "";
+  const entity = params.get("area") ?? "";
+  const fromText = params.get("from") ?? "";
+  const toText = params.get("to") ?? "";
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const from = fromText ? dayStart(fromText, tz) : null;
+  const to = toText ? dayStart(toText, tz, true) : null;
+  const errors: { from?: string; to?: string } = {};
+  if (fromText && !from) errors.from = "Use a date such as 2026-04-05";
+  if (toText && !to) errors.to = "Use a date such as 2026-04-05";
+  if (from && to && from >= to) errors.to = "The end date must be on or after the start date";
+
+  const [log, staff, practitioners, services] = await Promise.all([
+    api.audit.list.query({
+      actorId: UUID.test(actorId) ? actorId : undefined,
+      entity: entity || undefined,
+      from: errors.from ? undefined : (from ?? undefined),
+      to: errors.to ? undefined : (to ?? undefined),
+      page,
+    }),
+    api.staff.list.query(),
+    api.practitioners.staffList.query(),
+    api.services.staffList.query(),
+  ]);
+  const names = new Map<string, string>([
+    ...staff.map((s) => [s.id, s.name] as const),
+    ...practitioners.map((p) => [p.id, p.name] as const),
+    ...services.map((s) => [s.id, s.name] as const),
+  ]);
+  const options = { timeZone: tz, currency: settings.currency, names };
+
+  return {
+    filter: { actor: actorId, area: entity, from: fromText, to: toText },
+    errors,
+    page,
+    pages: Math.max(1, Math.ceil(log.total / log.pageSize)),
+    total: log.total,
+    people: staff.map((s) => ({ value: s.id, label: s.name })),
+    areas: log.entities.map((e) => ({ value: e, label: entityLabel(e) })),
+    entries: log.items.map((entry) => ({
+      id: entry.id,
+      when: dateTimeLabel(entry.createdAt, tz),
+      actor: entry.actorName,
+      action: auditActionLabel(entry.action),
+      area: entityLabel(entry.entity),
+      record: entry.entityId ? (names.get(entry.entityId) ?? null) : null,
+      changes: auditChangeRows(entry.changes, options),
+    })),
+  };
+}
+
+export default function AuditLog() {
+  const { filter, errors, page, pages, total, people, areas, entries } =
+    useLoaderData<typeof loader>();
+  const pageLink = (p: number) => {
+    const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ""));
+    if (p > 1) params.set("page", String(p));
+    const query = params.toString();
+    return query ? `/audit?${query}` : "/audit";
+  };
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Audit log</h1>
+        <p className="lede">
+          Every change staff made, newest first, with what it was before and after.
+        </p>
+      </div>
+      <Form method="get" className="filters" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor="audit-actor">Person</label>
+          <select id="audit-actor" name="actor" defaultValue={filter.actor}>
+            <option value="">Everyone</option>
+            {people.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-area">Area</label>
+          <select id="audit-area" name="area" defaultValue={filter.area}>
+            <option value="">All areas</option>
+            {areas.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">From</label>
+          <input
+            id="audit-from"
+            name="from"
+            type="date"
+            defaultValue={filter.from}
+            aria-invalid={errors.from ? true : undefined}
+            aria-describedby={errors.from ? "audit-from-error" : undefined}
+          />
+          <FieldErrors id="audit-from-error" errors={errors.from ? [errors.from] : undefined} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">To</label>
+          <input
+            id="audit-to"
+            name="to"
+            type="date"
+            defaultValue={filter.to}
+            aria-invalid={errors.to ? true : undefined}
+            aria-describedby={errors.to ? "audit-to-error" : undefined}
+          />
+          <FieldErrors id="audit-to-error" errors={errors.to ? [errors.to] : undefined} />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--primary">
+            Filter
+          </button>
+          <Link to="/audit" className="button button--quiet">
+            Clear
+          </Link>
+        </div>
+      </Form>
+      <p className="muted" role="status">
+        {total === 1 ? "1 entry" : `${total.toLocaleString("en-AU")} entries`}
+      </p>
+      {entries.length === 0 ? null : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Changes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{entry.when}</td>
+                  <td>{entry.actor}</td>
+                  <th scope="row">
+                    {entry.action}
+                    <div className="small muted">
+                      {entry.area}
+                      {entry.record ? `: ${entry.record}` : ""}
+                    </div>
+                  </th>
+                  <td>
+                    {entry.changes.length === 0 ? (
+                      <span className="muted">No details</span>
+                    ) : (
+                      <table className="changes">
+                        <thead>
+                          <tr>
+                            <th scope="col">Field</th>
+                            <th scope="col">Before</th>
+                            <th scope="col">After</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {entry.changes.map((change) => (
+                            <tr key={change.field}>
+                              <th scope="row">{change.label}</th>
+                              <td>{change.before ?? "—"}</td>
+                              <td>{change.after ?? "—"}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link to={pageLink(page - 1)}>← Newer</Link> : null}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link to={pageLink(page + 1)}>Older →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

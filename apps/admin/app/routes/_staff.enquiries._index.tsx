@@ -1,0 +1,135 @@
+import { type EnquiryStatus, enquiryStatuses, excerpt } from "@clinic/domain";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { dateTimeLabel } from "../clinic-time";
+import { RouteError } from "../components/route-error";
+import { enquiryStatusClass, enquiryStatusLabels } from "../enquiry-labels";
+import { pageTitle } from "../page-title";
+import { requireStaffWith } from "../staff-access.server";
+import contentStylesUrl from "../styles/content-admin.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
+export const meta: MetaFunction = () => [{ title: pageTitle("Enquiries") }];
+
+function listPath(status: EnquiryStatus | "all", page = 1): string {
+  const params = new URLSearchParams({ status });
+  if (page > 1) params.set("page", String(page));
+  return `/enquiries?${params}`;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api } = await requireStaffWith(request, "enquiries.read");
+  const url = new URL(request.url);
+  const raw = url.searchParams.get("status") ?? "all";
+  const status = enquiryStatuses.includes(raw as EnquiryStatus)
+    ? (raw as EnquiryStatus)
+    : undefined;
+  const page = Math.max(
+    1,
+    Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1),
+  );
+  const [inbox, settings] = await Promise.all([
+    api.enquiries.list.query({ status, page }),
+    api.settings.get.query(),
+  ]);
+  return {
+    status: status ?? ("all" as const),
+    page,
+    pages: Math.max(1, Math.ceil(inbox.total / inbox.pageSize)),
+    counts: inbox.counts,
+    enquiries: inbox.items.map((e) => ({
+      id: e.id,
+      name: e.name,
+      email: e.email,
+      status: e.status,
+      preview: excerpt(e.message, 120),
+      received: dateTimeLabel(e.createdAt, settings.timeZone),
+      noteCount: e.noteCount,
+      replyCount: e.replyCount,
+    })),
+  };
+}
+
+export default function Enquiries() {
+  const { status, page, pages, counts, enquiries } = useLoaderData<typeof loader>();
+  const total = counts.new + counts.in_progress + counts.closed;
+  const tabs: { value: EnquiryStatus | "all"; label: string }[] = [
+    { value: "all", label: `All (${total})` },
+    ...enquiryStatuses.map((s) => ({
+      value: s,
+      label: `${enquiryStatusLabels[s]} (${counts[s]})`,
+    })),
+  ];
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Enquiries</h1>
+        <p className="lede">Messages from the website's contact form.</p>
+      </div>
+      <nav aria-label="Filter enquiries by status">
+        <ul className="tabs">
+          {tabs.map((tab) => (
+            <li key={tab.value}>
+              <Link
+                to={listPath(tab.value)}
+                aria-current={tab.value === status ? "page" : undefined}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {enquiries.length === 0 ? (
+        <p>No enquiries here.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">From</th>
+                <th scope="col">Message</th>
+                <th scope="col">Received</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="table__number">
+                  Replies
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {enquiries.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">
+                    <Link to={`/enquiries/${e.id}`}>{e.name}</Link>
+                    <div className="small muted">{e.email}</div>
+                  </th>
+                  <td>{e.preview}</td>
+                  <td>{e.received}</td>
+                  <td>
+                    <span className={`status ${enquiryStatusClass[e.status]}`}>
+                      {enquiryStatusLabels[e.status]}
+                    </span>
+                  </td>
+                  <td className="table__number">{e.replyCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link to={listPath(status, page - 1)}>← Newer</Link> : null}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link to={listPath(status, page + 1)}>Older →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

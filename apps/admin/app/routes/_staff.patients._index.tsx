@@ -1,0 +1,132 @@
+import { patientSearchInputSchema } from "@clinic/domain";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { createApi } from "../api.server";
+import { dateTimeLabel } from "../clinic-time";
+import { FormErrors } from "../components/field-errors";
+import { RouteError } from "../components/route-error";
+import { pageTitle } from "../page-title";
+import { requireStaff } from "../session.server";
+
+export const meta: MetaFunction = () => [{ title: pageTitle("Patients") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { token } = await requireStaff(request);
+  const api = createApi(token);
+  const search = new URL(request.url).searchParams;
+  const query = search.get("q") ?? "";
+  const pageParam = Number(search.get("page") ?? "1");
+  const parsed = patientSearchInputSchema.safeParse({
+    query: query || undefined,
+    page: Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1,
+  });
+  if (!parsed.success) {
+    return {
+      query,
+      error: parsed.error.issues[0]?.message ?? "Check the search",
+      result: null,
+      timeZone: null,
+    };
+  }
+  const [result, settings] = await Promise.all([
+    api.patients.search.query(parsed.data),
+    api.settings.get.query(),
+  ]);
+  return { query, error: null, result, timeZone: settings.timeZone };
+}
+
+export default function Patients() {
+  const { query, error, result, timeZone } = useLoaderData<typeof loader>();
+  const pageHref = (page: number) =>
+    `/patients?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(page) })}`;
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Patients</h1>
+        <p className="lede">Everyone who has booked, with their visits.</p>
+      </div>
+      <Form method="get" className="search-form" role="search" aria-label="Patients">
+        <div className="field">
+          <label htmlFor="patient-search">Search by name, email or phone</label>
+          <input id="patient-search" type="search" name="q" defaultValue={query} maxLength={100} />
+        </div>
+        <button type="submit" className="button button--primary">
+          Search
+        </button>
+        {query ? (
+          <Link to="/patients" className="button button--quiet">
+            Clear
+          </Link>
+        ) : null}
+      </Form>
+      <FormErrors errors={error ? [error] : undefined} />
+      {result && timeZone ? (
+        <>
+          <p role="status">
+            {result.total === 0
+              ? query
+                ? `No patients match “${query}”.`
+                : "No patients yet."
+              : `${result.total} ${result.total === 1 ? "patient" : "patients"}${query ? ` match “${query}”` : ""}.`}
+          </p>
+          {result.patients.length > 0 ? (
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">
+                  Patients, page {result.page} of {result.pageCount}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Phone</th>
+                    <th scope="col" className="table__number">
+                      Bookings
+                    </th>
+                    <th scope="col">Next visit</th>
+                    <th scope="col">Last visit</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.patients.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row">
+                        <Link to={`/patients/${p.id}`}>{p.name}</Link>
+                      </th>
+                      <td>{p.email}</td>
+                      <td>{p.phone}</td>
+                      <td className="table__number">{p.bookingCount}</td>
+                      <td>{p.nextVisit ? dateTimeLabel(p.nextVisit, timeZone) : "—"}</td>
+                      <td>{p.lastVisit ? dateTimeLabel(p.lastVisit, timeZone) : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {result.pageCount > 1 ? (
+            <nav className="pagination" aria-label="Pages">
+              {result.page > 1 ? (
+                <Link className="button button--quiet button--small" to={pageHref(result.page - 1)}>
+                  Previous page
+                </Link>
+              ) : null}
+              <span>
+                Page {result.page} of {result.pageCount}
+              </span>
+              {result.page < result.pageCount ? (
+                <Link className="button button--quiet button--small" to={pageHref(result.page + 1)}>
+                  Next page
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

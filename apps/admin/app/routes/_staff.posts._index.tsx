@@ -1,0 +1,147 @@
+import { can, type PostStatus, postStatuses } from "@clinic/domain";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { dateTimeLabel } from "../clinic-time";
+import { NoticeBanner } from "../components/notice-banner";
+import { RouteError } from "../components/route-error";
+import { noticeFrom } from "../notices";
+import { pageTitle } from "../page-title";
+import { postStatusLabels } from "../post-form";
+import { requireStaffWith } from "../staff-access.server";
+import contentStylesUrl from "../styles/content-admin.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
+export const meta: MetaFunction = () => [{ title: pageTitle("Posts") }];
+
+const notices = { deleted: "Post deleted." } as const;
+const PAGE_SIZE = 20;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, api } = await requireStaffWith(request, "posts.read");
+  const params = new URL(request.url).searchParams;
+  const statusParam = params.get("status");
+  const status = postStatuses.includes(statusParam as PostStatus)
+    ? (statusParam as PostStatus)
+    : undefined;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const [result, settings] = await Promise.all([
+    api.posts.staffList.query({ status, page, pageSize: PAGE_SIZE }),
+    api.settings.get.query(),
+  ]);
+  return {
+    notice: noticeFrom(request, notices),
+    canWrite: can(user.role, "posts.write"),
+    status: status ?? null,
+    page,
+    pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+    total: result.total,
+    posts: result.items.map((post) => ({
+      id: post.id,
+      title: post.title,
+      status: post.status,
+      when: post.publishedAt ? dateTimeLabel(post.publishedAt, settings.timeZone) : null,
+      author: post.author?.name ?? "The clinic",
+      tags: post.tags,
+      canEdit: post.canEdit,
+    })),
+  };
+}
+
+const statusClass: Record<PostStatus, string> = {
+  draft: "status--off",
+  scheduled: "status--warn",
+  published: "status--on",
+};
+
+function pageLink(status: string | null, page: number) {
+  const params = new URLSearchParams();
+  if (status) params.set("status", status);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/posts?${query}` : "/posts";
+}
+
+export default function Posts() {
+  const { notice, canWrite, status, page, pages, total, posts } = useLoaderData<typeof loader>();
+  const tabs = [
+    { value: null, label: "All" },
+    ...postStatuses.map((s) => ({ value: s, label: postStatusLabels[s] })),
+  ];
+  return (
+    <>
+      <div className="page-heading page-heading--row">
+        <h1>Posts</h1>
+        {canWrite ? (
+          <Link to="/posts/new" className="button button--primary">
+            New post
+          </Link>
+        ) : null}
+      </div>
+      <NoticeBanner message={notice} />
+      <nav aria-label="Filter posts by status">
+        <ul className="tabs">
+          {tabs.map((tab) => (
+            <li key={tab.label}>
+              <Link
+                to={pageLink(tab.value, 1)}
+                aria-current={tab.value === status ? "page" : undefined}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {posts.length === 0 ? (
+        <p>No posts here.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">
+              {total} {total === 1 ? "post" : "posts"}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">Publish time</th>
+                <th scope="col">Author</th>
+                <th scope="col">Tags</th>
+              </tr>
+            </thead>
+            <tbody>
+              {posts.map((post) => (
+                <tr key={post.id}>
+                  <th scope="row">
+                    <Link to={`/posts/${post.id}`}>{post.title}</Link>
+                  </th>
+                  <td>
+                    <span className={`status ${statusClass[post.status]}`}>
+                      {postStatusLabels[post.status]}
+                    </span>
+                  </td>
+                  <td>{post.when ?? <span className="muted">Not set</span>}</td>
+                  <td>{post.author}</td>
+                  <td>{post.tags.join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link to={pageLink(status, page - 1)}>← Newer</Link> : null}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link to={pageLink(status, page + 1)}>Older →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

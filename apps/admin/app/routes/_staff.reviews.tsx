@@ -1,0 +1,265 @@
+import {
+  idSchema,
+  type ReviewStatus,
+  reviewModerationActionSchema,
+  reviewStatuses,
+} from "@clinic/domain";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { callApi } from "../api-outcome.server";
+import { dateTimeLabel } from "../clinic-time";
+import { FormErrors } from "../components/field-errors";
+import { NoticeBanner } from "../components/notice-banner";
+import { RouteError } from "../components/route-error";
+import { noticeFrom, withNotice } from "../notices";
+import { pageTitle } from "../page-title";
+import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import contentStylesUrl from "../styles/content-admin.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
+export const meta: MetaFunction = () => [{ title: pageTitle("Reviews") }];
+
+const notices = {
+  approve: "Review approved: it is on the website now.",
+  reject: "Review rejected: it stays off the website.",
+  feature: "Review featured.",
+  unfeature: "Review no longer featured.",
+} as const;
+
+const statusLabels: Record<ReviewStatus, string> = {
+  pending: "Waiting",
+  approved: "Approved",
+  rejected: "Rejected",
+};
+
+function filterFrom(url: URL): { status: ReviewStatus | undefined; page: number } {
+  const raw = url.searchParams.get("status") ?? "pending";
+  const status = reviewStatuses.includes(raw as ReviewStatus) ? (raw as ReviewStatus) : undefined;
+  const page = Math.max(
+    1,
+    Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1),
+  );
+  return { status, page };
+}
+
+function listPath(status: ReviewStatus | "all", page = 1): string {
+  const params = new URLSearchParams({ status });
+  if (page > 1) params.set("page", String(page));
+  return `/reviews?${params}`;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api } = await requireStaffWith(request, "reviews.moderate");
+  const { status, page } = filterFrom(new URL(request.url));
+  const [queue, settings] = await Promise.all([
+    api.reviews.queue.query({ status, page }),
+    api.settings.get.query(),
+  ]);
+  const tz = settings.timeZone;
+  return {
+    notice: noticeFrom(request, notices),
+    status: status ?? ("all" as const),
+    page,
+    pages: Math.max(1, Math.ceil(queue.total / queue.pageSize)),
+    counts: queue.counts,
+    reviews: queue.items.map((review) => ({
+      id: review.id,
+      authorName: review.authorName,
+      email: review.email,
+      rating: review.rating,
+      body: review.body,
+      status: review.status,
+      featured: review.featured,
+      received: dateTimeLabel(review.createdAt, tz),
+      practitioner: review.practitioner?.name ?? null,
+      flags: review.flags.map((flag) => ({
+        kind: flag.kind,
+        message: flag.message,
+        match: flag.match,
+      })),
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { api } = await requireStaffAction(request, "reviews.moderate");
+  const formData = await request.formData();
+  const id = idSchema.safeParse(formData.get("id"));
+  const moderation = reviewModerationActionSchema.safeParse(formData.get("action"));
+  if (!id.success || !moderation.success)
+    throw new Response("Unknown review or action", { status: 400 });
+  const result = await callApi(
+    () => api.reviews.moderate.mutate({ id: id.data, action: moderation.data }),
+    {
+      fields: [],
+    },
+  );
+  if (!result.ok) return data({ id: id.data, error: result.formErrors.join(" ") }, { status: 409 });
+  // Back to the list the moderator was looking at.
+  const back = new URL(request.url);
+  back.searchParams.delete("notice");
+  throw redirect(withNotice(`${back.pathname}${back.search}`, moderation.data));
+}
+
+function Stars({ rating }: { rating: number }) {
+  return (
+    <span>
+      <span aria-hidden="true">
+        {"★".repeat(rating)}
+        {"☆".repeat(5 - rating)}
+      </span>
+      <span className="visually-hidden">{rating} out of 5 stars</span>
+    </span>
+  );
+}
+
+export default function Reviews() {
+  const { notice, status, page, pages, counts, reviews } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const tabs: { value: ReviewStatus | "all"; label: string }[] = [
+    ...reviewStatuses.map((s) => ({ value: s, label: `${statusLabels[s]} (${counts[s]})` })),
+    { value: "all", label: "All" },
+  ];
+  const formAction =
+    status === "all"
+      ? "/reviews?status=all"
+      : `/reviews?status=${status}${page > 1 ? `&page=${page}` : ""}`;
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Reviews</h1>
+        <p className="lede">
+          Reviews appear on the website only once approved. Flags point out copied text and bursts
+          from one sender.
+        </p>
+      </div>
+      <NoticeBanner message={notice} />
+      <nav aria-label="Filter reviews by status">
+        <ul className="tabs">
+          {tabs.map((tab) => (
+            <li key={tab.value}>
+              <Link
+                to={listPath(tab.value)}
+                aria-current={tab.value === status ? "page" : undefined}
+              >
+                {tab.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {reviews.length === 0 ? <p>No reviews here.</p> : null}
+      {reviews.map((review) => (
+        <article
+          key={review.id}
+          className={`review-card${review.flags.length > 0 ? " review-card--flagged" : ""}`}
+          aria-labelledby={`review-${review.id}`}
+        >
+          <h2 id={`review-${review.id}`} style={{ fontSize: "1.0625rem" }}>
+            {review.authorName} <Stars rating={review.rating} />
+          </h2>
+          <p className="small muted">
+            {statusLabels[review.status]}
+            {review.featured ? " · Featured" : ""} · Received {review.received}
+            {review.practitioner ? ` · About ${review.practitioner}` : ""}
+            {review.email ? ` · ${review.email}` : ""}
+          </p>
+          {review.flags.length === 0 ? <blockquote>{review.body}</blockquote> : null}
+          {review.flags.map((flag, index) => (
+            <div key={`${flag.kind}-${index}`} className="warning">
+              <p>
+                <strong>
+                  {flag.kind === "duplicate_text" ? "Possible duplicate" : "Suspicious"}:
+                </strong>{" "}
+                {flag.message}
+              </p>
+              <div className="compare">
+                <div>
+                  <h3 className="small">This review ({review.authorName})</h3>
+                  <p className="pre-wrap">{review.body}</p>
+                </div>
+                <div>
+                  {flag.match ? (
+                    <>
+                      <h3 className="small">
+                        Matches {flag.match.authorName} (
+                        {statusLabels[flag.match.status].toLowerCase()})
+                      </h3>
+                      <p className="pre-wrap">{flag.match.body}</p>
+                    </>
+                  ) : (
+                    <>
+                      <h3 className="small">Matching review</h3>
+                      <p className="muted">No single review to compare (or it has been deleted).</p>
+                    </>
+                  )}
+                </div>
+              </div>
+            </div>
+          ))}
+          {actionData && actionData.id === review.id ? (
+            <FormErrors errors={[actionData.error]} />
+          ) : null}
+          <Form method="post" action={formAction} className="button-row">
+            <input type="hidden" name="id" value={review.id} />
+            {review.status !== "approved" ? (
+              <button
+                type="submit"
+                name="action"
+                value="approve"
+                className="button button--primary button--small"
+                disabled={busy}
+              >
+                Approve<span className="visually-hidden"> review by {review.authorName}</span>
+              </button>
+            ) : null}
+            {review.status !== "rejected" ? (
+              <button
+                type="submit"
+                name="action"
+                value="reject"
+                className="button button--quiet button--small"
+                disabled={busy}
+              >
+                Reject<span className="visually-hidden"> review by {review.authorName}</span>
+              </button>
+            ) : null}
+            {review.status === "approved" ? (
+              <button
+                type="submit"
+                name="action"
+                value={review.featured ? "unfeature" : "feature"}
+                className="button button--quiet button--small"
+                disabled={busy}
+              >
+                {review.featured ? "Unfeature" : "Feature"}
+                <span className="visually-hidden"> review by {review.authorName}</span>
+              </button>
+            ) : null}
+          </Form>
+        </article>
+      ))}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {page > 1 ? <Link to={listPath(status, page - 1)}>← Newer</Link> : null}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link to={listPath(status, page + 1)}>Older →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

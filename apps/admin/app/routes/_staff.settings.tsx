@@ -1,0 +1,191 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { callApi } from "../api-outcome.server";
+import { FormErrors } from "../components/field-errors";
+import { SelectField, TextField } from "../components/form-controls";
+import { NoticeBanner } from "../components/notice-banner";
+import { RouteError } from "../components/route-error";
+import { noticeFrom, withNotice } from "../notices";
+import { pageTitle } from "../page-title";
+import { settingsFormSchema, timeZoneChoices } from "../settings-form";
+import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import contentStylesUrl from "../styles/content-admin.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
+export const meta: MetaFunction = () => [{ title: pageTitle("Settings") }];
+
+const notices = { saved: "Settings saved." } as const;
+
+// Every field of the form, by the dotted name the API also uses for its errors.
+const FIELDS = [
+  "name",
+  "tagline",
+  "email",
+  "phone",
+  "websiteUrl",
+  "address.street",
+  "address.suburb",
+  "address.state",
+  "address.postcode",
+  "address.country",
+  "timeZone",
+  "currency",
+  "bookingPolicy.slotStepMinutes",
+  "bookingPolicy.minNoticeMinutes",
+  "bookingPolicy.horizonDays",
+  "bookingPolicy.cancellationWindowHours",
+  "emailSenderName",
+  "emailSenderAddress",
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api } = await requireStaffWith(request, "settings.write");
+  const settings = await api.settings.staffGet.query();
+  return {
+    notice: noticeFrom(request, notices),
+    settings,
+    timeZones: timeZoneChoices(settings.timeZone),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { api } = await requireStaffAction(request, "settings.write");
+  const submission = parseWithZod(await request.formData(), { schema: settingsFormSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await callApi(() => api.settings.update.mutate(submission.value), {
+    fields: FIELDS,
+  });
+  if (!result.ok) return data(submission.reply(result), { status: 400 });
+  throw redirect(withNotice("/settings", "saved"));
+}
+
+export default function Settings() {
+  const { notice, settings, timeZones } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "settings",
+    lastResult,
+    defaultValue: {
+      ...settings,
+      bookingPolicy: Object.fromEntries(
+        Object.entries(settings.bookingPolicy).map(([key, value]) => [key, String(value)]),
+      ),
+    },
+    constraint: getZodConstraint(settingsFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsFormSchema }),
+  });
+  const address = fields.address.getFieldset();
+  const policy = fields.bookingPolicy.getFieldset();
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Settings</h1>
+        <p className="lede">The clinic's details, booking rules and the sender of its emails.</p>
+      </div>
+      <NoticeBanner message={notice} />
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <section className="panel" aria-labelledby="clinic-heading">
+          <h2 id="clinic-heading">Clinic</h2>
+          <div className="form-grid">
+            <TextField meta={fields.name} label="Clinic name" />
+            <TextField
+              meta={fields.tagline}
+              label="Tagline"
+              hint="Optional; shown under the name."
+            />
+            <TextField meta={fields.email} type="email" label="Email" />
+            <TextField meta={fields.phone} label="Phone" />
+            <TextField meta={fields.websiteUrl} type="url" label="Website address" />
+            <TextField
+              meta={fields.currency}
+              label="Currency"
+              hint="Three letters, e.g. AUD."
+              maxLength={3}
+            />
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="address-heading">
+          <h2 id="address-heading">Address</h2>
+          <div className="form-grid">
+            <TextField meta={address.street} label="Street" />
+            <TextField meta={address.suburb} label="Suburb" />
+            <TextField meta={address.state} label="State" />
+            <TextField meta={address.postcode} label="Postcode" />
+            <TextField meta={address.country} label="Country" />
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="booking-heading">
+          <h2 id="booking-heading">Time and booking</h2>
+          <div className="form-grid">
+            <SelectField
+              meta={fields.timeZone}
+              label="Time zone"
+              hint="Opening hours, bookings and emails use this zone."
+              options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
+            />
+            <TextField
+              meta={policy.slotStepMinutes}
+              type="number"
+              label="Slot step (minutes)"
+              hint="How far apart online start times are."
+              min={5}
+              max={120}
+            />
+            <TextField
+              meta={policy.minNoticeMinutes}
+              type="number"
+              label="Minimum notice (minutes)"
+              hint="How soon before a start time patients can still book."
+              min={0}
+            />
+            <TextField
+              meta={policy.horizonDays}
+              type="number"
+              label="Booking horizon (days)"
+              hint="How far ahead patients can book."
+              min={1}
+              max={365}
+            />
+            <TextField
+              meta={policy.cancellationWindowHours}
+              type="number"
+              label="Cancellation window (hours)"
+              hint="Patients can cancel or reschedule online until this long before."
+              min={0}
+              max={336}
+            />
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="email-heading">
+          <h2 id="email-heading">Email sender</h2>
+          <div className="form-grid">
+            <TextField meta={fields.emailSenderName} label="Sender name" />
+            <TextField meta={fields.emailSenderAddress} type="email" label="Sender address" />
+          </div>
+        </section>
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            Save settings
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { settingsFormSchema, timeZoneChoices } from "./settings-form";
+
+describe("timeZoneChoices", () => {
+  it("lists IANA zones such as Australia/Sydney, sorted, without bare abbreviations", () => {
+    const zones = timeZoneChoices("Australia/Sydney");
+    expect(zones).toContain("Australia/Sydney");
+    expect(zones).toContain("UTC");
+    expect(zones).not.toContain("EST");
+    expect([...zones].sort((a, b) => a.localeCompare(b))).toEqual(zones);
+    expect(new Set(zones).size).toBe(zones.length);
+  });
+});
+
+describe("settingsFormSchema", () => {
+  const valid = {
+    name: "Westside Sports Chiro",
+    email: "hello@westside.example",
+    phone: "02 9000 0000",
+    address: { street: "1 Main St", suburb: "Sydney", country: "Australia" },
+    timeZone: "Australia/Sydney",
+    currency: "AUD",
+    bookingPolicy: {
+      slotStepMinutes: 15,
+      minNoticeMinutes: 120,
+      horizonDays: 60,
+      cancellationWindowHours: 24,
+    },
+    emailSenderName: "Westside",
+    emailSenderAddress: "bookings@westside.example",
+    websiteUrl: "https://westside.example",
+  };
+
+  it("accepts a form with the optional fields left empty", () => {
+    const parsed = settingsFormSchema.parse(valid);
+    expect(parsed.tagline).toBe("");
+    expect(parsed.address.state).toBe("");
+  });
+
+  it("holds the booking policy to its limits", () => {
+    const result = settingsFormSchema.safeParse({
+      ...valid,
+      bookingPolicy: { ...valid.bookingPolicy, cancellationWindowHours: 24 * 15 },
+    });
+    expect(result.error?.issues[0]?.path).toEqual(["bookingPolicy", "cancellationWindowHours"]);
+  });
+});
