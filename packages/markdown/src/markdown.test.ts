@@ -6,7 +6,7 @@ import {
   parseImageTitle,
   renderMarkdown,
   youTubeEmbedHtml,
-} from "./markdown.server";
+} from "./markdown.js";
 
 const NOCOOKIE = "https://www.youtube-nocookie.com/embed/";
 
