@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { Hono } from "hono";
@@ -21,6 +22,10 @@ const handleRequest = createRequestHandler(build, process.env.NODE_ENV ?? "produ
 const app = new Hono();
 app.use(compress());
 app.use(async (c, next) => {
+  await next();
+  c.res.headers.set("X-Content-Type-Options", "nosniff");
+});
+app.use(async (c, next) => {
   const started = performance.now();
   await next();
   console.log(accessLogLine(c.req.raw, c.res.status, performance.now() - started));
@@ -40,7 +45,11 @@ app.use(
     onFound: (_path, c) => c.header("Cache-Control", "public, max-age=3600"),
   }),
 );
-app.all("*", (c) => handleRequest(c.req.raw));
+// The connection's address reaches loaders and actions, which forward it to the API's
+// per-visitor rate limits when no proxy in front has set X-Forwarded-For.
+app.all("*", (c) =>
+  handleRequest(c.req.raw, { clientAddress: getConnInfo(c).remote.address ?? null }),
+);
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST || undefined;

@@ -10,7 +10,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
+import { api, apiFor, notFound, orNotFound } from "../api.server";
 import { clearBookingDraft, readBookingDraft, saveBookingDraft } from "../booking-draft.server";
 import {
   bookingDetailsErrors,
@@ -26,6 +26,7 @@ import {
   practitionerParam,
 } from "../booking-params";
 import { privatePageHeaders } from "../cache-control";
+import { socketAddressFrom } from "../client-address";
 import { useClinic } from "../clinic";
 import { BookingSteps } from "../components/booking-steps";
 import { Field } from "../components/form-field";
@@ -73,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = slugParam(params.serviceSlug);
   if (!slug) throw notFound();
   const formData = await request.formData();
@@ -85,7 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(submission.reply(), { status: 400 });
   }
   try {
-    const { manageToken } = await api.bookings.create.mutate(createBookingInput(submission.value));
+    // Bookings are rate-limited per visitor, so the API must see the visitor's address.
+    const { manageToken } = await apiFor(
+      request,
+      socketAddressFrom(context),
+    ).bookings.create.mutate(createBookingInput(submission.value));
     return redirect(`/manage/${manageToken}?booked=1`, {
       headers: { "Set-Cookie": await clearBookingDraft(request) },
     });
