@@ -36,7 +36,7 @@ describe("serializeJsonLd", () => {
 });
 
 describe("clinicJsonLd", () => {
-  it("describes the clinic as a Chiropractor with its address, and no invented hours", () => {
+  it("describes the clinic as a Chiropractor with its address, and no hours when none are known", () => {
     const data = clinicJsonLd(clinic, SITE);
     expect(data).toMatchObject({
       "@context": "https://schema.org",
@@ -56,6 +56,33 @@ describe("clinicJsonLd", () => {
     });
     expect(data).not.toHaveProperty("openingHours");
     expect(data).not.toHaveProperty("openingHoursSpecification");
+  });
+
+  it("lists the opening hours the API derives from the practitioners' weeks", () => {
+    const data = clinicJsonLd(
+      {
+        ...clinic,
+        openingHours: [
+          { dayName: "Monday", opens: "08:00", closes: "18:00" },
+          { dayName: "Saturday", opens: "08:00", closes: "12:00" },
+        ],
+      },
+      SITE,
+    );
+    expect(data.openingHoursSpecification).toEqual([
+      {
+        "@type": "OpeningHoursSpecification",
+        dayOfWeek: "https://schema.org/Monday",
+        opens: "08:00",
+        closes: "18:00",
+      },
+      {
+        "@type": "OpeningHoursSpecification",
+        dayOfWeek: "https://schema.org/Saturday",
+        opens: "08:00",
+        closes: "12:00",
+      },
+    ]);
   });
 });
 

@@ -22,6 +22,7 @@ export interface ClinicForJsonLd {
   email: string;
   phone: string;
   address: { street: string; suburb: string; state: string; postcode: string; country: string };
+  openingHours?: readonly { dayName: string; opens: string; closes: string }[];
 }
 
 /** The clinic's stable identifier in structured data, so other items can refer to it. */
@@ -30,8 +31,8 @@ export function clinicId(siteUrl: string): string {
 }
 
 /**
- * The clinic as a schema.org Chiropractor (a MedicalBusiness). Opening hours are left out:
- * the API does not publish working hours, and invented ones would mislead search results.
+ * The clinic as a schema.org Chiropractor (a MedicalBusiness), with its opening hours as the
+ * API derives them from the practitioners' weekly hours (left out when there are none).
  */
 export function clinicJsonLd(clinic: ClinicForJsonLd, siteUrl: string): JsonLd {
   return {
@@ -51,6 +52,16 @@ export function clinicJsonLd(clinic: ClinicForJsonLd, siteUrl: string): JsonLd {
       postalCode: clinic.address.postcode,
       addressCountry: clinic.address.country,
     },
+    ...(clinic.openingHours?.length
+      ? {
+          openingHoursSpecification: clinic.openingHours.map((h) => ({
+            "@type": "OpeningHoursSpecification",
+            dayOfWeek: `https://schema.org/${h.dayName}`,
+            opens: h.opens,
+            closes: h.closes,
+          })),
+        }
+      : {}),
   };
 }
 

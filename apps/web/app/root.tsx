@@ -35,9 +35,10 @@ export const links: LinksFunction = () => [
 export async function loader() {
   const settings = await api.settings.get.query();
   // Only what pages show; booking policy and the like stay on the server.
-  const { name, tagline, email, phone, address, timeZone, currency, websiteUrl } = settings;
+  const { name, tagline, email, phone, address, timeZone, currency, websiteUrl, openingHours } =
+    settings;
   return {
-    clinic: { name, tagline, email, phone, address, timeZone, currency, websiteUrl },
+    clinic: { name, tagline, email, phone, address, timeZone, currency, websiteUrl, openingHours },
     siteUrl: siteUrlFor(settings),
   };
 }

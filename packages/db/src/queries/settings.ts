@@ -1,6 +1,7 @@
 import type { ClinicSettings } from "@clinic/domain";
+import { eq } from "drizzle-orm";
 import type { Executor } from "../database.js";
-import { clinicSettings } from "../schema.js";
+import { clinicSettings, practitioners, workingHours } from "../schema.js";
 
 type SettingsRow = typeof clinicSettings.$inferSelect;
 
@@ -51,4 +52,19 @@ export async function saveClinicSettings(db: Executor, settings: ClinicSettings)
     target: clinicSettings.id,
     set: values,
   });
+}
+
+/** Every active practitioner's weekly ranges, from which the clinic's opening hours follow. */
+export async function listActiveWorkingHours(
+  db: Executor,
+): Promise<{ weekday: number; start: string; end: string }[]> {
+  return db
+    .select({
+      weekday: workingHours.weekday,
+      start: workingHours.startTime,
+      end: workingHours.endTime,
+    })
+    .from(workingHours)
+    .innerJoin(practitioners, eq(practitioners.id, workingHours.practitionerId))
+    .where(eq(practitioners.active, true));
 }

@@ -20,6 +20,11 @@ describe.each(testDrivers)("public procedures on %s", (driver) => {
     expect(settings.timeZone).toBe("Australia/Sydney");
     expect(settings.bookingPolicy.cancellationWindowHours).toBeGreaterThanOrEqual(0);
     expect(settings).not.toHaveProperty("emailSenderAddress");
+    // Opening hours follow the practitioners' weekly hours: weekdays open, each range well formed.
+    expect(settings.openingHours.map((h) => h.weekday)).toEqual(
+      expect.arrayContaining([1, 2, 3, 4, 5]),
+    );
+    for (const h of settings.openingHours) expect(h.opens < h.closes).toBe(true);
   });
 
   it("lists active practitioners with the services they offer", async () => {

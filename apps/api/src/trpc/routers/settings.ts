@@ -1,18 +1,26 @@
-import { getClinicSettings, recordAudit, saveClinicSettings } from "@clinic/db";
-import { clinicSettingsSchema } from "@clinic/domain";
+import {
+  getClinicSettings,
+  listActiveWorkingHours,
+  recordAudit,
+  saveClinicSettings,
+} from "@clinic/db";
+import { clinicSettingsSchema, openingHours } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { changedFields } from "../audit-changes.js";
 import { permissionProcedure, publicProcedure } from "../trpc.js";
 
 export const settingsRouter = {
-  /** What the public site shows about the clinic; the email sender stays internal. */
+  /**
+   * What the public site shows about the clinic, with its opening hours (when
+   * any practitioner works); the email sender stays internal.
+   */
   get: publicProcedure.query(async ({ ctx }) => {
-    const {
-      emailSenderName: _name,
-      emailSenderAddress: _address,
-      ...settings
-    } = await getClinicSettings(ctx.db);
-    return settings;
+    const [clinic, hours] = await Promise.all([
+      getClinicSettings(ctx.db),
+      listActiveWorkingHours(ctx.db),
+    ]);
+    const { emailSenderName: _name, emailSenderAddress: _address, ...settings } = clinic;
+    return { ...settings, openingHours: openingHours(hours) };
   }),
 
   /** Staff: every setting, the email sender included. */
