@@ -8,14 +8,60 @@ import type { AppRouter } from "./trpc/root.js";
 
 export const TEST_OWNER_PASSWORD = "test-owner-password";
 
-/** An API app on a fresh, seeded test database, with a tRPC client that calls it in process. */
-export async function createTestApp(options: { driver?: TestDriver; now?: () => Date } = {}) {
+/**
+ * Where every test app's clock starts: a Tuesday morning in Sydney, clear of
+ * midnight and of daylight-saving changes. Tests never read the real date, so
+ * the suite gives the same answer on every day of the year (issue 8).
+ */
+export const TEST_START = new Date("2027-02-09T09:15:00+11:00");
+
+/** A clock for tests: starts at a fixed instant, runs at real speed, and moves when told. */
+export interface TestClock {
+  now(): Date;
+  /** Jumps to `at`; the clock keeps running from there. */
+  set(at: Date): void;
+  advance(ms: number): void;
+}
+
+export function testClock(start: Date = TEST_START): TestClock {
+  const startedAt = performance.now();
+  let offset = start.getTime();
+  return {
+    now: () => new Date(offset + Math.floor(performance.now() - startedAt)),
+    set(at) {
+      offset = at.getTime() - Math.floor(performance.now() - startedAt);
+    },
+    advance(ms) {
+      offset += ms;
+    },
+  };
+}
+
+/**
+ * An API app on a fresh test database seeded at the clock's time, with a
+ * tRPC client that calls it in process. `now` (a fixed instant, say) replaces
+ * the test clock; otherwise `t.clock` starts at `TEST_START`.
+ */
+export async function createTestApp(
+  options: { driver?: TestDriver; now?: () => Date; clock?: TestClock } = {},
+) {
+  const clock = options.clock ?? testClock();
+  const now = options.now ?? clock.now;
   const database: DatabaseHandle = await createTestDatabase(options.driver);
-  await seedDemoClinic(database.db, { ownerPassword: TEST_OWNER_PASSWORD });
+  await seedDemoClinic(database.db, { ownerPassword: TEST_OWNER_PASSWORD, now: now() });
   const logger = memoryLogger();
-  const app = createApp({ db: database.db, ping: database.ping, logger, now: options.now });
+  const app = createApp({ db: database.db, ping: database.ping, logger, now });
   const client = (sessionToken?: string, ip?: string) => inProcessClient(app, sessionToken, ip);
-  return { app, client, database, db: database.db, logger, close: () => database.close() };
+  return {
+    app,
+    client,
+    clock,
+    now,
+    database,
+    db: database.db,
+    logger,
+    close: () => database.close(),
+  };
 }
 
 let visitor = 0;

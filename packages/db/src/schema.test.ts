@@ -137,28 +137,50 @@ describe.each(testDrivers)("schema on %s", (driver) => {
   });
 });
 
+// A Tuesday morning in Sydney: tests never read the real date, so they pass on every day.
+const SEEDED_AT = at("2027-02-09T09:15:00+11:00");
+
 describe.each(testDrivers)("demo seed on %s", (driver) => {
   it("seeds an empty database once, and only once", async () => {
     const handle = await createTestDatabase(driver);
     try {
       expect(await isEmpty(handle.db)).toBe(true);
-      expect(await seedIfEmpty(handle.db, { ownerPassword: "seed-test-password" })).toBe(true);
-      expect(await seedIfEmpty(handle.db)).toBe(false);
-      await seedDemoClinic(handle.db); // a direct second call is a no-op too
+      expect(
+        await seedIfEmpty(handle.db, { ownerPassword: "seed-test-password", now: SEEDED_AT }),
+      ).toBe(true);
+      expect(await seedIfEmpty(handle.db, { now: SEEDED_AT })).toBe(false);
+      await seedDemoClinic(handle.db, { now: SEEDED_AT }); // a direct second call is a no-op too
       const practitioners = await handle.db.select().from(schema.practitioners);
       expect(practitioners.map((p) => p.name).sort()).toEqual(["Jason Lee", "Joey Lee"]);
       expect(await handle.db.select().from(schema.staffUsers)).toHaveLength(1);
-      const bookings = await handle.db.select().from(schema.bookings);
-      const upcoming = bookings.filter((b) => b.startsAt.getTime() > Date.now());
-      expect(upcoming.length).toBeGreaterThanOrEqual(4);
-      // Recent visits wait to be marked completed or no-show.
-      const past = bookings.filter((b) => b.startsAt.getTime() < Date.now());
-      expect(past.length).toBeGreaterThanOrEqual(1);
-      expect(past.every((b) => b.status === "confirmed")).toBe(true);
       const reviews = await handle.db.select().from(schema.reviews);
       expect(reviews.length).toBeGreaterThanOrEqual(12);
       const bodies = reviews.map((r) => r.body);
       expect(new Set(bodies).size).toBe(bodies.length - 1); // the deliberate duplicate pair
+    } finally {
+      await handle.close();
+    }
+  });
+
+  // Whatever day the clinic first starts on, its diary has visits ahead and yesterday's to mark.
+  it.each([
+    ["a Tuesday morning", SEEDED_AT],
+    ["a Monday just after midnight", at("2026-11-30T00:05:00+11:00")],
+    ["a Sunday just before midnight", at("2026-11-29T23:55:00+11:00")],
+    ["the day clocks go forward", at("2026-10-04T12:00:00+11:00")],
+    ["the day clocks go back", at("2027-04-04T12:00:00+10:00")],
+  ])("on %s it has upcoming bookings and recent visits to mark", async (_label, now) => {
+    const handle = await createTestDatabase(driver);
+    try {
+      await seedDemoClinic(handle.db, { ownerPassword: "seed-test-password", now });
+      const bookings = await handle.db.select().from(schema.bookings);
+      const upcoming = bookings.filter((b) => b.startsAt.getTime() > now.getTime());
+      expect(upcoming.length).toBeGreaterThanOrEqual(4);
+      const past = bookings.filter((b) => b.startsAt.getTime() < now.getTime());
+      expect(past.length).toBeGreaterThanOrEqual(1);
+      expect(past.every((b) => b.status === "confirmed")).toBe(true);
+      // No demo visit sits more than a week back, so dashboards start with a quiet history.
+      expect(past.every((b) => now.getTime() - b.startsAt.getTime() <= 8 * 86_400_000)).toBe(true);
     } finally {
       await handle.close();
     }

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { silentLogger } from "../logger.js";
-import { createTestApp, inProcessClient } from "../testing.js";
+import { createTestApp, inProcessClient, testClock } from "../testing.js";
 
 const key = () => randomBytes(12).toString("base64url");
 const patient = (n = 1) => ({
@@ -33,7 +33,7 @@ describe.each(testDrivers)("online booking on %s", (driver) => {
   });
   afterAll(() => t.close());
 
-  const today = () => localDateOf(new Date(), "Australia/Sydney");
+  const today = () => localDateOf(t.now(), "Australia/Sydney");
   async function freeSlots(practitionerId: string | "any" = jasonId, days = 14) {
     const from = today();
     const result = await t.client().availability.slots.query({
@@ -46,7 +46,7 @@ describe.each(testDrivers)("online booking on %s", (driver) => {
   }
   // Slots far enough ahead to change online (the demo clinic's window is 24 hours).
   const outsideWindow = (slot: { start: Date }) =>
-    slot.start.getTime() > Date.now() + 25 * 3_600_000;
+    slot.start.getTime() > t.now().getTime() + 25 * 3_600_000;
   const counts = async () => ({
     bookings: (await t.db.select().from(schema.bookings)).length,
     patients: (await t.db.select().from(schema.patients)).length,
@@ -103,7 +103,7 @@ describe.each(testDrivers)("online booking on %s", (driver) => {
       .select()
       .from(schema.outboxMessages)
       .where(eq(schema.outboxMessages.bookingId, result.booking.id));
-    const expectReminder = slot!.start.getTime() - 24 * 3_600_000 > Date.now();
+    const expectReminder = slot!.start.getTime() - 24 * 3_600_000 > t.now().getTime();
     expect(mail.map((m) => m.kind).sort()).toEqual(
       [
         "booking.clinic_notice",
@@ -204,8 +204,8 @@ describe.each(testDrivers)("online booking on %s", (driver) => {
         "start",
         /isn't one of the available times/,
       ],
-      [{ start: new Date(Date.now() - 86_400_000) }, "start", /in the past/],
-      [{ start: new Date(Date.now() + 400 * 86_400_000) }, "start", /up to \d+ days ahead/],
+      [{ start: new Date(t.now().getTime() - 86_400_000) }, "start", /in the past/],
+      [{ start: new Date(t.now().getTime() + 400 * 86_400_000) }, "start", /up to \d+ days ahead/],
       [{ patient: { ...patient(6), email: "not-an-email" } }, "patient.email", /valid email/],
       [{ idempotencyKey: "short" }, "idempotencyKey", /Idempotency key/],
     ];
@@ -353,14 +353,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
       const first = await createDatabase({ kind: "postgres", url, poolSize: 20 });
       const second = await createDatabase({ kind: "postgres", url, poolSize: 20 });
       try {
-        await seedDemoClinic(first.db);
-        const instances = [first, second].map((d) => createApp({ db: d.db, logger: silentLogger }));
+        const clock = testClock();
+        await seedDemoClinic(first.db, { now: clock.now() });
+        const instances = [first, second].map((d) =>
+          createApp({ db: d.db, logger: silentLogger, now: clock.now }),
+        );
         // A client per request: each is its own visitor, so per-address rate limits stay out of it.
         const client = (n: number) => inProcessClient(instances[n % 2]!);
         const services = await client(0).services.list.query();
         const service = services.find((s) => s.slug === "follow-up-adjustment")!;
         const jason = service.practitioners.find((p) => p.slug === "jason-lee")!;
-        const from = localDateOf(new Date(), "Australia/Sydney");
+        const from = localDateOf(clock.now(), "Australia/Sydney");
         const { days } = await client(1).availability.slots.query({
           serviceId: service.id,
           practitionerId: jason.id,

@@ -352,6 +352,7 @@ export async function placeBooking(
         const details = (await findBookingById(tx, id))!;
         if (by.kind === "staff") {
           await recordAudit(tx, {
+            at: ctx.now(),
             actor: by.user,
             action: "booking.create",
             entity: "booking",
@@ -496,6 +497,7 @@ export async function cancelInTransaction(
   });
   if (by.kind === "staff") {
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: by.user,
       action: "booking.cancel",
       entity: "booking",
@@ -557,6 +559,7 @@ export async function moveToSlot(
       });
       if (by.kind === "staff") {
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: by.user,
           action: "booking.reschedule",
           entity: "booking",

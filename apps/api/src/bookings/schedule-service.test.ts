@@ -42,7 +42,7 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
 
   /** A booking three weeks out (clear of the demo bookings and time off), made by the front desk. */
   async function bookAhead(practitionerId: string, index = 0) {
-    const from = addLocalDays(localDateOf(new Date(), zone), 21);
+    const from = addLocalDays(localDateOf(t.now(), zone), 21);
     const { days } = await frontDesk.client.bookings.availability.query({
       serviceId,
       practitionerId,
@@ -80,8 +80,8 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
     };
     const timeOff = {
       practitionerId: jasonId,
-      startDate: addLocalDays(localDateOf(new Date(), zone), 40),
-      endDate: addLocalDays(localDateOf(new Date(), zone), 40),
+      startDate: addLocalDays(localDateOf(t.now(), zone), 40),
+      endDate: addLocalDays(localDateOf(t.now(), zone), 40),
       startTime: null,
       endTime: null,
       reason: "Course",
@@ -245,7 +245,7 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
   it("previews two weeks of bookable times with the stored or proposed hours", async () => {
     const stored = await frontDesk.client.schedules.preview.query({ practitionerId: jasonId });
     expect(stored.days).toHaveLength(14);
-    expect(stored.days[0]!.date).toBe(localDateOf(new Date(), zone));
+    expect(stored.days[0]!.date).toBe(localDateOf(t.now(), zone));
     expect(stored.probe.durationMinutes).toBeGreaterThan(0);
     expect(stored.days.some((d) => d.times.length > 0)).toBe(true);
     for (const day of stored.days) {

@@ -179,6 +179,7 @@ export async function setWeeklyHours(
     refuseUnconfirmed(orphans, input.confirmOrphans, settings.timeZone, "the new hours");
     await replaceWeeklyHours(tx, input.practitionerId, input.ranges);
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: { id: ctx.user.id, name: ctx.user.name },
       action: "schedule.set_weekly_hours",
       entity: "practitioner",
@@ -227,6 +228,7 @@ export async function addTimeOff(
     refuseUnconfirmed(orphans, confirmOrphans, settings.timeZone, "this time off");
     const { practitionerId: _, ...created } = await insertTimeOff(tx, entry);
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: { id: ctx.user.id, name: ctx.user.name },
       action: "schedule.add_time_off",
       entity: "time_off",
@@ -248,6 +250,7 @@ export async function removeTimeOff(ctx: StaffContext, id: string) {
   await ctx.db.transaction(async (tx) => {
     await deleteTimeOff(tx, id);
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: { id: ctx.user.id, name: ctx.user.name },
       action: "schedule.remove_time_off",
       entity: "time_off",
@@ -285,6 +288,7 @@ export async function addClosure(
     refuseUnconfirmed(orphans, confirmOrphans, settings.timeZone, "this closure");
     const created = await insertClosure(tx, entry);
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: { id: ctx.user.id, name: ctx.user.name },
       action: "schedule.add_closure",
       entity: "clinic_closure",
@@ -304,6 +308,7 @@ export async function removeClosure(ctx: StaffContext, id: string) {
   await ctx.db.transaction(async (tx) => {
     await deleteClosure(tx, id);
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: { id: ctx.user.id, name: ctx.user.name },
       action: "schedule.remove_closure",
       entity: "clinic_closure",

@@ -15,9 +15,9 @@ const patient = (n: number) => ({
   phone: `0412 345 ${String(n).padStart(3, "0")}`,
 });
 
-/** A Monday at least two weeks out (clear of the demo bookings), and an instant on it. */
-function mondayAhead(): { date: string; at: (hhmm: string) => Date } {
-  let date = addLocalDays(localDateOf(new Date(), zone), 15);
+/** A Monday at least two weeks after `now` (clear of the demo bookings), and an instant on it. */
+function mondayAhead(now: Date): { date: string; at: (hhmm: string) => Date } {
+  let date = addLocalDays(localDateOf(now, zone), 15);
   while (localDay(zone, date).weekday !== 1) date = addLocalDays(date, 1);
   const day = localDay(zone, date);
   return {
@@ -63,7 +63,7 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
 
   /** Free times for Jason from a week ahead (clear of the demo bookings), as staff see them. */
   async function freeTimes(practitionerId = jasonId) {
-    const from = addLocalDays(localDateOf(new Date(), zone), 20);
+    const from = addLocalDays(localDateOf(t.now(), zone), 20);
     const { days } = await frontDesk.client.bookings.availability.query({
       serviceId,
       practitionerId,
@@ -85,7 +85,7 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
   }
 
   it("takes a phone booking inside the online notice window, but never over another booking", async () => {
-    const monday = mondayAhead();
+    const monday = mondayAhead(t.now());
     const now = monday.at("07:30");
     const app = createApp({ db: t.db, logger: silentLogger, now: () => now });
     const desk = await signedInStaff(t, "front_desk", null, now);

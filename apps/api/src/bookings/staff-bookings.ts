@@ -241,6 +241,7 @@ export async function setAttendance(
         details: { from: booking.status },
       });
       await recordAudit(tx, {
+        at: ctx.now(),
         actor: { id: ctx.user.id, name: ctx.user.name },
         action: "booking.set_status",
         entity: "booking",

@@ -11,11 +11,15 @@ let staffCount = 0;
  * account has no usable password.
  */
 export async function signedInStaff(
-  t: { db: Database; client: Awaited<ReturnType<typeof createTestApp>>["client"] },
+  t: {
+    db: Database;
+    client: Awaited<ReturnType<typeof createTestApp>>["client"];
+    now: () => Date;
+  },
   role: StaffRole,
   practitionerId: string | null = null,
   /** When the session starts: tests that move the API's clock sign in at that time. */
-  now: Date = new Date(),
+  now: Date = t.now(),
 ) {
   staffCount++;
   const user = await createStaffUser(t.db, {

@@ -61,13 +61,14 @@ function calendarAttachment(
   };
 }
 
+/** Queues one email, due at `sendAfter` (by the API's clock, not the database's). */
 async function enqueue(
   db: Executor,
   data: BookingEmailData,
   kind: string,
   to: string,
   rendered: RenderedEmail,
-  extra: { attachments?: OutboxAttachment[]; sendAfter?: Date } = {},
+  extra: { attachments?: OutboxAttachment[]; sendAfter: Date },
 ) {
   await enqueueMessage(db, {
     kind,
@@ -119,7 +120,7 @@ export async function enqueueBookingEmails(
       bookingEmailKinds.confirmation,
       data.patient.email,
       bookingConfirmationEmail(data),
-      { attachments },
+      { attachments, sendAfter: now },
     );
     await enqueue(
       db,
@@ -127,6 +128,7 @@ export async function enqueueBookingEmails(
       bookingEmailKinds.clinicNotice,
       data.clinic.email,
       newBookingNoticeEmail(data),
+      { sendAfter: now },
     );
     await replaceReminder(db, data, now);
     return;
@@ -138,7 +140,7 @@ export async function enqueueBookingEmails(
       bookingEmailKinds.rescheduled,
       data.patient.email,
       bookingRescheduledEmail(data),
-      { attachments },
+      { attachments, sendAfter: now },
     );
     await replaceReminder(db, data, now);
     return;
@@ -150,6 +152,6 @@ export async function enqueueBookingEmails(
     bookingEmailKinds.cancelled,
     data.patient.email,
     bookingCancelledEmail(data),
-    { attachments },
+    { attachments, sendAfter: now },
   );
 }

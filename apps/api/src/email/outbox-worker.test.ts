@@ -13,6 +13,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { memoryLogger } from "../logger.js";
+import { testClock } from "../testing.js";
 import { bookingEmailKinds, enqueueBookingEmails, REMINDER_LEAD_MS } from "./booking-emails.js";
 import { startOutboxWorker } from "./outbox-worker.js";
 import { bookingEmailData, insertTestBooking } from "./test-factories.js";
@@ -61,6 +62,7 @@ async function startSmtpServer() {
 }
 
 describe.each(testDrivers)("outbox worker with a real SMTP server, on %s", (driver) => {
+  const clock = testClock();
   let handle: DatabaseHandle;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
@@ -237,13 +239,14 @@ describe.each(testDrivers)("outbox worker with a real SMTP server, on %s", (driv
         subject: `Message ${i}`,
         textBody: `Body ${i}`,
         htmlBody: `<p>Body ${i}</p>`,
-        sendAfter: new Date(Date.now() - MINUTE),
+        sendAfter: new Date(clock.now().getTime() - MINUTE),
       });
       ids.add(row.id);
     }
     const options = {
       db: handle.db,
       logger: memoryLogger(),
+      now: clock.now,
       intervalMs: 10,
       batchSize: 3,
     };
@@ -272,12 +275,13 @@ describe.each(testDrivers)("outbox worker with a real SMTP server, on %s", (driv
       subject: "During shutdown",
       textBody: "…",
       htmlBody: "<p>…</p>",
-      sendAfter: new Date(Date.now() - MINUTE),
+      sendAfter: new Date(clock.now().getTime() - MINUTE),
     });
     const w = startOutboxWorker({
       db: handle.db,
       transport: smtpTransport(smtp.url),
       logger: memoryLogger(),
+      now: clock.now,
       intervalMs: 10,
     });
     // The first pass starts at once; stopping right away still lets it finish.
@@ -290,7 +294,7 @@ describe.each(testDrivers)("outbox worker with a real SMTP server, on %s", (driv
       subject: "After shutdown",
       textBody: "…",
       htmlBody: "<p>…</p>",
-      sendAfter: new Date(Date.now() - MINUTE),
+      sendAfter: new Date(clock.now().getTime() - MINUTE),
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.received.length).toBe(afterStop);

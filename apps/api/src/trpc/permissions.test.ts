@@ -43,7 +43,7 @@ describe("every procedure of the router", () => {
     const context = (sessionToken: string | null): Context => ({
       db: t.db,
       logger: silentLogger,
-      now: () => new Date(),
+      now: t.now,
       sessionToken,
       webUrl: "http://web.test",
       appSecret: "permissions-test-secret-permissions-test",
@@ -57,7 +57,7 @@ describe("every procedure of the router", () => {
      */
     async function outcome(path: string, role: StaffRole | null): Promise<string> {
       const sessionToken = role
-        ? (await startSession(t.db, userIds.get(role)!, new Date())).token
+        ? (await startSession(t.db, userIds.get(role)!, t.now())).token
         : null;
       const caller = createCaller(context(sessionToken)) as unknown as Record<string, unknown>;
       const fn = path

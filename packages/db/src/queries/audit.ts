@@ -3,6 +3,8 @@ import type { Executor } from "../database.js";
 import { auditLog } from "../schema.js";
 
 export interface AuditEntry {
+  /** When, by the API's clock (the one its filters and retention are measured on). */
+  at: Date;
   actor: { id: string; name: string };
   action: string;
   entity: string;
@@ -13,6 +15,7 @@ export interface AuditEntry {
 /** Records a staff write; call it in the same transaction as the write. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
+    createdAt: entry.at,
     actorId: entry.actor.id,
     actorName: entry.actor.name,
     action: entry.action,

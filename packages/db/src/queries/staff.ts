@@ -82,8 +82,9 @@ export async function deleteExpiredSessions(db: Executor, now: Date): Promise<vo
   await db.delete(staffSessions).where(lt(staffSessions.expiresAt, now));
 }
 
-export async function recordSignInFailure(db: Executor, email: string): Promise<void> {
-  await db.insert(signInFailures).values({ email: email.toLowerCase() });
+/** Records a failed sign-in at `at`, the API's clock (which the throttle's window is measured on). */
+export async function recordSignInFailure(db: Executor, email: string, at: Date): Promise<void> {
+  await db.insert(signInFailures).values({ email: email.toLowerCase(), createdAt: at });
 }
 
 export async function countRecentSignInFailures(

@@ -46,7 +46,7 @@ describe("staff booking inputs", () => {
     const result = staffCreateBookingInputSchema.safeParse({
       serviceId: ID,
       practitionerId: "any",
-      start: new Date(),
+      start: new Date("2027-02-09T09:15:00+11:00"),
       patient: { name: "Sam", email: "SAM@example.com", phone: "0412 345 678" },
     });
     expect(result.data?.patient.email).toBe("sam@example.com");
@@ -56,7 +56,7 @@ describe("staff booking inputs", () => {
         staffCreateBookingInputSchema.safeParse({
           serviceId: ID,
           practitionerId: "any",
-          start: new Date(),
+          start: new Date("2027-02-09T09:15:00+11:00"),
           patient: { name: "Sam", email: "nope", phone: "call me" },
         }),
       ),

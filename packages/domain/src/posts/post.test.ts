@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isPostVisible, type PostInput, postInputSchema, tagSchema } from "./post.js";
 
 const NOW = new Date("2026-04-05T09:00:00Z");
@@ -24,12 +24,13 @@ describe("isPostVisible", () => {
   });
 
   it("uses the current time by default", () => {
-    expect(isPostVisible({ status: "scheduled", publishedAt: new Date(Date.now() - 60_000) })).toBe(
-      true,
-    );
-    expect(isPostVisible({ status: "scheduled", publishedAt: new Date(Date.now() + 60_000) })).toBe(
-      false,
-    );
+    vi.useFakeTimers({ now: NOW });
+    try {
+      expect(isPostVisible({ status: "scheduled", publishedAt: BEFORE })).toBe(true);
+      expect(isPostVisible({ status: "scheduled", publishedAt: AFTER })).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

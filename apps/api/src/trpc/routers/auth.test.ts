@@ -20,7 +20,7 @@ describe("staff auth", () => {
     });
     expect(user).toMatchObject({ email: demoOwnerEmail, role: "owner" });
     expect(user).not.toHaveProperty("passwordHash");
-    expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(expiresAt.getTime()).toBeGreaterThan(t.now().getTime());
 
     const sessions = await t.db.select().from(schema.staffSessions);
     expect(sessions.some((s) => s.tokenHash === token)).toBe(false);
@@ -78,7 +78,7 @@ describe("staff auth", () => {
     const later = createApp({
       db: t.db,
       logger: silentLogger,
-      now: () => new Date(Date.now() + 16 * 60 * 1000),
+      now: () => new Date(t.now().getTime() + 16 * 60 * 1000),
     });
     const afterWindow = await inProcessClient(later)
       .auth.signIn.mutate({ email, password: "wrong-password" })
@@ -94,7 +94,7 @@ describe("staff auth", () => {
     const tomorrow = createApp({
       db: t.db,
       logger: silentLogger,
-      now: () => new Date(Date.now() + 13 * 60 * 60 * 1000),
+      now: () => new Date(t.now().getTime() + 13 * 60 * 60 * 1000),
     });
     await expect(inProcessClient(tomorrow, token).auth.me.query()).rejects.toMatchObject({
       data: { code: "UNAUTHORIZED" },

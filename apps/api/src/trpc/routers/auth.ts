@@ -39,7 +39,7 @@ export const authRouter = {
       input.password,
     );
     if (!user?.active || !valid) {
-      await recordSignInFailure(ctx.db, input.email);
+      await recordSignInFailure(ctx.db, input.email, now);
       ctx.logger.warn("sign-in failed", { email: input.email });
       throw new TRPCError({ code: "UNAUTHORIZED", message: INCORRECT });
     }
@@ -75,7 +75,7 @@ export const authRouter = {
     }
     const account = await findStaffById(ctx.db, ctx.user.id);
     if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
-      await recordSignInFailure(ctx.db, ctx.user.email);
+      await recordSignInFailure(ctx.db, ctx.user.email, now);
       throw fieldError("currentPassword", "That isn't your current password");
     }
     const passwordHash = await hashPassword(input.newPassword);
@@ -83,6 +83,7 @@ export const authRouter = {
       await updateStaffUser(tx, ctx.user.id, { passwordHash });
       const ended = await deleteSessionsOfUser(tx, ctx.user.id, hashToken(ctx.sessionToken));
       await recordAudit(tx, {
+        at: ctx.now(),
         actor: { id: ctx.user.id, name: ctx.user.name },
         action: "staff.change_password",
         entity: "staff_user",

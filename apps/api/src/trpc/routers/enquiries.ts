@@ -90,6 +90,7 @@ export const enquiriesRouter = {
         if (!enquiry) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
         await setEnquiryStatus(tx, input.id, input.status, ctx.now());
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: "enquiry.status",
           entity: "enquiry",
@@ -115,6 +116,7 @@ export const enquiriesRouter = {
           createdAt: ctx.now(),
         });
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: "enquiry.note",
           entity: "enquiry",
@@ -155,6 +157,7 @@ export const enquiriesRouter = {
         const status = enquiry.status === "new" ? "in_progress" : enquiry.status;
         if (status !== enquiry.status) await setEnquiryStatus(tx, input.id, status, now);
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: "enquiry.reply",
           entity: "enquiry",

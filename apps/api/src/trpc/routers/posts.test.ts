@@ -103,14 +103,14 @@ describe.each(testDrivers)("staff posts (%s)", (driver) => {
     const past = await failure(
       jason.client.posts.schedule.mutate({
         id: post.id,
-        publishedAt: new Date(Date.now() - 60_000),
+        publishedAt: new Date(t.now().getTime() - 60_000),
       }),
     );
     expect(past.fieldErrors).toEqual({
       publishedAt: ["Pick a time in the future, or publish it now"],
     });
 
-    const at = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+    const at = new Date(t.now().getTime() + 2 * 24 * 60 * 60 * 1000);
     expect(
       await jason.client.posts.schedule.mutate({ id: post.id, publishedAt: at }),
     ).toMatchObject({ status: "scheduled", publishedAt: at });

@@ -64,6 +64,7 @@ async function changeStatus(ctx: StaffContext, id: string, change: PostStatusCha
     requireAccessTo(ctx.user, "posts.write", post.authorId);
     await updatePost(tx, id, next);
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: { id: ctx.user.id, name: ctx.user.name },
       action: `post.${change.action}`,
       entity: "post",
@@ -140,6 +141,7 @@ export const postsRouter = {
         ctx.db.transaction(async (tx) => {
           const row = await insertPost(tx, values);
           await recordAudit(tx, {
+            at: ctx.now(),
             actor: { id: ctx.user.id, name: ctx.user.name },
             action: "post.create",
             entity: "post",
@@ -177,6 +179,7 @@ export const postsRouter = {
             };
           }
           await recordAudit(tx, {
+            at: ctx.now(),
             actor: { id: ctx.user.id, name: ctx.user.name },
             action: "post.update",
             entity: "post",
@@ -215,6 +218,7 @@ export const postsRouter = {
         requireAccessTo(ctx.user, "posts.write", post.authorId);
         await deletePost(tx, input.id);
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: "post.delete",
           entity: "post",

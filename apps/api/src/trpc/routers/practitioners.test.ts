@@ -150,7 +150,7 @@ describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
   describe("photos", () => {
     let app: ReturnType<typeof createApp>;
     beforeAll(() => {
-      app = createApp({ db: t.db, logger: silentLogger, uploadDir });
+      app = createApp({ db: t.db, logger: silentLogger, now: t.now, uploadDir });
     });
 
     it("stores an upload, links it and serves it with its type and a long cache", async () => {

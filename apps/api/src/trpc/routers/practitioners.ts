@@ -62,6 +62,7 @@ async function setActive(ctx: StaffContext, id: string, active: boolean) {
   await ctx.db.transaction(async (tx) => {
     await updatePractitioner(tx, id, { active });
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: { id: ctx.user.id, name: ctx.user.name },
       action: active ? "practitioner.reactivate" : "practitioner.deactivate",
       entity: "practitioner",
@@ -104,6 +105,7 @@ export const practitionersRouter = {
         ctx.db.transaction(async (tx) => {
           const row = await insertPractitioner(tx, input);
           await recordAudit(tx, {
+            at: ctx.now(),
             actor: { id: ctx.user.id, name: ctx.user.name },
             action: "practitioner.create",
             entity: "practitioner",
@@ -129,6 +131,7 @@ export const practitionersRouter = {
             throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
           }
           await recordAudit(tx, {
+            at: ctx.now(),
             actor: { id: ctx.user.id, name: ctx.user.name },
             action: "practitioner.update",
             entity: "practitioner",
@@ -182,6 +185,7 @@ export const practitionersRouter = {
         }
         await deletePractitioner(tx, input.id);
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: "practitioner.delete",
           entity: "practitioner",
@@ -221,6 +225,7 @@ export const practitionersRouter = {
             throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
           }
           await recordAudit(tx, {
+            at: ctx.now(),
             actor: { id: ctx.user.id, name: ctx.user.name },
             action: "practitioner.photo",
             entity: "practitioner",

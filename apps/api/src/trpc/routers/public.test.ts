@@ -93,7 +93,7 @@ describe.each(testDrivers)("public procedures on %s", (driver) => {
   });
 
   it("shows a scheduled post only once its time has come", async () => {
-    const inOneHour = new Date(Date.now() + 60 * 60 * 1000);
+    const inOneHour = new Date(t.now().getTime() + 60 * 60 * 1000);
     await t.db.insert(schema.posts).values({
       slug: "coming-soon",
       title: "Coming soon",

@@ -113,6 +113,7 @@ export const reviewsRouter = {
         const moderatedAt = ctx.now();
         await setReviewModeration(tx, input.id, { ...next, moderatedAt });
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: `review.${input.action}`,
           entity: "review",

@@ -63,6 +63,7 @@ async function setActive(ctx: StaffContext, id: string, active: boolean) {
   await ctx.db.transaction(async (tx) => {
     await updateService(tx, id, { active });
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: { id: ctx.user.id, name: ctx.user.name },
       action: active ? "service.reactivate" : "service.deactivate",
       entity: "service",
@@ -108,6 +109,7 @@ export const servicesRouter = {
           const row = await insertService(tx, fields);
           await linkPractitioners(tx, row.id, practitionerIds);
           await recordAudit(tx, {
+            at: ctx.now(),
             actor: { id: ctx.user.id, name: ctx.user.name },
             action: "service.create",
             entity: "service",
@@ -137,6 +139,7 @@ export const servicesRouter = {
           }
           await linkPractitioners(tx, id, practitionerIds);
           await recordAudit(tx, {
+            at: ctx.now(),
             actor: { id: ctx.user.id, name: ctx.user.name },
             action: "service.update",
             entity: "service",
@@ -176,6 +179,7 @@ export const servicesRouter = {
         }
         await deleteService(tx, input.id);
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: "service.delete",
           entity: "service",

@@ -37,6 +37,7 @@ export const settingsRouter = {
         const before = await getClinicSettings(tx);
         await saveClinicSettings(tx, input);
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: "settings.update",
           entity: "settings",

@@ -206,7 +206,9 @@ describe.each(testDrivers)("staff accounts (%s)", (driver) => {
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((e) => e.actorId === owner.id && e.entity === "staff_user")).toBe(true);
 
-    const future = await ownerClient.audit.list.query({ from: new Date(Date.now() + 60_000) });
+    const future = await ownerClient.audit.list.query({
+      from: new Date(t.now().getTime() + 60_000),
+    });
     expect(future).toMatchObject({ items: [], total: 0 });
 
     const accounts = await ownerClient.staff.list.query();

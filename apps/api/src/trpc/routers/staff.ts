@@ -71,6 +71,7 @@ async function setActive(ctx: StaffContext, id: string, active: boolean) {
     await updateStaffUser(tx, id, { active });
     const ended = active ? 0 : await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, {
+      at: ctx.now(),
       actor: { id: ctx.user.id, name: ctx.user.name },
       action: active ? "staff.reactivate" : "staff.deactivate",
       entity: "staff_user",
@@ -106,6 +107,7 @@ export const staffRouter = {
           await requireKnownPractitioner(tx, account.practitionerId);
           const user = await createStaffUser(tx, { ...account, passwordHash });
           await recordAudit(tx, {
+            at: ctx.now(),
             actor: { id: ctx.user.id, name: ctx.user.name },
             action: "staff.create",
             entity: "staff_user",
@@ -131,6 +133,7 @@ export const staffRouter = {
         await requireKnownPractitioner(tx, fields.practitionerId);
         await updateStaffUser(tx, id, fields);
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: "staff.update",
           entity: "staff_user",
@@ -157,6 +160,7 @@ export const staffRouter = {
         await clearSignInFailures(tx, user.email);
         const ended = await deleteSessionsOfUser(tx, input.id);
         await recordAudit(tx, {
+          at: ctx.now(),
           actor: { id: ctx.user.id, name: ctx.user.name },
           action: "staff.reset_password",
           entity: "staff_user",

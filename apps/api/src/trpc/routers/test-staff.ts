@@ -26,7 +26,7 @@ export async function signedInStaff(
     practitionerId: options.practitionerId ?? null,
     passwordHash: await passwordHash,
   });
-  const { token } = await startSession(t.db, user.id, new Date());
+  const { token } = await startSession(t.db, user.id, t.now());
   return { user, token, client: t.client(token) };
 }
 
