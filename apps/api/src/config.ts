@@ -1,48 +1,77 @@
+import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
-/** Environment variables the API reads, parsed once at start-up. */
-export const configSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  HOST: z.string().default("0.0.0.0"),
-  PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
-    .optional(),
-  PGLITE_DATA_DIR: z.string().optional(),
-  SEED_DEMO_DATA: booleanFlag.default(true),
-  SEED_OWNER_PASSWORD: z.string().min(10).optional(),
-  WEB_URL: z.url().default("http://localhost:3000"),
-  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters").optional(),
-  ADMIN_URL: z.url().default("http://localhost:3001"),
-  /** Where uploaded images (practitioner photos) are stored; default `.data/uploads` at the repo root. */
-  UPLOAD_DIR: z.string().min(1).optional(),
-  /** Where emails go, e.g. smtp://user:pass@smtp.example.com:587; unset, they are only logged (dev mailbox). */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-});
-export type Config = z.infer<typeof configSchema>;
-
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
-  }
-  if (
-    parsed.data.NODE_ENV === "production" &&
-    parsed.data.SEED_DEMO_DATA &&
-    !parsed.data.SEED_OWNER_PASSWORD
-  ) {
-    throw new Error("In production set SEED_OWNER_PASSWORD, or SEED_DEMO_DATA=false");
-  }
-  if (parsed.data.NODE_ENV === "production" && !parsed.data.APP_SECRET) {
-    throw new Error("In production set APP_SECRET (32+ random characters)");
-  }
-  return parsed.data;
+/** What's wrong with the environment, one line per variable; start-up stops with it. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
 }
+
+type Issue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
+
+function describe(issues: readonly Issue[]): string {
+  const lines = issues.map((issue) => {
+    const name = issue.path?.map((p) => String(typeof p === "object" ? p.key : p)).join(".");
+    return `  ${name || "environment"}: ${issue.message}`;
+  });
+  return `Invalid environment for @clinic/api:\n${lines.join("\n")}`;
+}
+
+/**
+ * The API's environment variables, parsed once at start-up. A missing or
+ * invalid variable throws a `ConfigError` naming it; so does a production
+ * start without the secrets it needs.
+ */
+export function loadConfig(runtimeEnv: Record<string, string | undefined> = process.env) {
+  const config = createEnv({
+    server: {
+      NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+      HOST: z.string().default("0.0.0.0"),
+      PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
+      DATABASE_URL: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+        .optional(),
+      PGLITE_DATA_DIR: z.string().optional(),
+      SEED_DEMO_DATA: booleanFlag.default(true),
+      SEED_OWNER_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+      WEB_URL: z.url().default("http://localhost:3000"),
+      ADMIN_URL: z.url().default("http://localhost:3001"),
+      APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+      /** Where uploaded images (practitioner photos) are stored; default `.data/uploads` at the repo root. */
+      UPLOAD_DIR: z.string().min(1).optional(),
+      /** Where emails go, e.g. smtp://user:pass@smtp.example.com:587; unset, they stay in the dev mailbox. */
+      SMTP_URL: z
+        .string()
+        .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
+        .optional(),
+    },
+    runtimeEnv,
+    isServer: true,
+    // `SMTP_URL=` in a .env file means "not set", not "set to nothing".
+    emptyStringAsUndefined: true,
+    onValidationError: (issues) => {
+      throw new ConfigError(describe(issues as readonly Issue[]));
+    },
+  });
+  if (config.NODE_ENV === "production") {
+    const missing: Issue[] = [];
+    if (!config.APP_SECRET) {
+      missing.push({
+        path: ["APP_SECRET"],
+        message: "required in production (32+ random characters)",
+      });
+    }
+    if (config.SEED_DEMO_DATA && !config.SEED_OWNER_PASSWORD) {
+      missing.push({
+        path: ["SEED_OWNER_PASSWORD"],
+        message: "required in production when SEED_DEMO_DATA is on (or set SEED_DEMO_DATA=false)",
+      });
+    }
+    if (missing.length > 0) throw new ConfigError(describe(missing));
+  }
+  return config;
+}
+
+export type Config = ReturnType<typeof loadConfig>;

@@ -19,4 +19,3 @@ export * from "./queries/staff-bookings.js";
 export * from "./queries/staff-dashboard.js";
 export type { InstantRange } from "./schema.js";
 export * as schema from "./schema.js";
-export { DEMO_OWNER_PASSWORD, demoOwnerEmail, seedDemoClinic, seedIfEmpty } from "./seed/seed.js";

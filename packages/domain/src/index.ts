@@ -6,6 +6,7 @@ export * from "./common/money.js";
 export * from "./common/slug.js";
 export * from "./common/spam.js";
 export * from "./common/text.js";
+export * from "./dates/index.js";
 export * from "./enquiries/index.js";
 export * from "./posts/index.js";
 export * from "./practitioners/index.js";

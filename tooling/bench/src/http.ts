@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createApp } from "@clinic/api";
-import { createDatabase, seedDemoClinic } from "@clinic/db";
+import { createDatabase } from "@clinic/db";
+import { seedDemoClinic } from "@clinic/db/seed";
 import { addLocalDays, localDateOf } from "@clinic/domain";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";

@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
 import { consumeRateLimit } from "@clinic/db";
 import { looksAutomated } from "@clinic/domain";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Context } from "../trpc/trpc.js";
+import type { AppContext as Context } from "../context.js";
+import { BadRequestError, TooManyRequestsError } from "../errors.js";
 
 /** Per-address limits on public submissions; generous for people, tight for scripts. */
 export const RATE_LIMITS = {
@@ -35,10 +35,9 @@ export async function enforceRateLimit(ctx: Context, bucket: RateLimitBucket): P
     now: ctx.now(),
   });
   if (!allowed) {
-    throw new TRPCError({
-      code: "TOO_MANY_REQUESTS",
-      message: `Too many ${limit.what} from your connection. Please try again in an hour, or call us.`,
-    });
+    throw new TooManyRequestsError(
+      `Too many ${limit.what} from your connection. Please try again in an hour, or call us.`,
+    );
   }
 }
 
@@ -46,9 +45,8 @@ export async function enforceRateLimit(ctx: Context, bucket: RateLimitBucket): P
 export function rejectAutomated(ctx: Context, guard: z.infer<typeof formGuardSchema>): void {
   if (looksAutomated(guard, ctx.now().getTime())) {
     ctx.logger.warn("automated-looking submission refused", { ip: ctx.clientIp });
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "We couldn't accept that submission. Please wait a moment and send it again.",
-    });
+    throw new BadRequestError(
+      "We couldn't accept that submission. Please wait a moment and send it again.",
+    );
   }
 }

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { silentLogger } from "../logger.js";
-import { createTestApp, inProcessClient, testClock } from "../testing.js";
+import { createTestApp, inProcessClient, testClock } from "../testing/index.js";
 
 const key = () => randomBytes(12).toString("base64url");
 const patient = (n = 1) => ({
@@ -347,7 +347,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
   "two API instances on one PostgreSQL database",
   () => {
     it("still let exactly one of 50 simultaneous requests win", async () => {
-      const { createDatabase, seedDemoClinic } = await import("@clinic/db");
+      const { createDatabase } = await import("@clinic/db");
+      const { seedDemoClinic } = await import("@clinic/db/seed");
       const { createTestDatabaseUrl } = await import("@clinic/db/testing");
       const { url, drop } = await createTestDatabaseUrl();
       const first = await createDatabase({ kind: "postgres", url, poolSize: 20 });

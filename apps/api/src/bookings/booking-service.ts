@@ -34,11 +34,16 @@ import {
   type Slot,
   STAFF_HORIZON_DAYS,
 } from "@clinic/domain";
-import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
+import type { AppContext as Context } from "../context.js";
 import { type BookingEmailData, enqueueBookingEmails } from "../email/booking-emails.js";
-import { fieldError } from "../trpc/field-error.js";
-import type { Context } from "../trpc/trpc.js";
+import {
+  BadRequestError,
+  ConflictError,
+  FieldError,
+  NotFoundError,
+  PreconditionFailedError,
+} from "../errors.js";
 import { hashManageToken, manageTokenFor } from "./manage-token.js";
 
 const MINUTE_MS = 60_000;
@@ -72,7 +77,8 @@ type CreateBookingInput = z.output<typeof createBookingInputSchema>;
 
 export async function requireService(db: Executor, serviceId: string): Promise<BookableService> {
   const service = await findBookableService(db, serviceId);
-  if (!service) throw fieldError("serviceId", "That service isn't available for online booking");
+  if (!service)
+    throw new FieldError("serviceId", "That service isn't available for online booking");
   return service;
 }
 
@@ -80,13 +86,13 @@ export async function requireService(db: Executor, serviceId: string): Promise<B
 export function candidatesFor(service: BookableService, choice: PractitionerChoice) {
   if (choice === "any") {
     if (service.practitioners.length === 0) {
-      throw fieldError("serviceId", `${service.name} can't be booked online at the moment`);
+      throw new FieldError("serviceId", `${service.name} can't be booked online at the moment`);
     }
     return service.practitioners;
   }
   const practitioner = service.practitioners.find((p) => p.id === choice);
   if (!practitioner) {
-    throw fieldError("practitionerId", `That practitioner doesn't offer ${service.name}`);
+    throw new FieldError("practitionerId", `That practitioner doesn't offer ${service.name}`);
   }
   return [practitioner];
 }
@@ -177,20 +183,20 @@ export async function refuseStart(
   const { settings, now, start } = options;
   const policy = policyFor(settings, options.rules);
   const who = options.rules === "online" ? "Online bookings" : "Bookings";
-  if (start.getTime() < now.getTime()) throw fieldError("start", "That time is in the past");
+  if (start.getTime() < now.getTime()) throw new FieldError("start", "That time is in the past");
   const notice = policy.minNoticeMinutes;
   if (start.getTime() < now.getTime() + notice * MINUTE_MS) {
-    throw fieldError("start", `${who} need at least ${formatNotice(notice)} notice`);
+    throw new FieldError("start", `${who} need at least ${formatNotice(notice)} notice`);
   }
   const horizon = policy.horizonDays;
   if (start.getTime() > now.getTime() + horizon * 86_400_000) {
-    throw fieldError("start", `${who} open up to ${horizon} days ahead`);
+    throw new FieldError("start", `${who} open up to ${horizon} days ahead`);
   }
   const withoutBookings = await slotsFor(db, { ...options, ignoreBookings: true });
   if (withoutBookings.some((s) => s.start.getTime() === start.getTime())) {
-    throw new TRPCError({ code: "CONFLICT", message: SLOT_TAKEN });
+    throw new ConflictError(SLOT_TAKEN);
   }
-  throw fieldError("start", "That isn't one of the available times");
+  throw new FieldError("start", "That isn't one of the available times");
 }
 
 function formatNotice(minutes: number): string {
@@ -383,12 +389,12 @@ export async function placeBooking(
       }
       if (state === SQLSTATE.exclusionViolation) {
         if (attempt + 1 < candidates.length) continue;
-        throw new TRPCError({ code: "CONFLICT", message: SLOT_TAKEN });
+        throw new ConflictError(SLOT_TAKEN);
       }
       throw error;
     }
   }
-  throw new TRPCError({ code: "CONFLICT", message: SLOT_TAKEN });
+  throw new ConflictError(SLOT_TAKEN);
 }
 
 export async function createBooking(ctx: Context, input: CreateBookingInput) {
@@ -423,10 +429,7 @@ async function pickPractitioner(
 async function requireBookingByToken(ctx: Context, token: string): Promise<BookingDetails> {
   const booking = await findBookingByManageTokenHash(ctx.db, hashManageToken(token));
   if (!booking) {
-    throw new TRPCError({
-      code: "NOT_FOUND",
-      message: "We couldn't find that booking. Check the link in your email.",
-    });
+    throw new NotFoundError("We couldn't find that booking. Check the link in your email.");
   }
   return booking;
 }
@@ -438,23 +441,16 @@ function requireChangeable(
   verb: string,
 ) {
   if (booking.status === "cancelled") {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "This booking has already been cancelled",
-    });
+    throw new BadRequestError("This booking has already been cancelled");
   }
   if (booking.status !== "confirmed" || booking.startsAt.getTime() <= now.getTime()) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "This appointment has already taken place",
-    });
+    throw new BadRequestError("This appointment has already taken place");
   }
   const window = settings.bookingPolicy.cancellationWindowHours;
   if (!canChangeOnline(booking.startsAt, window, now)) {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: `Appointments can't be ${verb} online within ${window} hours of the start. Please call us on ${settings.phone}.`,
-    });
+    throw new PreconditionFailedError(
+      `Appointments can't be ${verb} online within ${window} hours of the start. Please call us on ${settings.phone}.`,
+    );
   }
 }
 
@@ -578,7 +574,7 @@ export async function moveToSlot(
     });
   } catch (error) {
     if (sqlState(error) === SQLSTATE.exclusionViolation) {
-      throw new TRPCError({ code: "CONFLICT", message: SLOT_TAKEN });
+      throw new ConflictError(SLOT_TAKEN);
     }
     throw error;
   }

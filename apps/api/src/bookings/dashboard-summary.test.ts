@@ -9,8 +9,7 @@ import {
 } from "@clinic/domain";
 import { and, eq, gte, lt, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../testing.js";
-import { signedInStaff } from "./staff-test-sessions.js";
+import { createTestApp, signedInStaff } from "../testing/index.js";
 
 const zone = "Australia/Sydney";
 const at = (date: string, minute: number) =>
@@ -135,7 +134,7 @@ describe("the staff dashboard", () => {
 
   it("is open to every staff role and no one else", async () => {
     const frontDesk = await signedInStaff(t, "front_desk");
-    const practitioner = await signedInStaff(t, "practitioner", jasonId);
+    const practitioner = await signedInStaff(t, "practitioner", { practitionerId: jasonId });
     await expect(frontDesk.client.dashboard.summary.query()).resolves.toHaveProperty(
       "bookingsPerWeek",
     );

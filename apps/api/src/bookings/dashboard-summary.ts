@@ -13,7 +13,7 @@ import {
   localDateOf,
   localDay,
 } from "@clinic/domain";
-import type { StaffContext } from "../trpc/trpc.js";
+import type { StaffContext } from "../context.js";
 
 /** Weeks the bookings chart covers, the current one included. */
 export const CHART_WEEKS = 12;

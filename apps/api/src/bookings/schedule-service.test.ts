@@ -3,8 +3,7 @@ import { testDrivers } from "@clinic/db/testing";
 import { addLocalDays, localDateOf, localDay, type WorkingHoursRange } from "@clinic/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../testing.js";
-import { signedInStaff } from "./staff-test-sessions.js";
+import { createTestApp, signedInStaff } from "../testing/index.js";
 
 const zone = "Australia/Sydney";
 
@@ -28,8 +27,8 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
     joeyId = followUp.practitioners.find((p) => p.slug === "joey-lee")!.id;
     owner = await signedInStaff(t, "owner");
     frontDesk = await signedInStaff(t, "front_desk");
-    jason = await signedInStaff(t, "practitioner", jasonId);
-    joey = await signedInStaff(t, "practitioner", joeyId);
+    jason = await signedInStaff(t, "practitioner", { practitionerId: jasonId });
+    joey = await signedInStaff(t, "practitioner", { practitionerId: joeyId });
   }, 180_000);
   afterAll(() => t.close());
 
@@ -130,6 +129,8 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
       .catch((e) => e);
     expect(refused.data?.code).toBe("PRECONDITION_FAILED");
     expect(refused.message).toContain(booking.patient.name);
+    // Every orphan comes back as data, in full, so the admin needs no second call to list them.
+    expect(refused.data.details.orphans).toEqual(preview.orphans);
     expect((await joey.client.schedules.get.query({ practitionerId: joeyId })).weeklyHours).toEqual(
       weeklyHours,
     );
@@ -181,6 +182,9 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
     ).toEqual([booking.id]);
     const refused = await jason.client.schedules.addTimeOff.mutate(timeOff).catch((e) => e);
     expect(refused.data?.code).toBe("PRECONDITION_FAILED");
+    expect(refused.data.details.orphans).toMatchObject([
+      { id: booking.id, startsAt: booking.startsAt, patientName: booking.patient.name },
+    ]);
     expect(
       await t.db.select().from(schema.timeOff).where(eq(schema.timeOff.reason, "Dentist")),
     ).toEqual([]);

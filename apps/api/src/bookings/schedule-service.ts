@@ -22,19 +22,19 @@ import {
 import {
   addLocalDays,
   appointmentsOutsideSchedule,
-  boundaryInstantOf,
   canOn,
   computeSlots,
   localDateOf,
-  localDay,
   SCHEDULE_PREVIEW_DAYS,
+  startOfLocalDay,
   timeOffInstants,
   type WorkingHoursRange,
 } from "@clinic/domain";
 import { tz } from "@date-fns/tz";
-import { TRPCError } from "@trpc/server";
 import { format } from "date-fns";
-import { requireAccessTo, type StaffContext } from "../trpc/trpc.js";
+import { requireAccessTo } from "../auth/access.js";
+import type { StaffContext } from "../context.js";
+import { NotFoundError, PreconditionFailedError } from "../errors.js";
 
 /** A confirmed booking a schedule change would leave outside the practitioner's hours. */
 export interface OrphanBooking {
@@ -64,14 +64,15 @@ const DEFAULT_PROBE = {
   bufferAfterMinutes: 0,
 };
 
-function startOfLocalDay(timeZone: string, date: string): Date {
-  return new Date(boundaryInstantOf(timeZone, localDay(timeZone, date), 0));
+/** What a refused schedule change sends back: every booking it would leave outside the hours. */
+export interface OrphanRefusal {
+  orphans: OrphanBooking[];
 }
 
 /**
  * Refuses a change that leaves bookings outside the hours unless staff have
- * confirmed it: PRECONDITION_FAILED naming them (the preview queries return
- * the same list as data, for the admin app to show).
+ * confirmed it: a precondition failure whose message names the first few and
+ * whose details list them all, so the admin shows them without asking again.
  */
 function refuseUnconfirmed(
   orphans: OrphanBooking[],
@@ -89,16 +90,16 @@ function refuseUnconfirmed(
   const more = orphans.length > 5 ? ` and ${orphans.length - 5} more` : "";
   const count =
     orphans.length === 1 ? "1 confirmed booking" : `${orphans.length} confirmed bookings`;
-  throw new TRPCError({
-    code: "PRECONDITION_FAILED",
-    message: `${count} would fall outside ${change}: ${shown.join("; ")}${more}. Bookings are never moved or cancelled automatically: confirm to save anyway, then contact the patients.`,
-  });
+  throw new PreconditionFailedError<OrphanRefusal>(
+    `${count} would fall outside ${change}: ${shown.join("; ")}${more}. Bookings are never moved or cancelled automatically: confirm to save anyway, then contact the patients.`,
+    { orphans },
+  );
 }
 
 async function requirePractitioner(db: Executor, practitionerId: string, lock = false) {
   const practitioner = await findPractitionerForSchedule(db, practitionerId, { lock });
   if (!practitioner) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that practitioner" });
+    throw new NotFoundError("We couldn't find that practitioner");
   }
   return practitioner;
 }
@@ -245,7 +246,7 @@ export async function addTimeOff(
 /** Removes time off (it only ever frees time, so no booking can be left outside the hours). */
 export async function removeTimeOff(ctx: StaffContext, id: string) {
   const entry = await findTimeOff(ctx.db, id);
-  if (!entry) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that time off" });
+  if (!entry) throw new NotFoundError("We couldn't find that time off");
   requireAccessTo(ctx.user, "schedules.write", entry.practitionerId);
   await ctx.db.transaction(async (tx) => {
     await deleteTimeOff(tx, id);
@@ -304,7 +305,7 @@ export async function addClosure(
 
 export async function removeClosure(ctx: StaffContext, id: string) {
   const entry = await findClosure(ctx.db, id);
-  if (!entry) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that closure" });
+  if (!entry) throw new NotFoundError("We couldn't find that closure");
   await ctx.db.transaction(async (tx) => {
     await deleteClosure(tx, id);
     await recordAudit(tx, {

@@ -5,8 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { silentLogger } from "../logger.js";
-import { createTestApp, inProcessClient } from "../testing.js";
-import { signedInStaff } from "./staff-test-sessions.js";
+import { createTestApp, inProcessClient, signedInStaff } from "../testing/index.js";
 
 const zone = "Australia/Sydney";
 const patient = (n: number) => ({
@@ -49,8 +48,8 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
     joeyId = followUp.practitioners.find((p) => p.slug === "joey-lee")!.id;
     owner = await signedInStaff(t, "owner");
     frontDesk = await signedInStaff(t, "front_desk");
-    jason = await signedInStaff(t, "practitioner", jasonId);
-    joey = await signedInStaff(t, "practitioner", joeyId);
+    jason = await signedInStaff(t, "practitioner", { practitionerId: jasonId });
+    joey = await signedInStaff(t, "practitioner", { practitionerId: joeyId });
   }, 180_000);
   afterAll(() => t.close());
 
@@ -88,7 +87,7 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
     const monday = mondayAhead(t.now());
     const now = monday.at("07:30");
     const app = createApp({ db: t.db, logger: silentLogger, now: () => now });
-    const desk = await signedInStaff(t, "front_desk", null, now);
+    const desk = await signedInStaff(t, "front_desk", { at: now });
     const client = inProcessClient(app, desk.token);
     const range = { serviceId, practitionerId: jasonId, from: monday.date, to: monday.date };
 
@@ -290,8 +289,8 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
 
     const later = new Date(booking.startsAt.getTime() + 10 * 60_000);
     const app = createApp({ db: t.db, logger: silentLogger, now: () => later });
-    const asJason = await signedInStaff(t, "practitioner", jasonId, later);
-    const asJoey = await signedInStaff(t, "practitioner", joeyId, later);
+    const asJason = await signedInStaff(t, "practitioner", { practitionerId: jasonId, at: later });
+    const asJoey = await signedInStaff(t, "practitioner", { practitionerId: joeyId, at: later });
     const refused = await inProcessClient(app, asJoey.token)
       .bookings.setStatus.mutate({ id: booking.id, status: "no_show" })
       .catch((e) => e);

@@ -15,18 +15,19 @@ import {
 import {
   type AvailabilityInput,
   addLocalDays,
-  boundaryInstantOf,
   canOn,
+  datesBetween,
   isClosedOn,
   localDay,
   type StaffUser,
+  startOfLocalDay,
   timeOffInstants,
   type WorkingStretch,
-  wallMidnightOf,
   workingDay,
 } from "@clinic/domain";
-import { TRPCError } from "@trpc/server";
-import { requireAccessTo, type StaffContext } from "../trpc/trpc.js";
+import { requireAccessTo } from "../auth/access.js";
+import type { StaffContext } from "../context.js";
+import { BadRequestError, NotFoundError, PreconditionFailedError } from "../errors.js";
 import {
   availability,
   type BookingActor,
@@ -39,17 +40,6 @@ const staffActor = (ctx: StaffContext): BookingActor => ({
   kind: "staff",
   user: { id: ctx.user.id, name: ctx.user.name },
 });
-
-/** The instant local midnight starts `date` in the zone. */
-function startOfLocalDay(timeZone: string, date: string): Date {
-  return new Date(boundaryInstantOf(timeZone, localDay(timeZone, date), 0));
-}
-
-function localDates(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let d = from; wallMidnightOf(d) <= wallMidnightOf(to); d = addLocalDays(d, 1)) dates.push(d);
-  return dates;
-}
 
 /**
  * The staff calendar for local dates `from`…`to`: bookings (cancelled ones
@@ -83,7 +73,7 @@ export async function bookingCalendar(
   const range = { fromDate: input.from, toDate: input.to };
   const people = await listPractitionerSchedules(ctx.db, { ...range, practitionerIds: only });
   if (input.practitionerId && people.length === 0) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that practitioner" });
+    throw new NotFoundError("We couldn't find that practitioner");
   }
   // A practitioner who has left still shows where they have bookings in the range.
   const listed = new Set(people.map((p) => p.id));
@@ -96,7 +86,7 @@ export async function bookingCalendar(
     );
   }
 
-  const dates = localDates(input.from, input.to);
+  const dates = datesBetween(input.from, input.to);
   const closuresInRange = closures.filter((c) => c.startDate <= input.to);
   const days = dates.map((date) => {
     const closure = closuresInRange.find((c) => isClosedOn(date, [c]));
@@ -146,8 +136,7 @@ export async function bookingCalendar(
 
 async function requireBooking(ctx: StaffContext, id: string): Promise<BookingDetails> {
   const booking = await findBookingById(ctx.db, id);
-  if (!booking)
-    throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that booking" });
+  if (!booking) throw new NotFoundError("We couldn't find that booking");
   return booking;
 }
 
@@ -223,13 +212,12 @@ export async function setAttendance(
   const booking = await requireBooking(ctx, input.id);
   requireAccessTo(ctx.user, "bookings.write", booking.practitioner.id);
   if (booking.status === "cancelled") {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "This booking was cancelled" });
+    throw new BadRequestError("This booking was cancelled");
   }
   if (booking.startsAt.getTime() > ctx.now().getTime()) {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: "Attendance can be recorded once the appointment has started",
-    });
+    throw new PreconditionFailedError(
+      "Attendance can be recorded once the appointment has started",
+    );
   }
   if (booking.status !== input.status) {
     await ctx.db.transaction(async (tx) => {
@@ -255,16 +243,12 @@ export async function setAttendance(
 
 function requireUpcoming(booking: BookingDetails, now: Date, verb: string) {
   if (booking.status === "cancelled") {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "This booking has already been cancelled",
-    });
+    throw new BadRequestError("This booking has already been cancelled");
   }
   if (booking.status !== "confirmed" || booking.startsAt.getTime() <= now.getTime()) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `This appointment has already started and can't be ${verb}; record it as completed or a no-show instead`,
-    });
+    throw new BadRequestError(
+      `This appointment has already started and can't be ${verb}; record it as completed or a no-show instead`,
+    );
   }
 }
 

@@ -4,8 +4,7 @@ import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../auth/sessions.js";
-import { insertTestBooking } from "../email/test-factories.js";
-import { createTestApp } from "../testing.js";
+import { createTestApp, insertTestBooking } from "../testing/index.js";
 
 const token = () => randomBytes(32).toString("base64url");
 // Far from the demo bookings the seed places around today.

@@ -1,9 +1,10 @@
-import { type DatabaseHandle, listMessages, type OutboxMessage, seedDemoClinic } from "@clinic/db";
+import { type DatabaseHandle, listMessages, type OutboxMessage } from "@clinic/db";
+import { seedDemoClinic } from "@clinic/db/seed";
 import { createTestDatabase, testDrivers } from "@clinic/db/testing";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bookingEmailData, insertTestBooking } from "../testing/index.js";
 import { bookingEmailKinds, enqueueBookingEmails, REMINDER_LEAD_MS } from "./booking-emails.js";
-import { bookingEmailData, insertTestBooking } from "./test-factories.js";
 
 const HOUR = 3_600_000;
 

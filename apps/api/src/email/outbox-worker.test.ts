@@ -5,18 +5,17 @@ import {
   listMessages,
   type OutboxRetryPolicy,
   schema,
-  seedDemoClinic,
 } from "@clinic/db";
+import { seedDemoClinic } from "@clinic/db/seed";
 import { createTestDatabase, testDrivers } from "@clinic/db/testing";
 import ICAL from "ical.js";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { memoryLogger } from "../logger.js";
-import { testClock } from "../testing.js";
+import { bookingEmailData, insertTestBooking, testClock } from "../testing/index.js";
 import { bookingEmailKinds, enqueueBookingEmails, REMINDER_LEAD_MS } from "./booking-emails.js";
 import { startOutboxWorker } from "./outbox-worker.js";
-import { bookingEmailData, insertTestBooking } from "./test-factories.js";
 import { smtpTransport } from "./transport.js";
 
 const MINUTE = 60_000;

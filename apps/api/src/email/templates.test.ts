@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bookingEmailData } from "../testing/index.js";
 import {
   bookingCancelledEmail,
   bookingConfirmationEmail,
@@ -8,7 +9,6 @@ import {
   newBookingNoticeEmail,
   zoneAbbreviation,
 } from "./templates.js";
-import { bookingEmailData } from "./test-factories.js";
 
 describe("appointment times in the clinic's zone", () => {
   it("formats the wall-clock time with the zone's abbreviation", () => {

@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "../auth/sessions.js";
 import { silentLogger } from "../logger.js";
-import { createTestApp } from "../testing.js";
+import { createTestApp } from "../testing/index.js";
 import { defaultUploadDir } from "../uploads/photos.js";
 import { appRouter } from "./root.js";
 import { type Context, createCallerFactory, type ProcedureMeta } from "./trpc.js";

@@ -1,41 +1,15 @@
-import type { Database } from "@clinic/db";
-import type { Permission, StaffUser } from "@clinic/domain";
-import { can, canOn } from "@clinic/domain";
-import { initTRPC, TRPCError } from "@trpc/server";
+import type { Permission } from "@clinic/domain";
+import { can } from "@clinic/domain";
+import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { resolveSession } from "../auth/sessions.js";
-import type { Logger } from "../logger.js";
-import { FieldValidationError } from "./field-error.js";
+import type { AppContext } from "../context.js";
+import { AppError, ForbiddenError, UnauthorizedError } from "../errors.js";
+import { fieldErrorsOf, toTRPCError } from "./errors.js";
 
-export interface Context {
-  db: Database;
-  logger: Logger;
-  /** The current instant; injectable so time-based rules are testable. */
-  now: () => Date;
-  /** The bearer token sent by the admin app, if any. */
+/** A request's context: what services need, plus the bearer token the admin app sent, if any. */
+export interface Context extends AppContext {
   sessionToken: string | null;
-  /** The public site's address, for links in emails. */
-  webUrl: string;
-  /** Server secret: manage tokens and sender hashes are derived from it. */
-  appSecret: string;
-  /** The visitor's address as forwarded by the site (or the caller's own), for rate limits. */
-  clientIp: string;
-  /** Where uploaded images are stored. */
-  uploadDir: string;
-}
-
-export type FieldErrors = Record<string, string[]>;
-
-/** Field errors from a zod (or any standard-schema) validation failure, keyed by dotted path. */
-function fieldErrorsOf(cause: unknown): FieldErrors | null {
-  const issues = (cause as { issues?: unknown })?.issues;
-  if (!Array.isArray(issues)) return null;
-  const errors: FieldErrors = {};
-  for (const issue of issues as { path?: PropertyKey[]; message: string }[]) {
-    const key = (issue.path ?? []).map(String).join(".") || "_form";
-    errors[key] = [...(errors[key] ?? []), issue.message];
-  }
-  return errors;
 }
 
 /**
@@ -58,57 +32,48 @@ const t = initTRPC
       const fieldErrors = error.code === "BAD_REQUEST" ? fieldErrorsOf(error.cause) : null;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
       const { stack: _stack, ...data } = shape.data;
+      // A refusal's structured data (e.g. the bookings a change would orphan), for the caller.
+      const details = error.cause instanceof AppError ? (error.cause.details ?? null) : null;
       return {
         ...shape,
         // Unknown failures are logged with their stack by the handler; the caller learns nothing internal.
         message: internal
           ? "Something went wrong on our side. Please try again."
-          : fieldErrors && !(error.cause instanceof FieldValidationError)
+          : fieldErrors && !(error.cause instanceof AppError)
             ? "Some fields are invalid"
             : shape.message,
-        data: { ...data, fieldErrors },
+        data: { ...data, fieldErrors, details },
       };
     },
   });
 
+/** Application and database errors become tRPC errors here, whichever procedure threw them. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
+});
+
+const procedure = t.procedure.use(mapErrors);
+
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
-export const publicProcedure = t.procedure.meta({ access: "public" });
+export const publicProcedure = procedure.meta({ access: "public" });
 
 /** Needs a valid, unexpired staff session; puts the user on the context. */
-export const staffProcedure = t.procedure.meta({ access: "staff" }).use(async ({ ctx, next }) => {
+export const staffProcedure = procedure.meta({ access: "staff" }).use(async ({ ctx, next }) => {
   const user = ctx.sessionToken ? await resolveSession(ctx.db, ctx.sessionToken, ctx.now()) : null;
-  if (!user) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue" });
-  }
+  if (!user) throw new UnauthorizedError();
   return next({ ctx: { ...ctx, user, sessionToken: ctx.sessionToken! } });
 });
 
 /**
  * A staff procedure open to roles holding `permission` (with "all" or "own"
- * access); procedures with "own" access also check the record with `canOn`.
+ * access); services check "own" records with `requireAccessTo`.
  */
 export function permissionProcedure(permission: Permission) {
   return staffProcedure.meta({ access: "staff", permission }).use(({ ctx, next }) => {
-    if (!can(ctx.user.role, permission)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Your role doesn't allow this" });
-    }
+    if (!can(ctx.user.role, permission)) throw new ForbiddenError();
     return next();
   });
 }
-
-/** Throws FORBIDDEN unless the user may act on a record owned by that practitioner. */
-export function requireAccessTo(
-  user: StaffUser,
-  permission: Permission,
-  ownerPractitionerId: string | null,
-): void {
-  if (!canOn(user, permission, ownerPractitionerId)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "You can only change your own records",
-    });
-  }
-}
-
-export type StaffContext = Context & { user: StaffUser; sessionToken: string };

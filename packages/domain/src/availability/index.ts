@@ -1,5 +1,3 @@
-export * from "./iso-weeks.js";
-export * from "./local-time.js";
 export * from "./opening-hours.js";
 export * from "./schedule-changes.js";
 export * from "./slots.js";

@@ -6,7 +6,7 @@ import {
   localDay,
   wallMidnightOf,
   wallTimeOf,
-} from "./local-time.js";
+} from "../dates/local-time.js";
 import {
   clinicClosureInputSchema,
   minutesOfDay,
@@ -43,7 +43,6 @@ function isLocalDateRange(c: { startDate: unknown; endDate: unknown }): boolean 
 }
 
 export const practitionerIdInputSchema = z.object({ practitionerId: idSchema });
-export const scheduleEntryIdInputSchema = z.object({ id: idSchema });
 export const listClosuresInputSchema = z.object({ includePast: z.boolean().default(false) });
 
 /** Bookable times for the next two weeks, with `ranges` (if given) in place of the stored week. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wallTimeOf } from "./local-time.js";
+import { wallTimeOf } from "../dates/local-time.js";
 import { computeSlots, groupSlotsByDay, type SlotPractitioner, type SlotQuery } from "./slots.js";
 import { computeSlotsReference } from "./slots-reference.js";
 import type { WorkingHoursRange } from "./working-hours.js";

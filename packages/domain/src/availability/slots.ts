@@ -1,4 +1,3 @@
-import type { BookingPolicy } from "../settings/settings.js";
 import {
   addLocalDays,
   boundaryInstantOf,
@@ -7,7 +6,8 @@ import {
   localDay,
   wallMidnightOf,
   wallTimeOf,
-} from "./local-time.js";
+} from "../dates/local-time.js";
+import type { BookingPolicy } from "../settings/settings.js";
 import { minutesOfDay, type WorkingHoursRange } from "./working-hours.js";
 
 const MINUTE_MS = 60_000;
@@ -210,9 +210,4 @@ export function groupSlotsByDay(slots: readonly Slot[], timeZone: string): SlotD
     else days.push({ date, slots: [slot] });
   }
   return days;
-}
-
-/** The local date (`yyyy-MM-dd`) of an instant in the zone. */
-export function localDateOf(instant: Date, timeZone: string): string {
-  return wallTimeOf(timeZone, instant.getTime()).date;
 }

@@ -40,8 +40,6 @@ export const bookingCalendarInputSchema = z
   });
 export type BookingCalendarInput = z.input<typeof bookingCalendarInputSchema>;
 
-export const bookingIdInputSchema = z.object({ id: idSchema });
-
 /** What staff may record once an appointment has started. */
 export const attendanceStatuses = ["completed", "no_show"] as const;
 
@@ -87,5 +85,3 @@ export const patientSearchInputSchema = z.object({
   page: z.number().int().min(1).max(10_000).default(1),
 });
 export type PatientSearchInput = z.input<typeof patientSearchInputSchema>;
-
-export const patientIdInputSchema = z.object({ id: idSchema });

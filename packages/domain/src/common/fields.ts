@@ -4,6 +4,9 @@ import { z } from "zod";
 
 export const idSchema = z.uuid({ message: "Must be a valid id" });
 
+/** The input of every procedure that acts on one record by its id. */
+export const idInputSchema = z.object({ id: idSchema });
+
 export const slugSchema = z
   .string()
   .trim()

@@ -1,9 +1,10 @@
-import { demoOwnerEmail, schema } from "@clinic/db";
+import { schema } from "@clinic/db";
+import { demoOwnerEmail } from "@clinic/db/seed";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app.js";
 import { silentLogger } from "../../logger.js";
-import { createTestApp, inProcessClient, TEST_OWNER_PASSWORD } from "../../testing.js";
+import { createTestApp, inProcessClient, TEST_OWNER_PASSWORD } from "../../testing/index.js";
 import { MAX_SIGN_IN_FAILURES } from "./auth.js";
 
 describe("staff auth", () => {

@@ -12,9 +12,9 @@ import {
   verifyPassword,
 } from "@clinic/db";
 import { changePasswordSchema, signInInputSchema } from "@clinic/domain";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { endSession, hashToken, startSession } from "../../auth/sessions.js";
-import { fieldError } from "../field-error.js";
+import { FieldError, TooManyRequestsError, UnauthorizedError } from "../../errors.js";
 import { publicProcedure, staffProcedure } from "../trpc.js";
 
 /** After this many failures for one email within the window, sign-in is refused for a while. */
@@ -27,10 +27,9 @@ export const authRouter = {
     const now = ctx.now();
     const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
     if ((await countRecentSignInFailures(ctx.db, input.email, since)) >= MAX_SIGN_IN_FAILURES) {
-      throw new TRPCError({
-        code: "TOO_MANY_REQUESTS",
-        message: "Too many failed sign-in attempts. Please wait 15 minutes and try again.",
-      });
+      throw new TooManyRequestsError(
+        "Too many failed sign-in attempts. Please wait 15 minutes and try again.",
+      );
     }
     const user = await findStaffByEmail(ctx.db, input.email);
     // Unknown emails still pay for a hash check, so timing doesn't reveal which accounts exist.
@@ -41,7 +40,7 @@ export const authRouter = {
     if (!user?.active || !valid) {
       await recordSignInFailure(ctx.db, input.email, now);
       ctx.logger.warn("sign-in failed", { email: input.email });
-      throw new TRPCError({ code: "UNAUTHORIZED", message: INCORRECT });
+      throw new UnauthorizedError(INCORRECT);
     }
     await clearSignInFailures(ctx.db, input.email);
     const session = await startSession(ctx.db, user.id, now);
@@ -68,15 +67,14 @@ export const authRouter = {
     const now = ctx.now();
     const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
     if ((await countRecentSignInFailures(ctx.db, ctx.user.email, since)) >= MAX_SIGN_IN_FAILURES) {
-      throw new TRPCError({
-        code: "TOO_MANY_REQUESTS",
-        message: "Too many wrong passwords. Please wait 15 minutes and try again.",
-      });
+      throw new TooManyRequestsError(
+        "Too many wrong passwords. Please wait 15 minutes and try again.",
+      );
     }
     const account = await findStaffById(ctx.db, ctx.user.id);
     if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
       await recordSignInFailure(ctx.db, ctx.user.email, now);
-      throw fieldError("currentPassword", "That isn't your current password");
+      throw new FieldError("currentPassword", "That isn't your current password");
     }
     const passwordHash = await hashPassword(input.newPassword);
     const endedSessions = await ctx.db.transaction(async (tx) => {

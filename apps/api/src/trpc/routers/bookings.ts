@@ -1,9 +1,9 @@
 import {
   availabilityInputSchema,
   bookingCalendarInputSchema,
-  bookingIdInputSchema,
   cancelByTokenInputSchema,
   createBookingInputSchema,
+  idInputSchema,
   manageTokenSchema,
   rescheduleByTokenInputSchema,
   setBookingStatusInputSchema,
@@ -64,7 +64,7 @@ export const bookingsRouter = {
 
   /** One booking with patient contact details, history (with staff names), emails and allowed actions. */
   detail: permissionProcedure("bookings.read")
-    .input(bookingIdInputSchema)
+    .input(idInputSchema)
     .query(({ ctx, input }) => staffBookingDetail(ctx, input.id)),
 
   /**

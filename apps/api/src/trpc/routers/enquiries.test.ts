@@ -3,14 +3,14 @@ import { testDrivers } from "@clinic/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENQUIRY_REPLY_KIND } from "../../email/enquiry-reply.js";
-import { createTestApp } from "../../testing.js";
 import {
   auditRows,
+  createTestApp,
   failure,
   practitionerIdBySlug,
   signedInStaff,
   type TestApp,
-} from "./test-staff.js";
+} from "../../testing/index.js";
 
 describe.each(testDrivers)("enquiries inbox (%s)", (driver) => {
   let t: TestApp;

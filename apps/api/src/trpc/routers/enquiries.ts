@@ -14,21 +14,24 @@ import {
   enquiryNoteBodySchema,
   enquiryReplySchema,
   enquiryStatusSchema,
+  idInputSchema,
   idSchema,
 } from "@clinic/domain";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { enforceRateLimit, formGuardSchema, rejectAutomated } from "../../abuse/public-forms.js";
+import type { StaffContext } from "../../context.js";
 import { enqueueEnquiryNotice } from "../../email/enquiry-emails.js";
 import { enqueueEnquiryReply } from "../../email/enquiry-reply.js";
-import { permissionProcedure, publicProcedure, type StaffContext } from "../trpc.js";
+import { NotFoundError } from "../../errors.js";
+import { permissionProcedure, publicProcedure } from "../trpc.js";
 
 const NOT_FOUND = "We couldn't find that enquiry";
 const PAGE_SIZE = 20;
 
 async function detail(ctx: StaffContext, id: string) {
   const enquiry = await findEnquiry(ctx.db, id);
-  if (!enquiry) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+  if (!enquiry) throw new NotFoundError(NOT_FOUND);
   const entries = await listEnquiryNotes(ctx.db, id);
   return {
     ...enquiry,
@@ -78,7 +81,7 @@ export const enquiriesRouter = {
 
   /** One enquiry with its internal notes and the replies sent, each oldest first with its author. */
   detail: permissionProcedure("enquiries.read")
-    .input(z.object({ id: idSchema }))
+    .input(idInputSchema)
     .query(({ ctx, input }) => detail(ctx, input.id)),
 
   /** Moves an enquiry between new, in progress and closed. */
@@ -87,7 +90,7 @@ export const enquiriesRouter = {
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction(async (tx) => {
         const enquiry = await findEnquiry(tx, input.id, { lock: true });
-        if (!enquiry) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+        if (!enquiry) throw new NotFoundError(NOT_FOUND);
         await setEnquiryStatus(tx, input.id, input.status, ctx.now());
         await recordAudit(tx, {
           at: ctx.now(),
@@ -107,7 +110,7 @@ export const enquiriesRouter = {
     .mutation(async ({ ctx, input }) => {
       const note = await ctx.db.transaction(async (tx) => {
         const enquiry = await findEnquiry(tx, input.id, { lock: true });
-        if (!enquiry) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+        if (!enquiry) throw new NotFoundError(NOT_FOUND);
         const row = await insertEnquiryNote(tx, {
           enquiryId: input.id,
           authorId: ctx.user.id,
@@ -140,7 +143,7 @@ export const enquiriesRouter = {
       const now = ctx.now();
       return ctx.db.transaction(async (tx) => {
         const enquiry = await findEnquiry(tx, input.id, { lock: true });
-        if (!enquiry) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+        if (!enquiry) throw new NotFoundError(NOT_FOUND);
         const message = await enqueueEnquiryReply(
           tx,
           { enquiry, subject: input.subject, body: input.body, staffName: ctx.user.name },

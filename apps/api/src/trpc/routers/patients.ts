@@ -1,6 +1,7 @@
 import { findPatientWithBookings, searchPatients } from "@clinic/db";
-import { PATIENTS_PAGE_SIZE, patientIdInputSchema, patientSearchInputSchema } from "@clinic/domain";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { idInputSchema, PATIENTS_PAGE_SIZE, patientSearchInputSchema } from "@clinic/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { NotFoundError } from "../../errors.js";
 import { permissionProcedure } from "../trpc.js";
 
 export const patientsRouter = {
@@ -27,11 +28,10 @@ export const patientsRouter = {
 
   /** A patient's contact details and booking history, newest first. */
   detail: permissionProcedure("patients.read")
-    .input(patientIdInputSchema)
+    .input(idInputSchema)
     .query(async ({ ctx, input }) => {
       const found = await findPatientWithBookings(ctx.db, input.id);
-      if (!found)
-        throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that patient" });
+      if (!found) throw new NotFoundError("We couldn't find that patient");
       return found;
     }),
 } satisfies TRPCRouterRecord;

@@ -2,14 +2,15 @@ import { testDrivers } from "@clinic/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app.js";
 import { silentLogger } from "../../logger.js";
-import { createTestApp, inProcessClient } from "../../testing.js";
 import {
   auditRows,
+  createTestApp,
   failure,
+  inProcessClient,
   practitionerIdBySlug,
   signedInStaff,
   type TestApp,
-} from "./test-staff.js";
+} from "../../testing/index.js";
 
 const draft = (slug: string) => ({
   slug,

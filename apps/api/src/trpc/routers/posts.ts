@@ -12,6 +12,7 @@ import {
 } from "@clinic/db";
 import {
   canOn,
+  idInputSchema,
   idSchema,
   type PostStatusChange,
   postContentSchema,
@@ -20,25 +21,19 @@ import {
   slugSchema,
   tagSchema,
 } from "@clinic/domain";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { changedFields } from "../audit-changes.js";
-import { SLUG_TAKEN, withUniqueField } from "../db-errors.js";
-import { fieldError } from "../field-error.js";
-import {
-  permissionProcedure,
-  publicProcedure,
-  requireAccessTo,
-  type StaffContext,
-} from "../trpc.js";
+import { changedFields } from "../../audit/audit.js";
+import { requireAccessTo } from "../../auth/access.js";
+import type { StaffContext } from "../../context.js";
+import { FieldError, NotFoundError, SLUG_TAKEN, withUniqueField } from "../../errors.js";
+import { permissionProcedure, publicProcedure } from "../trpc.js";
 
 const NOT_FOUND = "We couldn't find that post";
 
-const byId = z.object({ id: idSchema });
-
 async function mustFind(ctx: StaffContext, id: string): Promise<StaffPost> {
   const post = await findStaffPost(ctx.db, id);
-  if (!post) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+  if (!post) throw new NotFoundError(NOT_FOUND);
   return post;
 }
 
@@ -57,10 +52,10 @@ function editableFields(post: StaffPost) {
 /** Publishes, schedules or unpublishes a post the user may write, with its audit entry. */
 async function changeStatus(ctx: StaffContext, id: string, change: PostStatusChange) {
   const next = postStatusChange(change, ctx.now());
-  if ("error" in next) throw fieldError("publishedAt", next.error);
+  if ("error" in next) throw new FieldError("publishedAt", next.error);
   await ctx.db.transaction(async (tx) => {
     const post = await findStaffPost(tx, id, { lock: true });
-    if (!post) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+    if (!post) throw new NotFoundError(NOT_FOUND);
     requireAccessTo(ctx.user, "posts.write", post.authorId);
     await updatePost(tx, id, next);
     await recordAudit(tx, {
@@ -97,7 +92,7 @@ export const postsRouter = {
 
   bySlug: publicProcedure.input(z.object({ slug: slugSchema })).query(async ({ ctx, input }) => {
     const post = await findVisiblePost(ctx.db, input.slug, ctx.now());
-    if (!post) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+    if (!post) throw new NotFoundError(NOT_FOUND);
     return post;
   }),
 
@@ -122,7 +117,7 @@ export const postsRouter = {
 
   /** Staff: one post of any status, with its markdown body. */
   get: permissionProcedure("posts.read")
-    .input(byId)
+    .input(idInputSchema)
     .query(async ({ ctx, input }) => {
       const post = await mustFind(ctx, input.id);
       return { ...post, canEdit: canWrite(ctx, post.authorId) };
@@ -162,7 +157,7 @@ export const postsRouter = {
       await withUniqueField("slug", SLUG_TAKEN, () =>
         ctx.db.transaction(async (tx) => {
           const before = await findStaffPost(tx, id, { lock: true });
-          if (!before) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+          if (!before) throw new NotFoundError(NOT_FOUND);
           requireAccessTo(ctx.user, "posts.write", before.authorId);
           if (fields.authorId !== before.authorId) {
             requireAccessTo(ctx.user, "posts.write", fields.authorId);
@@ -193,28 +188,28 @@ export const postsRouter = {
 
   /** Publishes a post now (publishedAt = now); it is public at once. */
   publish: permissionProcedure("posts.write")
-    .input(byId)
+    .input(idInputSchema)
     .mutation(({ ctx, input }) => changeStatus(ctx, input.id, { action: "publish" })),
 
   /** Schedules a post for a future time; it appears by itself then. */
   schedule: permissionProcedure("posts.write")
-    .input(byId.extend({ publishedAt: z.date({ message: "Choose a date and time" }) }))
+    .input(idInputSchema.extend({ publishedAt: z.date({ message: "Choose a date and time" }) }))
     .mutation(({ ctx, input }) =>
       changeStatus(ctx, input.id, { action: "schedule", publishedAt: input.publishedAt }),
     ),
 
   /** Takes a post (published or scheduled) back to a draft; it leaves the public site at once. */
   unpublish: permissionProcedure("posts.write")
-    .input(byId)
+    .input(idInputSchema)
     .mutation(({ ctx, input }) => changeStatus(ctx, input.id, { action: "unpublish" })),
 
   /** Deletes a post for good (practitioners only their own). */
   remove: permissionProcedure("posts.write")
-    .input(byId)
+    .input(idInputSchema)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction(async (tx) => {
         const post = await findStaffPost(tx, input.id, { lock: true });
-        if (!post) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+        if (!post) throw new NotFoundError(NOT_FOUND);
         requireAccessTo(ctx.user, "posts.write", post.authorId);
         await deletePost(tx, input.id);
         await recordAudit(tx, {

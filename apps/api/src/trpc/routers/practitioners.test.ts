@@ -6,14 +6,15 @@ import { MAX_PHOTO_BYTES } from "@clinic/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app.js";
 import { silentLogger } from "../../logger.js";
-import { createTestApp, inProcessClient } from "../../testing.js";
 import {
   auditRows,
+  createTestApp,
   failure,
+  inProcessClient,
   practitionerIdBySlug,
   signedInStaff,
   type TestApp,
-} from "./test-staff.js";
+} from "../../testing/index.js";
 
 const profile = (slug: string) => ({
   slug,

@@ -13,6 +13,7 @@ import {
   updatePractitioner,
 } from "@clinic/db";
 import {
+  idInputSchema,
   idSchema,
   imageTypeOf,
   imageUrlSchema,
@@ -21,13 +22,19 @@ import {
   practitionerInputSchema,
   slugSchema,
 } from "@clinic/domain";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { changedFields } from "../../audit/audit.js";
+import type { StaffContext } from "../../context.js";
+import {
+  ConflictError,
+  FieldError,
+  NotFoundError,
+  SLUG_TAKEN,
+  withUniqueField,
+} from "../../errors.js";
 import { removeStoredImage, storeImage } from "../../uploads/photos.js";
-import { changedFields } from "../audit-changes.js";
-import { SLUG_TAKEN, withUniqueField } from "../db-errors.js";
-import { fieldError } from "../field-error.js";
-import { permissionProcedure, publicProcedure, type StaffContext } from "../trpc.js";
+import { permissionProcedure, publicProcedure } from "../trpc.js";
 
 const NOT_FOUND = "We couldn't find that practitioner";
 
@@ -36,11 +43,9 @@ const practitionerFieldsSchema = practitionerInputSchema.extend({
   photoUrl: imageUrlSchema.nullable(),
 });
 
-const byId = z.object({ id: idSchema });
-
 async function mustFind(ctx: StaffContext, id: string): Promise<StaffPractitioner> {
   const practitioner = await findStaffPractitioner(ctx.db, id);
-  if (!practitioner) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+  if (!practitioner) throw new NotFoundError(NOT_FOUND);
   return practitioner;
 }
 
@@ -84,7 +89,7 @@ export const practitionersRouter = {
   bySlug: publicProcedure.input(z.object({ slug: slugSchema })).query(async ({ ctx, input }) => {
     const [practitioner] = await listPublicPractitioners(ctx.db, { slug: input.slug });
     if (!practitioner) {
-      throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+      throw new NotFoundError(NOT_FOUND);
     }
     return practitioner;
   }),
@@ -94,7 +99,7 @@ export const practitionersRouter = {
 
   /** Staff: one practitioner by id (NOT_FOUND otherwise). */
   get: permissionProcedure("catalog.read")
-    .input(byId)
+    .input(idInputSchema)
     .query(({ ctx, input }) => mustFind(ctx, input.id)),
 
   /** Adds a practitioner; a slug already used is a field error on `slug`. Returns the new record. */
@@ -128,7 +133,7 @@ export const practitionersRouter = {
       await withUniqueField("slug", SLUG_TAKEN, () =>
         ctx.db.transaction(async (tx) => {
           if (!(await updatePractitioner(tx, id, fields))) {
-            throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+            throw new NotFoundError(NOT_FOUND);
           }
           await recordAudit(tx, {
             at: ctx.now(),
@@ -149,12 +154,12 @@ export const practitionersRouter = {
    * for staff to move or cancel.
    */
   deactivate: permissionProcedure("catalog.write")
-    .input(byId)
+    .input(idInputSchema)
     .mutation(({ ctx, input }) => setActive(ctx, input.id, false)),
 
   /** Makes a deactivated practitioner bookable and public again. */
   reactivate: permissionProcedure("catalog.write")
-    .input(byId)
+    .input(idInputSchema)
     .mutation(({ ctx, input }) => setActive(ctx, input.id, true)),
 
   /**
@@ -162,26 +167,23 @@ export const practitionersRouter = {
    * staff account is linked to them (CONFLICT otherwise: deactivate instead).
    */
   remove: permissionProcedure("catalog.write")
-    .input(byId)
+    .input(idInputSchema)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction(async (tx) => {
         // Locked first, so a booking made meanwhile waits and then fails its foreign key.
         if (!(await lockCatalogRow(tx, { practitionerId: input.id }))) {
-          throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+          throw new NotFoundError(NOT_FOUND);
         }
         const before = await findStaffPractitioner(tx, input.id);
         if ((await countBookingsOf(tx, { practitionerId: input.id })) > 0) {
-          throw new TRPCError({
-            code: "CONFLICT",
-            message: `${before?.name ?? "This practitioner"} has bookings, so they can't be deleted. Deactivate them instead.`,
-          });
+          throw new ConflictError(
+            `${before?.name ?? "This practitioner"} has bookings, so they can't be deleted. Deactivate them instead.`,
+          );
         }
         if ((await countStaffLinkedTo(tx, input.id)) > 0) {
-          throw new TRPCError({
-            code: "CONFLICT",
-            message:
-              "A staff account is linked to this practitioner. Change or deactivate that account first, or deactivate the practitioner instead.",
-          });
+          throw new ConflictError(
+            "A staff account is linked to this practitioner. Change or deactivate that account first, or deactivate the practitioner instead.",
+          );
         }
         await deletePractitioner(tx, input.id);
         await recordAudit(tx, {
@@ -206,10 +208,10 @@ export const practitionersRouter = {
     .mutation(async ({ ctx, input }) => {
       const bytes = Buffer.from(input.dataBase64, "base64");
       if (bytes.length > MAX_PHOTO_BYTES)
-        throw fieldError("dataBase64", "Photos must be at most 2 MB");
+        throw new FieldError("dataBase64", "Photos must be at most 2 MB");
       const actual = imageTypeOf(bytes);
       if (actual !== input.contentType) {
-        throw fieldError(
+        throw new FieldError(
           "dataBase64",
           actual
             ? `That file is a ${actual.slice(6).toUpperCase()} image, not ${input.contentType.slice(6).toUpperCase()}`
@@ -222,7 +224,7 @@ export const practitionersRouter = {
       try {
         await ctx.db.transaction(async (tx) => {
           if (!(await updatePractitioner(tx, input.id, { photoUrl }))) {
-            throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+            throw new NotFoundError(NOT_FOUND);
           }
           await recordAudit(tx, {
             at: ctx.now(),

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../abuse/public-forms.js";
 import { ENQUIRY_NOTICE_KIND } from "../../email/enquiry-emails.js";
-import { createTestApp, TEST_START } from "../../testing.js";
+import { createTestApp, TEST_START } from "../../testing/index.js";
 
 // Ten seconds before the test clock starts: long enough for a person to fill the form in.
 const aWhileAgo = () => TEST_START.getTime() - 10_000;

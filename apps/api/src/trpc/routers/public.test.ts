@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app.js";
 import { silentLogger } from "../../logger.js";
-import { createTestApp, inProcessClient } from "../../testing.js";
+import { createTestApp, inProcessClient } from "../../testing/index.js";
 
 describe.each(testDrivers)("public procedures on %s", (driver) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;

@@ -18,7 +18,7 @@ import {
   reviewModerationActionSchema,
   reviewStatusSchema,
 } from "@clinic/domain";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import {
   enforceRateLimit,
@@ -26,6 +26,7 @@ import {
   rejectAutomated,
   senderHash,
 } from "../../abuse/public-forms.js";
+import { NotFoundError, PreconditionFailedError } from "../../errors.js";
 import { permissionProcedure, publicProcedure } from "../trpc.js";
 
 const QUEUE_PAGE_SIZE = 20;
@@ -105,11 +106,10 @@ export const reviewsRouter = {
       ctx.db.transaction(async (tx) => {
         const current = await lockReviewForModeration(tx, input.id);
         if (!current) {
-          throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that review" });
+          throw new NotFoundError("We couldn't find that review");
         }
         const next = moderateReview(current, input.action);
-        if ("error" in next)
-          throw new TRPCError({ code: "PRECONDITION_FAILED", message: next.error });
+        if ("error" in next) throw new PreconditionFailedError(next.error);
         const moderatedAt = ctx.now();
         await setReviewModeration(tx, input.id, { ...next, moderatedAt });
         await recordAudit(tx, {

@@ -2,9 +2,9 @@ import {
   addClosureInputSchema,
   addTimeOffInputSchema,
   closurePreviewInputSchema,
+  idInputSchema,
   listClosuresInputSchema,
   practitionerIdInputSchema,
-  scheduleEntryIdInputSchema,
   schedulePreviewInputSchema,
   setWeeklyHoursInputSchema,
   timeOffInputSchema,
@@ -67,7 +67,7 @@ export const schedulesRouter = {
 
   /** Removes time off; practitioners: their own only. */
   removeTimeOff: permissionProcedure("schedules.write")
-    .input(scheduleEntryIdInputSchema)
+    .input(idInputSchema)
     .mutation(({ ctx, input }) => removeTimeOff(ctx, input.id)),
 
   /** Clinic closures ending today or later (or all, with `includePast`). */
@@ -82,6 +82,6 @@ export const schedulesRouter = {
 
   /** Reopens the clinic on a closure's days; owner only. */
   removeClosure: permissionProcedure("closures.write")
-    .input(scheduleEntryIdInputSchema)
+    .input(idInputSchema)
     .mutation(({ ctx, input }) => removeClosure(ctx, input.id)),
 } satisfies TRPCRouterRecord;

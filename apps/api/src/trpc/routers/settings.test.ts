@@ -1,7 +1,12 @@
 import { testDrivers } from "@clinic/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../../testing.js";
-import { auditRows, failure, signedInStaff, type TestApp } from "./test-staff.js";
+import {
+  auditRows,
+  createTestApp,
+  failure,
+  signedInStaff,
+  type TestApp,
+} from "../../testing/index.js";
 
 describe.each(testDrivers)("clinic settings for staff (%s)", (driver) => {
   let t: TestApp;

@@ -6,7 +6,7 @@ import {
 } from "@clinic/db";
 import { clinicSettingsSchema, openingHours } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { changedFields } from "../audit-changes.js";
+import { changedFields } from "../../audit/audit.js";
 import { permissionProcedure, publicProcedure } from "../trpc.js";
 
 export const settingsRouter = {

@@ -1,16 +1,18 @@
-import { demoOwnerEmail, schema } from "@clinic/db";
+import { schema } from "@clinic/db";
+import { demoOwnerEmail } from "@clinic/db/seed";
 import { testDrivers } from "@clinic/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_OWNER_PASSWORD } from "../../testing.js";
 import {
   auditRows,
+  createTestApp,
   failure,
   practitionerIdBySlug,
   signedInStaff,
+  TEST_OWNER_PASSWORD,
   TEST_STAFF_PASSWORD,
   type TestApp,
-} from "./test-staff.js";
+} from "../../testing/index.js";
 
 describe.each(testDrivers)("staff accounts (%s)", (driver) => {
   let t: TestApp;

@@ -13,34 +13,31 @@ import {
   updateStaffUser,
 } from "@clinic/db";
 import {
-  idSchema,
+  idInputSchema,
   leavesNoActiveOwner,
   passwordResetSchema,
   type StaffRole,
   staffAccountCreateSchema,
   staffAccountUpdateSchema,
 } from "@clinic/domain";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
-import { changedFields } from "../audit-changes.js";
-import { withUniqueField } from "../db-errors.js";
-import { fieldError } from "../field-error.js";
-import { permissionProcedure, type StaffContext } from "../trpc.js";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { changedFields } from "../../audit/audit.js";
+import type { StaffContext } from "../../context.js";
+import { ConflictError, FieldError, NotFoundError, withUniqueField } from "../../errors.js";
+import { permissionProcedure } from "../trpc.js";
 
 const NOT_FOUND = "We couldn't find that staff account";
 const LAST_OWNER = "The clinic needs at least one active owner. Make someone else an owner first.";
 
-const byId = z.object({ id: idSchema });
-
 async function mustFind(ctx: StaffContext, id: string): Promise<StaffAccount> {
   const [account] = await listStaffAccounts(ctx.db, { id });
-  if (!account) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+  if (!account) throw new NotFoundError(NOT_FOUND);
   return account;
 }
 
 async function requireKnownPractitioner(tx: Executor, practitionerId: string | null) {
   if (practitionerId && (await unknownPractitionerIds(tx, [practitionerId])).length > 0) {
-    throw fieldError("practitionerId", "Choose a practitioner from the clinic's list");
+    throw new FieldError("practitionerId", "Choose a practitioner from the clinic's list");
   }
 }
 
@@ -55,12 +52,12 @@ async function lockForChange(
 ) {
   const ownerIds = await lockActiveOwnerIds(tx);
   const current = await findStaffById(tx, id, { lock: true });
-  if (!current) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+  if (!current) throw new NotFoundError(NOT_FOUND);
   const after = next(current);
   if (
     leavesNoActiveOwner(ownerIds, { userId: id, nextRole: after.role, nextActive: after.active })
   ) {
-    throw new TRPCError({ code: "CONFLICT", message: LAST_OWNER });
+    throw new ConflictError(LAST_OWNER);
   }
   return current;
 }
@@ -89,7 +86,7 @@ export const staffRouter = {
 
   /** Owner: one account (NOT_FOUND otherwise). */
   get: permissionProcedure("staff.manage")
-    .input(byId)
+    .input(idInputSchema)
     .query(({ ctx, input }) => mustFind(ctx, input.id)),
 
   /**
@@ -154,7 +151,7 @@ export const staffRouter = {
       const passwordHash = await hashPassword(input.password);
       const endedSessions = await ctx.db.transaction(async (tx) => {
         const user = await findStaffById(tx, input.id, { lock: true });
-        if (!user) throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND });
+        if (!user) throw new NotFoundError(NOT_FOUND);
         await updateStaffUser(tx, input.id, { passwordHash });
         // A locked-out user can sign in with the new password at once.
         await clearSignInFailures(tx, user.email);
@@ -174,11 +171,11 @@ export const staffRouter = {
 
   /** Owner: blocks an account from signing in and ends its sessions; never the last active owner. */
   deactivate: permissionProcedure("staff.manage")
-    .input(byId)
+    .input(idInputSchema)
     .mutation(({ ctx, input }) => setActive(ctx, input.id, false)),
 
   /** Owner: lets a deactivated account sign in again. */
   reactivate: permissionProcedure("staff.manage")
-    .input(byId)
+    .input(idInputSchema)
     .mutation(({ ctx, input }) => setActive(ctx, input.id, true)),
 } satisfies TRPCRouterRecord;

@@ -1,10 +1,11 @@
-import { type DatabaseHandle, seedDemoClinic } from "@clinic/db";
+import type { DatabaseHandle } from "@clinic/db";
+import { seedDemoClinic } from "@clinic/db/seed";
 import { createTestDatabase, type TestDriver } from "@clinic/db/testing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
-import { type App, createApp } from "./app.js";
-import { memoryLogger } from "./logger.js";
-import type { AppRouter } from "./trpc/root.js";
+import { type App, createApp } from "../app.js";
+import { memoryLogger } from "../logger.js";
+import type { AppRouter } from "../trpc/root.js";
 
 export const TEST_OWNER_PASSWORD = "test-owner-password";
 
@@ -87,3 +88,5 @@ export function inProcessClient(app: App, sessionToken?: string, ip?: string) {
     ],
   });
 }
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Database, schema } from "@clinic/db";
 import { eq } from "drizzle-orm";
-import type { BookingEmailData } from "./templates.js";
+import type { BookingEmailData } from "../email/templates.js";
 
 /** Booking email input for tests: the demo clinic, a 45-minute appointment on Tuesday 8 December 2026, 9:30 am Sydney time. */
 export function bookingEmailData(overrides: Partial<BookingEmailData> = {}): BookingEmailData {

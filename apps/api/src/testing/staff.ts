@@ -2,31 +2,33 @@ import { randomUUID } from "node:crypto";
 import { createStaffUser, hashPassword, schema } from "@clinic/db";
 import type { StaffRole } from "@clinic/domain";
 import { desc, eq } from "drizzle-orm";
-import { startSession } from "../../auth/sessions.js";
-import type { createTestApp } from "../../testing.js";
+import { startSession } from "../auth/sessions.js";
+import type { TestApp } from "./test-app.js";
 
-/** Test-only: staff accounts with sessions, practitioners by slug, and audit rows, on a test app. */
-
-export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-
+/** The password of every account `signedInStaff` makes. */
 export const TEST_STAFF_PASSWORD = "test-staff-password";
 let passwordHash: Promise<string> | undefined;
 
-/** A new staff account of `role` with a live session, and a client signed in as it. */
+/**
+ * A new staff account of `role` (a practitioner linked to `practitionerId`)
+ * with a session started `at` (the test clock's now by default: tests that
+ * run a second app on a later clock sign in at that time), and a client
+ * signed in as it.
+ */
 export async function signedInStaff(
   t: TestApp,
   role: StaffRole,
-  options: { practitionerId?: string | null; name?: string } = {},
+  options: { practitionerId?: string | null; name?: string; at?: Date } = {},
 ) {
   passwordHash ??= hashPassword(TEST_STAFF_PASSWORD);
   const user = await createStaffUser(t.db, {
     email: `${role}-${randomUUID().slice(0, 8)}@staff.test`,
-    name: options.name ?? `Test ${role}`,
+    name: options.name ?? `Test ${role.replace("_", " ")}`,
     role,
     practitionerId: options.practitionerId ?? null,
     passwordHash: await passwordHash,
   });
-  const { token } = await startSession(t.db, user.id, t.now());
+  const { token } = await startSession(t.db, user.id, options.at ?? t.now());
   return { user, token, client: t.client(token) };
 }
 
@@ -55,9 +57,18 @@ export async function failure(call: Promise<unknown>) {
   } catch (error) {
     const e = error as {
       message: string;
-      data?: { code?: string; fieldErrors?: Record<string, string[]> | null };
+      data?: {
+        code?: string;
+        fieldErrors?: Record<string, string[]> | null;
+        details?: unknown;
+      };
     };
-    return { code: e.data?.code, message: e.message, fieldErrors: e.data?.fieldErrors ?? null };
+    return {
+      code: e.data?.code,
+      message: e.message,
+      fieldErrors: e.data?.fieldErrors ?? null,
+      details: e.data?.details ?? null,
+    };
   }
   throw new Error("Expected the call to fail");
 }

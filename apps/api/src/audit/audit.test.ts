@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedFields } from "./audit-changes.js";
+import { changedFields, createdFields, deletedFields } from "./audit.js";
 
 describe("changedFields", () => {
   it("keeps only fields whose values changed, with both values", () => {
@@ -25,5 +25,16 @@ describe("changedFields", () => {
         { address: { street: "1 Beach Rd", suburb: "Bondi" } },
       ),
     ).toEqual({});
+  });
+});
+
+describe("createdFields and deletedFields", () => {
+  it("write a new or deleted record in the one change shape", () => {
+    expect(createdFields({ name: "Rehab", sortOrder: 2, summary: undefined })).toEqual({
+      name: { from: null, to: "Rehab" },
+      sortOrder: { from: null, to: 2 },
+      summary: { from: null, to: null },
+    });
+    expect(deletedFields({ name: "Rehab" })).toEqual({ name: { from: "Rehab", to: null } });
   });
 });

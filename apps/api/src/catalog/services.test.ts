@@ -2,14 +2,14 @@ import { schema } from "@clinic/db";
 import { testDrivers } from "@clinic/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../../testing.js";
 import {
   auditRows,
+  createTestApp,
   failure,
   practitionerIdBySlug,
   signedInStaff,
   type TestApp,
-} from "./test-staff.js";
+} from "../testing/index.js";
 
 const service = (slug: string, practitionerIds: string[]) => ({
   slug,

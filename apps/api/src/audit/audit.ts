@@ -1,0 +1,129 @@
+import { type Executor, recordAudit } from "@clinic/db";
+
+/**
+ * Every action the audit log records, named `<entity>.<verb>`: the entity is
+ * what changed (the log's `entity` column), the verb what happened to it.
+ * A new kind of change adds its name here, so the admin can label it.
+ */
+export const auditActions = [
+  "booking.create",
+  "booking.cancel",
+  "booking.reschedule",
+  "booking.set_status",
+  "clinic_closure.create",
+  "clinic_closure.delete",
+  "enquiry.set_status",
+  "enquiry.add_note",
+  "enquiry.reply",
+  "post.create",
+  "post.update",
+  "post.delete",
+  "post.publish",
+  "post.schedule",
+  "post.unpublish",
+  "practitioner.create",
+  "practitioner.update",
+  "practitioner.update_photo",
+  "practitioner.set_weekly_hours",
+  "practitioner.deactivate",
+  "practitioner.reactivate",
+  "practitioner.delete",
+  "review.approve",
+  "review.reject",
+  "review.feature",
+  "review.unfeature",
+  "service.create",
+  "service.update",
+  "service.deactivate",
+  "service.reactivate",
+  "service.delete",
+  "settings.update",
+  "staff_user.create",
+  "staff_user.update",
+  "staff_user.deactivate",
+  "staff_user.reactivate",
+  "staff_user.reset_password",
+  "staff_user.change_password",
+  "time_off.create",
+  "time_off.delete",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+export type AuditEntity = AuditAction extends `${infer Entity}.${string}` ? Entity : never;
+
+/** One field's value before and after; `null` on the side where it didn't exist. */
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+
+/** The one shape of an entry's `changes`: `{ field: { from, to } }`. */
+export type AuditChanges = Record<string, FieldChange>;
+
+/** Who did it, as the log keeps it (the name too, so entries outlive renamed accounts). */
+export interface AuditActor {
+  id: string;
+  name: string;
+}
+
+/**
+ * Records a staff write; call it in the transaction that makes the write.
+ * `ctx` is the staff member's context (or any `{ user, now }`): who, and when
+ * by the API's clock.
+ */
+export async function audit(
+  tx: Executor,
+  ctx: { user: AuditActor; now: () => Date },
+  entry: { action: AuditAction; entityId: string | null; changes: AuditChanges },
+): Promise<void> {
+  await recordAudit(tx, {
+    at: ctx.now(),
+    actor: { id: ctx.user.id, name: ctx.user.name },
+    action: entry.action,
+    entity: entry.action.slice(0, entry.action.indexOf(".")),
+    entityId: entry.entityId,
+    changes: entry.changes,
+  });
+}
+
+// Objects compare by content whatever their key order (jsonb columns come back reordered).
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+/**
+ * The fields of `after` whose values differ from `before`. Values compare as
+ * JSON (dates by instant, objects whatever their key order); arrays by order,
+ * so pass sets sorted.
+ */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const [key, to] of Object.entries(after)) {
+    const from = before[key] ?? null;
+    if (!same(from, to ?? null)) changes[key] = { from, to: to ?? null };
+  }
+  return changes;
+}
+
+/** Every field of a new record, as changes from nothing. */
+export function createdFields(after: Record<string, unknown>): AuditChanges {
+  return Object.fromEntries(
+    Object.entries(after).map(([key, to]) => [key, { from: null, to: to ?? null }]),
+  );
+}
+
+/** Every field of a deleted record, as changes to nothing. */
+export function deletedFields(before: Record<string, unknown>): AuditChanges {
+  return Object.fromEntries(
+    Object.entries(before).map(([key, from]) => [key, { from: from ?? null, to: null }]),
+  );
+}

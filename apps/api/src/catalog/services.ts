@@ -1,0 +1,156 @@
+import {
+  countBookingsOf,
+  countUpcomingBookingsOf,
+  deleteService,
+  type Executor,
+  findStaffService,
+  insertService,
+  listPublicServices,
+  listStaffServices,
+  lockCatalogRow,
+  type StaffService,
+  setServicePractitioners,
+  unknownPractitionerIds,
+  updateService,
+} from "@clinic/db";
+import type { ServiceInput } from "@clinic/domain";
+import { audit, changedFields, createdFields, deletedFields } from "../audit/audit.js";
+import type { AppContext, StaffContext } from "../context.js";
+import {
+  ConflictError,
+  FieldError,
+  NotFoundError,
+  SLUG_TAKEN,
+  withUniqueField,
+} from "../errors.js";
+
+const NOT_FOUND = "We couldn't find that service";
+
+/** Active services with the practitioners offering them, as the public sees them. */
+export function publicServices(ctx: AppContext) {
+  return listPublicServices(ctx.db);
+}
+
+export async function publicServiceBySlug(ctx: AppContext, slug: string) {
+  const [service] = await listPublicServices(ctx.db, { slug });
+  if (!service) throw new NotFoundError(NOT_FOUND);
+  return service;
+}
+
+/** Every service, inactive ones included, with its practitioners and booking count. */
+export function staffServices(ctx: StaffContext) {
+  return listStaffServices(ctx.db);
+}
+
+export async function staffService(ctx: StaffContext, id: string): Promise<StaffService> {
+  const service = await findStaffService(ctx.db, id);
+  if (!service) throw new NotFoundError(NOT_FOUND);
+  return service;
+}
+
+/** The service as the editor sees it, practitioner ids sorted so audit diffs compare sets. */
+function editableFields(s: StaffService): ServiceInput {
+  return {
+    slug: s.slug,
+    name: s.name,
+    summary: s.summary,
+    description: s.description,
+    durationMinutes: s.durationMinutes,
+    bufferBeforeMinutes: s.bufferBeforeMinutes,
+    bufferAfterMinutes: s.bufferAfterMinutes,
+    priceCents: s.priceCents,
+    patientType: s.patientType,
+    active: s.active,
+    sortOrder: s.sortOrder,
+    practitionerIds: s.practitioners.map((p) => p.id).sort(),
+  };
+}
+
+async function linkPractitioners(tx: Executor, serviceId: string, practitionerIds: string[]) {
+  const unknown = await unknownPractitionerIds(tx, practitionerIds);
+  if (unknown.length > 0) {
+    throw new FieldError("practitionerIds", "Choose practitioners from the clinic's list");
+  }
+  await setServicePractitioners(tx, serviceId, practitionerIds);
+}
+
+/**
+ * Adds a service (price in cents, minutes for duration and buffers) offered
+ * by `practitionerIds`; a slug already used is a field error on `slug`.
+ */
+export async function createService(ctx: StaffContext, input: ServiceInput) {
+  const { practitionerIds, ...fields } = input;
+  const { id } = await withUniqueField("slug", SLUG_TAKEN, () =>
+    ctx.db.transaction(async (tx) => {
+      const row = await insertService(tx, fields);
+      await linkPractitioners(tx, row.id, practitionerIds);
+      await audit(tx, ctx, {
+        action: "service.create",
+        entityId: row.id,
+        changes: createdFields({ ...fields, practitionerIds: [...practitionerIds].sort() }),
+      });
+      return row;
+    }),
+  );
+  return staffService(ctx, id);
+}
+
+/** Edits a service, including which practitioners offer it (`practitionerIds` replaces the set). */
+export async function updateStaffService(ctx: StaffContext, input: ServiceInput & { id: string }) {
+  const { id, practitionerIds, ...fields } = input;
+  const before = await staffService(ctx, id);
+  const changes = changedFields(editableFields(before), {
+    ...fields,
+    practitionerIds: [...new Set(practitionerIds)].sort(),
+  });
+  await withUniqueField("slug", SLUG_TAKEN, () =>
+    ctx.db.transaction(async (tx) => {
+      if (!(await updateService(tx, id, fields))) throw new NotFoundError(NOT_FOUND);
+      await linkPractitioners(tx, id, practitionerIds);
+      await audit(tx, ctx, { action: "service.update", entityId: id, changes });
+    }),
+  );
+  return staffService(ctx, id);
+}
+
+/**
+ * Stops (or resumes) offering a service online, keeping its bookings;
+ * returns how many upcoming bookings it has.
+ */
+export async function setServiceActive(ctx: StaffContext, id: string, active: boolean) {
+  const before = await staffService(ctx, id);
+  await ctx.db.transaction(async (tx) => {
+    await updateService(tx, id, { active });
+    await audit(tx, ctx, {
+      action: active ? "service.reactivate" : "service.deactivate",
+      entityId: id,
+      changes: { active: { from: before.active, to: active } },
+    });
+  });
+  return {
+    id,
+    active,
+    upcomingBookings: await countUpcomingBookingsOf(ctx.db, { serviceId: id }, ctx.now()),
+  };
+}
+
+/** Deletes a service for good, only if it was never booked (a conflict otherwise: deactivate it). */
+export async function deleteStaffService(ctx: StaffContext, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    // Locked first, so a booking made meanwhile waits and then fails its foreign key.
+    if (!(await lockCatalogRow(tx, { serviceId: id }))) throw new NotFoundError(NOT_FOUND);
+    const before = await findStaffService(tx, id);
+    if ((await countBookingsOf(tx, { serviceId: id })) > 0) {
+      throw new ConflictError(
+        `${before?.name ?? "This service"} has bookings, so it can't be deleted. Deactivate it instead.`,
+      );
+    }
+    await deleteService(tx, id);
+    await audit(tx, ctx, {
+      action: "service.delete",
+      entityId: id,
+      changes: before ? deletedFields(editableFields(before)) : {},
+    });
+  });
+  return { id, deleted: true as const };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("the API's configuration", () => {
+  it("has working defaults for development", () => {
+    expect(loadConfig({})).toMatchObject({
+      NODE_ENV: "development",
+      PORT: 4000,
+      SEED_DEMO_DATA: true,
+      WEB_URL: "http://localhost:3000",
+    });
+  });
+
+  it("reads values and treats an empty variable as unset", () => {
+    const config = loadConfig({ PORT: "4100", SEED_DEMO_DATA: "0", SMTP_URL: "" });
+    expect(config.PORT).toBe(4100);
+    expect(config.SEED_DEMO_DATA).toBe(false);
+    expect(config.SMTP_URL).toBeUndefined();
+  });
+
+  it("stops start-up naming every invalid variable", () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", APP_SECRET: "short" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.message).toMatch(/^ {2}PORT: /m);
+    expect(error?.message).toMatch(/^ {2}DATABASE_URL: must be a postgres:\/\/ URL$/m);
+    expect(error?.message).toMatch(/^ {2}APP_SECRET: must be at least 32 characters$/m);
+  });
+
+  it("refuses a production start without its secrets", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(
+      /APP_SECRET: required in production[\s\S]*SEED_OWNER_PASSWORD: required in production/,
+    );
+    expect(
+      loadConfig({
+        NODE_ENV: "production",
+        APP_SECRET: "x".repeat(32),
+        SEED_DEMO_DATA: "false",
+      }).NODE_ENV,
+    ).toBe("production");
+  });
+});

@@ -1,0 +1,28 @@
+import type { Database } from "@clinic/db";
+import type { StaffUser } from "@clinic/domain";
+import type { Logger } from "./logger.js";
+
+/**
+ * What every service works with: the database, the clock, the logger and
+ * the server's settings. Plain data, so services run the same under tRPC, a
+ * future REST route, a job or a test.
+ */
+export interface AppContext {
+  db: Database;
+  logger: Logger;
+  /** The current instant; injectable so time-based rules are testable. */
+  now: () => Date;
+  /** The public site's address, for links in emails. */
+  webUrl: string;
+  /** Server secret: manage tokens and sender hashes are derived from it. */
+  appSecret: string;
+  /** The visitor's address as forwarded by the site (or the caller's own), for rate limits. */
+  clientIp: string;
+  /** Where uploaded images are stored. */
+  uploadDir: string;
+}
+
+/** A service call made by a signed-in staff member: `user` is who acts (and is audited). */
+export interface StaffContext extends AppContext {
+  user: StaffUser;
+}
