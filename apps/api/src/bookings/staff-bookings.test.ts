@@ -151,6 +151,11 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
     expect((await auditRows(booked.id)).map((a) => [a.action, a.actorId])).toEqual([
       ["booking.create", desk.user.id],
     ]);
+    expect((await auditRows(booked.id))[0]!.changes).toMatchObject({
+      status: { from: null, to: "confirmed" },
+      startsAt: { from: null, to: eight.toISOString() },
+      practitionerId: { from: null, to: jasonId },
+    });
   });
 
   it("keeps practitioners to their own bookings, while letting them read every diary", async () => {
@@ -226,7 +231,10 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
     expect(audit.find((a) => a.action === "booking.cancel")).toMatchObject({
       actorId: jason.user.id,
       actorName: jason.user.name,
-      changes: { status: { before: "confirmed", after: "cancelled" }, reason: "Jason is unwell" },
+      changes: {
+        status: { from: "confirmed", to: "cancelled" },
+        cancellationReason: { from: null, to: "Jason is unwell" },
+      },
     });
 
     const again = await owner.client.bookings.cancel
@@ -269,7 +277,11 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
     });
     expect(moved.startsAt).toEqual(target);
     expect((await outbox(booking.id)).some((m) => m.kind === "booking.rescheduled")).toBe(true);
-    expect((await auditRows(booking.id)).map((a) => a.action)).toContain("booking.reschedule");
+    expect(
+      (await auditRows(booking.id)).find((a) => a.action === "booking.reschedule")?.changes,
+    ).toEqual({
+      startsAt: { from: booking.startsAt.toISOString(), to: target.toISOString() },
+    });
 
     const taken = await frontDesk.client.bookings.reschedule
       .mutate({ id: booking.id, start: other.startsAt })
@@ -306,7 +318,7 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
       (await auditRows(booking.id)).find((a) => a.action === "booking.set_status"),
     ).toMatchObject({
       actorId: asJason.user.id,
-      changes: { status: { before: "confirmed", after: "no_show" } },
+      changes: { status: { from: "confirmed", to: "no_show" } },
     });
     // A started appointment is no longer moved or cancelled, only its attendance corrected.
     const cancel = await inProcessClient(app, asJason.token)

@@ -1,6 +1,6 @@
 import { availabilityInputSchema } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { availability } from "../../bookings/booking-service.js";
+import { availability } from "../../bookings/bookable-slots.js";
 import { publicProcedure } from "../trpc.js";
 
 export const availabilityRouter = {

@@ -13,31 +13,30 @@ import {
 } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { enforceRateLimit } from "../../abuse/public-forms.js";
 import {
   bookingByToken,
+  bookOnline,
   cancelByToken,
-  createBooking,
   rescheduleByToken,
-} from "../../bookings/booking-service.js";
+} from "../../bookings/patient-bookings.js";
+import { staffBookingDetail } from "../../bookings/staff-booking-detail.js";
 import {
-  bookingCalendar,
   setAttendance,
   staffAvailability,
-  staffBookingDetail,
   staffCancel,
   staffCreateBooking,
   staffReschedule,
 } from "../../bookings/staff-bookings.js";
+import { bookingCalendar } from "../../bookings/staff-calendar.js";
 import { permissionProcedure, publicProcedure } from "../trpc.js";
 
 export const bookingsRouter = {
   // --- The public: book online, and manage a booking by its emailed link. ---
 
-  create: publicProcedure.input(createBookingInputSchema).mutation(async ({ ctx, input }) => {
-    await enforceRateLimit(ctx, "booking");
-    return createBooking(ctx, input);
-  }),
+  /** Books online under the clinic's policy (rate-limited per visitor); returns the manage token. */
+  create: publicProcedure
+    .input(createBookingInputSchema)
+    .mutation(({ ctx, input }) => bookOnline(ctx, input)),
 
   byToken: publicProcedure
     .input(z.object({ token: manageTokenSchema }))

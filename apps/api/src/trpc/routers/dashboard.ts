@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { staffDashboard } from "../../bookings/dashboard-summary.js";
+import { staffDashboard } from "../../dashboard/dashboard-summary.js";
 import { permissionProcedure } from "../trpc.js";
 
 export const dashboardRouter = {

@@ -3,16 +3,17 @@ import {
   dashboardSummary,
   getClinicSettings,
   listCalendarBookings,
-  listPractitionerSchedules,
 } from "@clinic/db";
 import {
   addLocalDays,
-  boundaryInstantOf,
+  datesBetween,
   isoWeekLabel,
   lastIsoWeeks,
   localDateOf,
-  localDay,
+  localDaysRange,
+  startOfLocalDay,
 } from "@clinic/domain";
+import { practitionersWithBookings } from "../bookings/staff-calendar.js";
 import type { StaffContext } from "../context.js";
 
 /** Weeks the bookings chart covers, the current one included. */
@@ -31,20 +32,17 @@ export async function staffDashboard(ctx: StaffContext) {
   const now = ctx.now();
   const settings = await getClinicSettings(ctx.db);
   const { timeZone } = settings;
-  const midnight = (date: string) =>
-    new Date(boundaryInstantOf(timeZone, localDay(timeZone, date), 0));
+  const midnight = (date: string) => startOfLocalDay(timeZone, date);
   const today = localDateOf(now, timeZone);
-  const upcomingDates = Array.from({ length: UPCOMING_DAYS }, (_, i) => addLocalDays(today, i));
+  const upcomingDates = datesBetween(today, addLocalDays(today, UPCOMING_DAYS - 1));
   const weeks = lastIsoWeeks(today, CHART_WEEKS);
 
-  const [counts, todays, practitioners, perDay, perWeek] = await Promise.all([
+  const [counts, todays, perDay, perWeek] = await Promise.all([
     dashboardSummary(ctx.db, now),
     listCalendarBookings(ctx.db, {
-      from: midnight(today),
-      to: midnight(addLocalDays(today, 1)),
+      ...localDaysRange(timeZone, today, today),
       includeCancelled: false,
     }),
-    listPractitionerSchedules(ctx.db, { fromDate: today, toDate: today }),
     countBookingsByRange(
       ctx.db,
       [...upcomingDates, addLocalDays(today, UPCOMING_DAYS)].map(midnight),
@@ -54,19 +52,11 @@ export async function staffDashboard(ctx: StaffContext) {
       [...weeks, addLocalDays(weeks[weeks.length - 1]!, 7)].map(midnight),
     ),
   ]);
-
-  // Someone no longer active may still have appointments today.
-  const listed = new Set(practitioners.map((p) => p.id));
-  const missing = [...new Set(todays.map((b) => b.practitionerId))].filter((id) => !listed.has(id));
-  if (missing.length > 0) {
-    practitioners.push(
-      ...(await listPractitionerSchedules(ctx.db, {
-        fromDate: today,
-        toDate: today,
-        practitionerIds: missing,
-      })),
-    );
-  }
+  const practitioners = await practitionersWithBookings(
+    ctx.db,
+    { fromDate: today, toDate: today },
+    todays,
+  );
   const active = practitioners.map((p) => ({ id: p.id, name: p.name }));
   return {
     ...counts,

@@ -1,0 +1,189 @@
+import {
+  type BookableService,
+  type BookingDetails,
+  type Executor,
+  findBookableService,
+  getClinicSettings,
+  listClinicClosures,
+  loadSlotPractitioners,
+} from "@clinic/db";
+import {
+  type AvailabilityInput,
+  addLocalDays,
+  type ClinicSettings,
+  computeSlots,
+  groupSlotsByDay,
+  type PractitionerChoice,
+  type Slot,
+  STAFF_HORIZON_DAYS,
+} from "@clinic/domain";
+import type { AppContext } from "../context.js";
+import { ConflictError, FieldError } from "../errors.js";
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+export const SLOT_TAKEN = "That time was just taken — please pick another.";
+
+/**
+ * Whose rules a booking follows. Online, the clinic's policy applies as set.
+ * Staff (a phone booking at the front desk, a move by the practitioner) may
+ * book inside the minimum notice, since the person is on the line and can say
+ * whether they can make it, and up to a year ahead; never in the past, and
+ * never outside hours, on time off, over a closure or over another booking.
+ */
+export type BookingRules = "online" | "staff";
+
+function policyFor(settings: ClinicSettings, rules: BookingRules): ClinicSettings["bookingPolicy"] {
+  if (rules === "online") return settings.bookingPolicy;
+  return { ...settings.bookingPolicy, minNoticeMinutes: 0, horizonDays: STAFF_HORIZON_DAYS };
+}
+
+export async function requireService(db: Executor, serviceId: string): Promise<BookableService> {
+  const service = await findBookableService(db, serviceId);
+  if (!service)
+    throw new FieldError("serviceId", "That service isn't available for online booking");
+  return service;
+}
+
+/** The practitioners a request may book: the one chosen (if they offer the service) or all who do. */
+export function candidatesFor(service: BookableService, choice: PractitionerChoice) {
+  if (choice === "any") {
+    if (service.practitioners.length === 0) {
+      throw new FieldError("serviceId", `${service.name} can't be booked online at the moment`);
+    }
+    return service.practitioners;
+  }
+  const practitioner = service.practitioners.find((p) => p.id === choice);
+  if (!practitioner) {
+    throw new FieldError("practitionerId", `That practitioner doesn't offer ${service.name}`);
+  }
+  return [practitioner];
+}
+
+export interface SlotOptions {
+  settings: ClinicSettings;
+  rules: BookingRules;
+  service: BookableService;
+  practitionerIds: string[];
+  from: string;
+  to: string;
+  now: Date;
+  ignoreBookingId?: string;
+  ignoreBookings?: boolean;
+}
+
+/** Bookable starts for a service under the given rules, from the database's current state. */
+export async function slotsFor(db: Executor, options: SlotOptions): Promise<Slot[]> {
+  const { settings, service } = options;
+  // Padded so the local days are covered whatever the zone's offset (UTC−12 to UTC+14).
+  const windowStart = new Date(Date.parse(`${options.from}T00:00:00Z`) - 14 * HOUR_MS);
+  const windowEnd = new Date(Date.parse(`${addLocalDays(options.to, 1)}T00:00:00Z`) + 14 * HOUR_MS);
+  const [practitioners, closures] = await Promise.all([
+    loadSlotPractitioners(db, {
+      practitionerIds: options.practitionerIds,
+      from: windowStart,
+      to: windowEnd,
+      ignoreBookingId: options.ignoreBookingId,
+    }),
+    listClinicClosures(db, { fromDate: options.from, toDate: options.to }),
+  ]);
+  return computeSlots({
+    timeZone: settings.timeZone,
+    from: options.from,
+    to: options.to,
+    now: options.now,
+    policy: policyFor(settings, options.rules),
+    service,
+    practitioners: options.ignoreBookings
+      ? practitioners.map((p) => ({ ...p, busy: [] }))
+      : practitioners,
+    closures,
+  });
+}
+
+/** Bookable times grouped by local day; staff rules offer times inside the notice window too. */
+export async function availability(
+  ctx: AppContext,
+  input: AvailabilityInput,
+  rules: BookingRules = "online",
+) {
+  const [settings, service] = await Promise.all([
+    getClinicSettings(ctx.db),
+    requireService(ctx.db, input.serviceId),
+  ]);
+  const practitioners = candidatesFor(service, input.practitionerId);
+  const slots = await slotsFor(ctx.db, {
+    settings,
+    rules,
+    service,
+    practitionerIds: practitioners.map((p) => p.id),
+    from: input.from,
+    to: input.to,
+    now: ctx.now(),
+  });
+  return {
+    timeZone: settings.timeZone,
+    service: {
+      id: service.id,
+      slug: service.slug,
+      name: service.name,
+      durationMinutes: service.durationMinutes,
+    },
+    practitioners,
+    days: groupSlotsByDay(slots, settings.timeZone),
+  };
+}
+
+/**
+ * Why `start` can't be booked: a time that would be bookable but for other
+ * bookings is a lost race (CONFLICT); anything else is a bad request.
+ */
+export async function refuseStart(
+  db: Executor,
+  options: SlotOptions & { start: Date },
+): Promise<never> {
+  const { settings, now, start } = options;
+  const policy = policyFor(settings, options.rules);
+  const who = options.rules === "online" ? "Online bookings" : "Bookings";
+  if (start.getTime() < now.getTime()) throw new FieldError("start", "That time is in the past");
+  const notice = policy.minNoticeMinutes;
+  if (start.getTime() < now.getTime() + notice * MINUTE_MS) {
+    throw new FieldError("start", `${who} need at least ${formatNotice(notice)} notice`);
+  }
+  const horizon = policy.horizonDays;
+  if (start.getTime() > now.getTime() + horizon * 24 * HOUR_MS) {
+    throw new FieldError("start", `${who} open up to ${horizon} days ahead`);
+  }
+  const withoutBookings = await slotsFor(db, { ...options, ignoreBookings: true });
+  if (withoutBookings.some((s) => s.start.getTime() === start.getTime())) {
+    throw new ConflictError(SLOT_TAKEN);
+  }
+  throw new FieldError("start", "That isn't one of the available times");
+}
+
+/** Throws unless `start` is one of the free starts on its day under the options' rules. */
+export async function requireFreeSlot(
+  db: Executor,
+  options: SlotOptions & { start: Date },
+): Promise<Slot> {
+  const slots = await slotsFor(db, options);
+  const slot = slots.find((s) => s.start.getTime() === options.start.getTime());
+  return slot ?? refuseStart(db, options);
+}
+
+function formatNotice(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? "" : "s"}'`;
+  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}'`;
+  return `${minutes} minutes'`;
+}
+
+/** The appointment's times and the time it blocks in the diary, buffers included. */
+export function blockedRange(service: BookableService | BookingDetails["service"], start: Date) {
+  const endsAt = new Date(start.getTime() + service.durationMinutes * MINUTE_MS);
+  return {
+    startsAt: start,
+    endsAt,
+    blockedFrom: new Date(start.getTime() - service.bufferBeforeMinutes * MINUTE_MS),
+    blockedUntil: new Date(endsAt.getTime() + service.bufferAfterMinutes * MINUTE_MS),
+  };
+}
