@@ -12,23 +12,21 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import {
   addClosure,
-  addTimeOff,
   closuresList,
   previewClosure,
-  previewSchedule,
-  previewTimeOff,
   removeClosure,
-  removeTimeOff,
-  scheduleOf,
-  setWeeklyHours,
-} from "../../bookings/schedule-service.js";
+} from "../../schedules/clinic-closures.js";
+import { scheduleOf } from "../../schedules/practitioner-schedule.js";
+import { addTimeOff, previewTimeOff, removeTimeOff } from "../../schedules/time-off.js";
+import { previewSchedule, setWeeklyHours } from "../../schedules/weekly-hours.js";
 import { permissionProcedure } from "../trpc.js";
 
 /**
  * Hours, time off and closures. Changes never touch bookings: one that would
  * leave upcoming confirmed bookings outside the hours is refused with
- * PRECONDITION_FAILED (its message names them) unless `confirmOrphans` is
- * true; the preview queries return the same list to show first.
+ * PRECONDITION_FAILED (its message names the first few, `data.details.orphans`
+ * lists them all) unless `confirmOrphans` is true; the preview queries return
+ * the same list to show first.
  */
 export const schedulesRouter = {
   /** A practitioner's weekly hours, upcoming time off and closures, and whether the viewer may edit them. */

@@ -150,13 +150,14 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
       .from(schema.auditLog)
       .where(eq(schema.auditLog.entityId, joeyId));
     expect(audit).toMatchObject({
-      action: "schedule.set_weekly_hours",
+      action: "practitioner.set_weekly_hours",
       actorId: joey.user.id,
-      changes: { before: weeklyHours, after: ranges },
+      changes: { weeklyHours: { from: weeklyHours, to: ranges } },
     });
-    expect((audit!.changes as { bookingsOutsideHours: string[] }).bookingsOutsideHours).toContain(
-      booking.id,
-    );
+    expect(
+      (audit!.changes as { bookingsOutsideHours: { from: null; to: string[] } })
+        .bookingsOutsideHours.to,
+    ).toContain(booking.id);
 
     // Putting the day back orphans nothing, so it needs no confirmation.
     const restored = await owner.client.schedules.setWeeklyHours.mutate({
@@ -203,9 +204,17 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
         .data?.code,
     ).toBe("FORBIDDEN");
     await jason.client.schedules.removeTimeOff.mutate({ id: added.timeOff.id });
-    expect(await auditActions(added.timeOff.id)).toEqual([
-      "schedule.add_time_off",
-      "schedule.remove_time_off",
+    const audit = await t.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.entityId, added.timeOff.id));
+    expect(audit.map((a) => a.action)).toEqual(["time_off.create", "time_off.delete"]);
+    expect(audit.map((a) => a.changes)).toMatchObject([
+      {
+        reason: { from: null, to: "Dentist" },
+        bookingsOutsideHours: { from: null, to: [booking.id] },
+      },
+      { reason: { from: "Dentist", to: null }, practitionerId: { from: jasonId, to: null } },
     ]);
   });
 
@@ -213,11 +222,12 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
     const booking = await bookAhead(joeyId, 0);
     const date = localDateOf(booking.startsAt, zone);
     const closure = { startDate: date, endDate: date, reason: "Staff training" };
-    expect(
-      (await frontDesk.client.schedules.previewClosure.query(closure)).orphans.map((o) => o.id),
-    ).toContain(booking.id);
+    const preview = await frontDesk.client.schedules.previewClosure.query(closure);
+    expect(preview.orphans.map((o) => o.id)).toContain(booking.id);
     const refused = await owner.client.schedules.addClosure.mutate(closure).catch((e) => e);
     expect(refused.data?.code).toBe("PRECONDITION_FAILED");
+    expect(refused.data.details.orphans).toEqual(preview.orphans);
+    expect(await t.db.select().from(schema.clinicClosures)).toHaveLength(0);
 
     const { closure: created } = await owner.client.schedules.addClosure.mutate({
       ...closure,
@@ -241,8 +251,8 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
     await owner.client.schedules.removeClosure.mutate({ id: created.id });
     expect(await frontDesk.client.schedules.listClosures.query({ includePast: true })).toEqual([]);
     expect(await auditActions(created.id)).toEqual([
-      "schedule.add_closure",
-      "schedule.remove_closure",
+      "clinic_closure.create",
+      "clinic_closure.delete",
     ]);
   });
 
