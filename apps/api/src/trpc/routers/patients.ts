@@ -1,7 +1,6 @@
-import { findPatientWithBookings, searchPatients } from "@clinic/db";
-import { idInputSchema, PATIENTS_PAGE_SIZE, patientSearchInputSchema } from "@clinic/domain";
+import { idInputSchema, patientSearchInputSchema } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { NotFoundError } from "../../errors.js";
+import { patientDetail, patientSearch } from "../../patients/patients.js";
 import { permissionProcedure } from "../trpc.js";
 
 export const patientsRouter = {
@@ -11,27 +10,10 @@ export const patientsRouter = {
    */
   search: permissionProcedure("patients.read")
     .input(patientSearchInputSchema)
-    .query(async ({ ctx, input }) => {
-      const result = await searchPatients(ctx.db, {
-        query: input.query,
-        limit: PATIENTS_PAGE_SIZE,
-        offset: (input.page - 1) * PATIENTS_PAGE_SIZE,
-        now: ctx.now(),
-      });
-      return {
-        ...result,
-        page: input.page,
-        pageSize: PATIENTS_PAGE_SIZE,
-        pageCount: Math.max(1, Math.ceil(result.total / PATIENTS_PAGE_SIZE)),
-      };
-    }),
+    .query(({ ctx, input }) => patientSearch(ctx, input)),
 
   /** A patient's contact details and booking history, newest first. */
   detail: permissionProcedure("patients.read")
     .input(idInputSchema)
-    .query(async ({ ctx, input }) => {
-      const found = await findPatientWithBookings(ctx.db, input.id);
-      if (!found) throw new NotFoundError("We couldn't find that patient");
-      return found;
-    }),
+    .query(({ ctx, input }) => patientDetail(ctx, input.id)),
 } satisfies TRPCRouterRecord;
