@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { consumeRateLimit } from "@clinic/db";
 import { looksAutomated } from "@clinic/domain";
 import { z } from "zod";
-import type { AppContext as Context } from "../context.js";
+import type { AppContext } from "../context.js";
 import { BadRequestError, TooManyRequestsError } from "../errors.js";
 
 /** Per-address limits on public submissions; generous for people, tight for scripts. */
@@ -21,11 +21,11 @@ export const formGuardSchema = z.object({
 });
 
 /** A keyed hash of the visitor's address: enough to spot bursts, useless to anyone without the secret. */
-export function senderHash(ctx: Pick<Context, "appSecret" | "clientIp">): string {
+export function senderHash(ctx: Pick<AppContext, "appSecret" | "clientIp">): string {
   return createHmac("sha256", ctx.appSecret).update(`sender:${ctx.clientIp}`).digest("hex");
 }
 
-export async function enforceRateLimit(ctx: Context, bucket: RateLimitBucket): Promise<void> {
+export async function enforceRateLimit(ctx: AppContext, bucket: RateLimitBucket): Promise<void> {
   const limit = RATE_LIMITS[bucket];
   const allowed = await consumeRateLimit(ctx.db, {
     bucket,
@@ -42,7 +42,7 @@ export async function enforceRateLimit(ctx: Context, bucket: RateLimitBucket): P
 }
 
 /** Refuses a submission that looks scripted, with a message a person can act on. */
-export function rejectAutomated(ctx: Context, guard: z.infer<typeof formGuardSchema>): void {
+export function rejectAutomated(ctx: AppContext, guard: z.infer<typeof formGuardSchema>): void {
   if (looksAutomated(guard, ctx.now().getTime())) {
     ctx.logger.warn("automated-looking submission refused", { ip: ctx.clientIp });
     throw new BadRequestError(

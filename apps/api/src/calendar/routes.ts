@@ -1,18 +1,6 @@
-import {
-  type CalendarBooking,
-  type Database,
-  findCalendarBookingByManageTokenHash,
-  listPractitionerCalendar,
-} from "@clinic/db";
-import type { ClinicSettings } from "@clinic/domain";
+import type { Database } from "@clinic/db";
 import { type Context, Hono } from "hono";
-import { hashToken } from "../auth/sessions.js";
-import {
-  patientBookingEvent,
-  practitionerBookingEvent,
-  renderCalendar,
-  renderFeedIcs,
-} from "./ics.js";
+import { bookingCalendarFile, practitionerFeedFile } from "./calendar-files.js";
 
 export interface CalendarRoutesDeps {
   db: Database;
@@ -22,7 +10,8 @@ export interface CalendarRoutesDeps {
 // Tokens are base64url secrets; anything else cannot match, so skip the lookup.
 const TOKEN = /^[A-Za-z0-9_-]{16,200}$/;
 
-function calendarResponse(c: Context, body: string, filename: string) {
+function calendarResponse(c: Context, body: string | null, filename: string) {
+  if (body === null) return c.json({ error: { message: "Calendar not found" } }, 404);
   return c.body(body, 200, {
     "Content-Type": "text/calendar; charset=utf-8",
     "Content-Disposition": `inline; filename="${filename}"`,
@@ -32,69 +21,21 @@ function calendarResponse(c: Context, body: string, filename: string) {
   });
 }
 
-function notFound(c: Context) {
-  return c.json({ error: { message: "Calendar not found" } }, 404);
-}
-
-function patientEvent(booking: CalendarBooking, clinic: ClinicSettings) {
-  return patientBookingEvent({
-    bookingId: booking.id,
-    startsAt: booking.startsAt,
-    endsAt: booking.endsAt,
-    cancelled: booking.status === "cancelled",
-    sequence: booking.sequence,
-    serviceName: booking.service.name,
-    practitionerName: booking.practitioner.name,
-    patient: { name: booking.patient.name, email: booking.patient.email },
-    clinic,
-  });
-}
-
 /**
  * `.ics` downloads: one booking by the patient's manage token, and a
- * practitioner's subscription feed by their calendar token. Only SHA-256
- * hashes of the tokens are stored, so lookups go by hash.
+ * practitioner's subscription feed by their calendar token.
  */
 export function calendarRoutes(deps: CalendarRoutesDeps) {
-  const now = deps.now ?? (() => new Date());
+  const ctx = { db: deps.db, now: deps.now ?? (() => new Date()) };
   return new Hono()
     .get("/bookings/:token/calendar.ics", async (c) => {
       const token = c.req.param("token");
-      if (!TOKEN.test(token)) return notFound(c);
-      const found = await findCalendarBookingByManageTokenHash(deps.db, hashToken(token));
-      if (!found) return notFound(c);
-      // A cancelled booking is still served (as STATUS:CANCELLED), so a
-      // calendar that imported it can drop it.
-      const ics = renderCalendar([patientEvent(found.booking, found.clinic)], {
-        now: now(),
-        method: "PUBLISH",
-      });
+      const ics = TOKEN.test(token) ? await bookingCalendarFile(ctx, token) : null;
       return calendarResponse(c, ics, "appointment.ics");
     })
     .get("/calendar/practitioners/:file{[A-Za-z0-9_-]+\\.ics}", async (c) => {
       const token = c.req.param("file").slice(0, -".ics".length);
-      if (!TOKEN.test(token)) return notFound(c);
-      const at = now();
-      const feed = await listPractitionerCalendar(deps.db, hashToken(token), at);
-      if (!feed) return notFound(c);
-      const events = feed.bookings.map((booking) =>
-        practitionerBookingEvent({
-          bookingId: booking.id,
-          startsAt: booking.startsAt,
-          endsAt: booking.endsAt,
-          sequence: booking.sequence,
-          serviceName: booking.service.name,
-          patient: booking.patient,
-          notes: booking.notes,
-          clinic: feed.clinic,
-          created: booking.createdAt,
-          lastModified: booking.updatedAt,
-        }),
-      );
-      const ics = renderFeedIcs(events, {
-        now: at,
-        name: `${feed.practitioner.name} (${feed.clinic.name})`,
-      });
+      const ics = TOKEN.test(token) ? await practitionerFeedFile(ctx, token) : null;
       return calendarResponse(c, ics, "bookings.ics");
     });
 }
