@@ -19,7 +19,7 @@ export const defaultUploadDir = fileURLToPath(
 );
 
 /** The address stored uploads are served under; `photoUrl`s point here. */
-export const UPLOADS_PATH = "/uploads";
+const UPLOADS_PATH = "/uploads";
 
 // Random names only: nothing a caller sends ever becomes part of a path.
 const STORED_NAME = /^[0-9a-f]{32}\.(jpg|png|webp)$/;

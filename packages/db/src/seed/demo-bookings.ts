@@ -11,6 +11,31 @@ function minutes(time: string): number {
   return h * 60 + m;
 }
 
+/** `minute` minutes past midnight on the clinic's local `day`. */
+function atMinute(day: Date, minute: number): TZDate {
+  return new TZDate(
+    day.getFullYear(),
+    day.getMonth(),
+    day.getDate(),
+    Math.floor(minute / 60),
+    minute % 60,
+    content.clinic.timeZone,
+  );
+}
+
+/** The demo patient by email, created once (bookings share patients). */
+async function seedPatient(
+  tx: Transaction,
+  patient: { name: string; email: string; phone: string },
+): Promise<string> {
+  const [row] = await tx
+    .insert(patients)
+    .values(patient)
+    .onConflictDoUpdate({ target: patients.email, set: { name: patient.name } })
+    .returning({ id: patients.id });
+  return row!.id;
+}
+
 /**
  * The demo diary, relative to the clinic's `today`: the upcoming bookings,
  * then yesterday's visits still waiting to be marked.
@@ -35,7 +60,6 @@ async function insertBookings(
   serviceIds: Map<string, string>,
   today: TZDate,
 ): Promise<void> {
-  const zone = content.clinic.timeZone;
   const placed: { practitionerId: string; start: number; end: number }[] = [];
   for (const booking of content.bookings) {
     const service = content.services.find((s) => s.slug === booking.serviceSlug)!;
@@ -61,14 +85,7 @@ async function insertBookings(
           minutes(r.end) >= endMinute,
       );
       if (!fits || daysOff.has(offset)) continue;
-      const startsAt = new TZDate(
-        day.getFullYear(),
-        day.getMonth(),
-        day.getDate(),
-        Math.floor(startMinute / 60),
-        startMinute % 60,
-        zone,
-      );
+      const startsAt = atMinute(day, startMinute);
       const endsAt = new Date(startsAt.getTime() + service.durationMinutes * 60_000);
       const blockStart = startsAt.getTime() - service.bufferBeforeMinutes * 60_000;
       const blockEnd = endsAt.getTime() + service.bufferAfterMinutes * 60_000;
@@ -77,15 +94,11 @@ async function insertBookings(
       );
       if (clash) continue;
       placed.push({ practitionerId, start: blockStart, end: blockEnd });
-      const [patient] = await tx
-        .insert(patients)
-        .values(booking.patient)
-        .onConflictDoUpdate({ target: patients.email, set: { name: booking.patient.name } })
-        .returning({ id: patients.id });
+      const patientId = await seedPatient(tx, booking.patient);
       await tx.insert(bookingsTable).values({
         serviceId: serviceIds.get(booking.serviceSlug)!,
         practitionerId,
-        patientId: patient!.id,
+        patientId,
         startsAt: new Date(startsAt.getTime()),
         endsAt,
         during: { start: new Date(blockStart), end: new Date(blockEnd) },
@@ -107,7 +120,6 @@ async function insertRecentPastBookings(
   serviceIds: Map<string, string>,
   today: TZDate,
 ): Promise<void> {
-  const zone = content.clinic.timeZone;
   const service =
     content.services.find((s) => s.slug === "follow-up-adjustment") ?? content.services[0]!;
   const pastPatients = [
@@ -123,25 +135,13 @@ async function insertRecentPastBookings(
       const range = ranges.find((r) => r.weekday === getISODay(day));
       if (!range) continue;
       const startMinute = minutes(range.start);
-      const startsAt = new TZDate(
-        day.getFullYear(),
-        day.getMonth(),
-        day.getDate(),
-        Math.floor(startMinute / 60),
-        startMinute % 60,
-        zone,
-      );
+      const startsAt = atMinute(day, startMinute);
       const endsAt = new Date(startsAt.getTime() + service.durationMinutes * 60_000);
-      const patient = pastPatients[index++ % pastPatients.length]!;
-      const [row] = await tx
-        .insert(patients)
-        .values(patient)
-        .onConflictDoUpdate({ target: patients.email, set: { name: patient.name } })
-        .returning({ id: patients.id });
+      const patientId = await seedPatient(tx, pastPatients[index++ % pastPatients.length]!);
       await tx.insert(bookingsTable).values({
         serviceId: serviceIds.get(service.slug)!,
         practitionerId,
-        patientId: row!.id,
+        patientId,
         startsAt: new Date(startsAt.getTime()),
         endsAt,
         during: {
