@@ -78,7 +78,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
 }
 
 /** Where the embedded database lives between runs unless `PGLITE_DATA_DIR` says otherwise. */
-export const defaultDataDir = fileURLToPath(new URL("../../../.data/pglite", import.meta.url));
+const defaultDataDir = fileURLToPath(new URL("../../../.data/pglite", import.meta.url));
 
 /**
  * Chooses the driver from the environment: `DATABASE_URL` means PostgreSQL;

@@ -3,7 +3,7 @@ import { createStaffSession, type Database, deleteStaffSession, findSessionUser 
 import type { StaffUser } from "@clinic/domain";
 
 /** Sessions lapse after this long without use; every request slides the expiry. */
-export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

@@ -1,28 +1,20 @@
 import {
-  countBookingsOf,
-  countUpcomingBookingsOf,
   deleteService,
   type Executor,
   findStaffService,
   insertService,
   listPublicServices,
   listStaffServices,
-  lockCatalogRow,
   type StaffService,
   setServicePractitioners,
   unknownPractitionerIds,
   updateService,
 } from "@clinic/db";
 import type { ServiceInput } from "@clinic/domain";
-import { audit, changedFields, createdFields, deletedFields } from "../audit/audit.js";
+import { audit, changedFields, createdFields } from "../audit/audit.js";
 import type { AppContext, StaffContext } from "../context.js";
-import {
-  ConflictError,
-  FieldError,
-  NotFoundError,
-  SLUG_TAKEN,
-  withUniqueField,
-} from "../errors.js";
+import { FieldError, NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
+import { type CatalogKind, deleteCatalogEntry, setCatalogActive } from "./catalog-lifecycle.js";
 
 const NOT_FOUND = "We couldn't find that service";
 
@@ -113,44 +105,27 @@ export async function updateStaffService(ctx: StaffContext, input: ServiceInput 
   return staffService(ctx, id);
 }
 
+const serviceKind: CatalogKind<StaffService> = {
+  entity: "service",
+  notFound: NOT_FOUND,
+  ref: (serviceId) => ({ serviceId }),
+  find: findStaffService,
+  setActive: (tx, id, active) => updateService(tx, id, { active }),
+  remove: deleteService,
+  hasBookings: (name) =>
+    `${name ?? "This service"} has bookings, so it can't be deleted. Deactivate it instead.`,
+  auditFields: editableFields,
+};
+
 /**
  * Stops (or resumes) offering a service online, keeping its bookings;
  * returns how many upcoming bookings it has.
  */
-export async function setServiceActive(ctx: StaffContext, id: string, active: boolean) {
-  const before = await staffService(ctx, id);
-  await ctx.db.transaction(async (tx) => {
-    await updateService(tx, id, { active });
-    await audit(tx, ctx, {
-      action: active ? "service.reactivate" : "service.deactivate",
-      entityId: id,
-      changes: { active: { from: before.active, to: active } },
-    });
-  });
-  return {
-    id,
-    active,
-    upcomingBookings: await countUpcomingBookingsOf(ctx.db, { serviceId: id }, ctx.now()),
-  };
+export function setServiceActive(ctx: StaffContext, id: string, active: boolean) {
+  return setCatalogActive(ctx, serviceKind, id, active);
 }
 
 /** Deletes a service for good, only if it was never booked (a conflict otherwise: deactivate it). */
-export async function deleteStaffService(ctx: StaffContext, id: string) {
-  await ctx.db.transaction(async (tx) => {
-    // Locked first, so a booking made meanwhile waits and then fails its foreign key.
-    if (!(await lockCatalogRow(tx, { serviceId: id }))) throw new NotFoundError(NOT_FOUND);
-    const before = await findStaffService(tx, id);
-    if ((await countBookingsOf(tx, { serviceId: id })) > 0) {
-      throw new ConflictError(
-        `${before?.name ?? "This service"} has bookings, so it can't be deleted. Deactivate it instead.`,
-      );
-    }
-    await deleteService(tx, id);
-    await audit(tx, ctx, {
-      action: "service.delete",
-      entityId: id,
-      changes: before ? deletedFields(editableFields(before)) : {},
-    });
-  });
-  return { id, deleted: true as const };
+export function deleteStaffService(ctx: StaffContext, id: string) {
+  return deleteCatalogEntry(ctx, serviceKind, id);
 }

@@ -2,9 +2,16 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ImageContentType, imageExtensions } from "@clinic/domain";
+import {
+  type ImageContentType,
+  imageExtensions,
+  imageTypeOf,
+  MAX_PHOTO_BYTES,
+  type PhotoUpload,
+} from "@clinic/domain";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { FieldError } from "../errors.js";
 
 /** Where uploads live unless `UPLOAD_DIR` says otherwise: `.data/uploads` at the repo root. */
 export const defaultUploadDir = fileURLToPath(
@@ -12,7 +19,7 @@ export const defaultUploadDir = fileURLToPath(
 );
 
 /** The address stored uploads are served under; `photoUrl`s point here. */
-export const UPLOADS_PATH = "/uploads";
+const UPLOADS_PATH = "/uploads";
 
 // Random names only: nothing a caller sends ever becomes part of a path.
 const STORED_NAME = /^[0-9a-f]{32}\.(jpg|png|webp)$/;
@@ -22,6 +29,27 @@ const contentTypes: Record<string, ImageContentType> = {
   png: "image/png",
   webp: "image/webp",
 };
+
+/**
+ * The photo's bytes and type, checked: at most 2 MB, and the file's first
+ * bytes must announce the type it claims (a field error on `dataBase64` otherwise).
+ */
+export function decodePhoto(upload: PhotoUpload): { bytes: Buffer; contentType: ImageContentType } {
+  const bytes = Buffer.from(upload.dataBase64, "base64");
+  if (bytes.length > MAX_PHOTO_BYTES)
+    throw new FieldError("dataBase64", "Photos must be at most 2 MB");
+  const actual = imageTypeOf(bytes);
+  if (actual !== upload.contentType) {
+    const name = (type: ImageContentType) => type.slice("image/".length).toUpperCase();
+    throw new FieldError(
+      "dataBase64",
+      actual
+        ? `That file is a ${name(actual)} image, not ${name(upload.contentType)}`
+        : "That file isn't a JPEG, PNG or WebP image",
+    );
+  }
+  return { bytes, contentType: actual };
+}
 
 /** Writes an image under a new random name in `dir` and returns its public address (`/uploads/<file>`). */
 export async function storeImage(

@@ -23,7 +23,7 @@ export interface CalendarBooking {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back a practitioner's feed reaches, so calendars keep recent history. */
-export const CALENDAR_FEED_PAST_DAYS = 30;
+const CALENDAR_FEED_PAST_DAYS = 30;
 
 const calendarColumns = {
   id: bookings.id,

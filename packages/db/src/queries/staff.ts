@@ -1,5 +1,5 @@
 import type { StaffUser } from "@clinic/domain";
-import { and, asc, count, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ne, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { practitioners, signInFailures, staffSessions, staffUsers } from "../schema.js";
 
@@ -76,10 +76,6 @@ export async function findSessionUser(
 
 export async function deleteStaffSession(db: Executor, tokenHash: string): Promise<void> {
   await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash));
-}
-
-export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
-  await db.delete(staffSessions).where(lt(staffSessions.expiresAt, now));
 }
 
 /** Records a failed sign-in at `at`, the API's clock (which the throttle's window is measured on). */

@@ -1,14 +1,12 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, getISODay } from "date-fns";
+import { addDays } from "date-fns";
 import { count } from "drizzle-orm";
 import type { Database, Transaction } from "../database.js";
 import { hashPassword } from "../passwords.js";
 import { saveClinicSettings } from "../queries/settings.js";
 import {
-  bookings as bookingsTable,
   clinicSettings,
   enquiries as enquiriesTable,
-  patients,
   posts as postsTable,
   postTags,
   practitioners as practitionersTable,
@@ -20,6 +18,7 @@ import {
   workingHours,
 } from "../schema.js";
 import * as content from "./content.js";
+import { insertDemoBookings } from "./demo-bookings.js";
 
 /** The demo owner's password in development; a deployment sets `SEED_OWNER_PASSWORD`. */
 export const DEMO_OWNER_PASSWORD = "westside-demo-owner";
@@ -31,11 +30,6 @@ export interface SeedOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function minutes(time: string): number {
-  const [h = 0, m = 0] = time.split(":").map(Number);
-  return h * 60 + m;
-}
 
 /** Whether the database has no clinic yet. */
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -68,8 +62,7 @@ export async function seedDemoClinic(db: Database, options: SeedOptions = {}): P
     await insertPosts(tx, practitionerIds, now);
     await insertReviews(tx, practitionerIds, now);
     await insertEnquiries(tx, now);
-    await insertBookings(tx, practitionerIds, serviceIds, now);
-    await insertRecentPastBookings(tx, practitionerIds, serviceIds, now);
+    await insertDemoBookings(tx, practitionerIds, serviceIds, localToday(now));
     await tx.insert(staffUsers).values({
       email: content.owner.email,
       name: content.owner.name,
@@ -208,137 +201,4 @@ async function insertEnquiries(tx: Transaction, now: Date): Promise<void> {
       return { ...e, createdAt, updatedAt: createdAt };
     }),
   );
-}
-
-/**
- * Places the demo bookings on days the practitioner works (and is not off),
- * inside their hours and clear of each other, so the exclusion constraint holds.
- */
-async function insertBookings(
-  tx: Transaction,
-  practitionerIds: Map<string, string>,
-  serviceIds: Map<string, string>,
-  now: Date,
-): Promise<void> {
-  const zone = content.clinic.timeZone;
-  const today = localToday(now);
-  const placed: { practitionerId: string; start: number; end: number }[] = [];
-  for (const booking of content.bookings) {
-    const service = content.services.find((s) => s.slug === booking.serviceSlug)!;
-    const practitionerId = practitionerIds.get(booking.practitionerSlug)!;
-    const ranges = content.weeklyHours[booking.practitionerSlug] ?? [];
-    const daysOff = new Set(
-      content.timeOff
-        .filter((t) => t.practitionerSlug === booking.practitionerSlug)
-        .map((t) => t.daysFromNow),
-    );
-    const startMinute = minutes(booking.time);
-    const endMinute = startMinute + service.durationMinutes + service.bufferAfterMinutes;
-    for (
-      let offset = Math.max(1, booking.daysFromNow);
-      offset < booking.daysFromNow + 28;
-      offset++
-    ) {
-      const day = addDays(today, offset);
-      const fits = ranges.some(
-        (r) =>
-          r.weekday === getISODay(day) &&
-          minutes(r.start) <= startMinute - service.bufferBeforeMinutes &&
-          minutes(r.end) >= endMinute,
-      );
-      if (!fits || daysOff.has(offset)) continue;
-      const startsAt = new TZDate(
-        day.getFullYear(),
-        day.getMonth(),
-        day.getDate(),
-        Math.floor(startMinute / 60),
-        startMinute % 60,
-        zone,
-      );
-      const endsAt = new Date(startsAt.getTime() + service.durationMinutes * 60_000);
-      const blockStart = startsAt.getTime() - service.bufferBeforeMinutes * 60_000;
-      const blockEnd = endsAt.getTime() + service.bufferAfterMinutes * 60_000;
-      const clash = placed.some(
-        (p) => p.practitionerId === practitionerId && p.start < blockEnd && blockStart < p.end,
-      );
-      if (clash) continue;
-      placed.push({ practitionerId, start: blockStart, end: blockEnd });
-      const [patient] = await tx
-        .insert(patients)
-        .values(booking.patient)
-        .onConflictDoUpdate({ target: patients.email, set: { name: booking.patient.name } })
-        .returning({ id: patients.id });
-      await tx.insert(bookingsTable).values({
-        serviceId: serviceIds.get(booking.serviceSlug)!,
-        practitionerId,
-        patientId: patient!.id,
-        startsAt: new Date(startsAt.getTime()),
-        endsAt,
-        during: { start: new Date(blockStart), end: new Date(blockEnd) },
-        notes: booking.notes,
-      });
-      break;
-    }
-  }
-}
-
-/**
- * One appointment per practitioner on their most recent working day before
- * today, still "confirmed": the diary a clinic opens with has yesterday's
- * visits waiting to be marked completed or no-show.
- */
-async function insertRecentPastBookings(
-  tx: Transaction,
-  practitionerIds: Map<string, string>,
-  serviceIds: Map<string, string>,
-  now: Date,
-): Promise<void> {
-  const zone = content.clinic.timeZone;
-  const today = localToday(now);
-  const service =
-    content.services.find((s) => s.slug === "follow-up-adjustment") ?? content.services[0]!;
-  const pastPatients = [
-    { name: "Morgan Ellis", email: "morgan.ellis@example.com", phone: "0412 555 101" },
-    { name: "Priya Raman", email: "priya.raman@example.com", phone: "0412 555 102" },
-  ];
-  let index = 0;
-  for (const [slug, ranges] of Object.entries(content.weeklyHours)) {
-    const practitionerId = practitionerIds.get(slug)!;
-    if (!service.practitionerSlugs.includes(slug)) continue;
-    for (let back = 1; back <= 7; back++) {
-      const day = addDays(today, -back);
-      const range = ranges.find((r) => r.weekday === getISODay(day));
-      if (!range) continue;
-      const startMinute = minutes(range.start);
-      const startsAt = new TZDate(
-        day.getFullYear(),
-        day.getMonth(),
-        day.getDate(),
-        Math.floor(startMinute / 60),
-        startMinute % 60,
-        zone,
-      );
-      const endsAt = new Date(startsAt.getTime() + service.durationMinutes * 60_000);
-      const patient = pastPatients[index++ % pastPatients.length]!;
-      const [row] = await tx
-        .insert(patients)
-        .values(patient)
-        .onConflictDoUpdate({ target: patients.email, set: { name: patient.name } })
-        .returning({ id: patients.id });
-      await tx.insert(bookingsTable).values({
-        serviceId: serviceIds.get(service.slug)!,
-        practitionerId,
-        patientId: row!.id,
-        startsAt: new Date(startsAt.getTime()),
-        endsAt,
-        during: {
-          start: new Date(startsAt.getTime() - service.bufferBeforeMinutes * 60_000),
-          end: new Date(endsAt.getTime() + service.bufferAfterMinutes * 60_000),
-        },
-        notes: "Regular maintenance visit.",
-        createdAt: new Date(startsAt.getTime() - 7 * DAY_MS),
-      });
-      break;
-    }
-  }
 }

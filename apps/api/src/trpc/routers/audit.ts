@@ -1,10 +1,8 @@
-import { countAuditEntries, listAuditEntities, listAuditEntries } from "@clinic/db";
 import { idSchema } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { auditLogPage } from "../../audit/audit-log.js";
 import { permissionProcedure } from "../trpc.js";
-
-const PAGE_SIZE = 50;
 
 export const auditRouter = {
   /**
@@ -27,13 +25,5 @@ export const auditRouter = {
           path: ["to"],
         }),
     )
-    .query(async ({ ctx, input }) => {
-      const { page, ...filter } = input;
-      const [items, total, entities] = await Promise.all([
-        listAuditEntries(ctx.db, { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-        countAuditEntries(ctx.db, filter),
-        listAuditEntities(ctx.db),
-      ]);
-      return { items, total, page, pageSize: PAGE_SIZE, entities };
-    }),
+    .query(({ ctx, input }) => auditLogPage(ctx, input)),
 } satisfies TRPCRouterRecord;

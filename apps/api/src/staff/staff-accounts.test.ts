@@ -12,7 +12,7 @@ import {
   TEST_OWNER_PASSWORD,
   TEST_STAFF_PASSWORD,
   type TestApp,
-} from "../../testing/index.js";
+} from "../testing/index.js";
 
 describe.each(testDrivers)("staff accounts (%s)", (driver) => {
   let t: TestApp;
@@ -48,7 +48,7 @@ describe.each(testDrivers)("staff accounts (%s)", (driver) => {
       ).code,
     ).toBe("FORBIDDEN");
     expect((await failure(frontDesk.client.audit.list.query({}))).code).toBe("FORBIDDEN");
-    expect(await auditRows(t, "staff.create")).toHaveLength(0);
+    expect(await auditRows(t, "staff_user.create")).toHaveLength(0);
   });
 
   it("creates accounts linked to a practitioner, never recording the password", async () => {
@@ -91,7 +91,7 @@ describe.each(testDrivers)("staff accounts (%s)", (driver) => {
     );
     expect(duplicate.fieldErrors).toEqual({ email: ["That email already has an account"] });
 
-    const [audit] = await auditRows(t, "staff.create");
+    const [audit] = await auditRows(t, "staff_user.create");
     expect(audit).toMatchObject({ actorId: owner.id, entityId: joey.id });
     expect(JSON.stringify(audit!.changes)).not.toMatch(/joeys-first-password|argon2/);
   });
@@ -126,7 +126,7 @@ describe.each(testDrivers)("staff accounts (%s)", (driver) => {
     expect(
       (await failure(second.client.staff.deactivate.mutate({ id: second.user.id }))).code,
     ).toBe("CONFLICT");
-    const [audit] = await auditRows(t, "staff.update");
+    const [audit] = await auditRows(t, "staff_user.update");
     expect(audit?.changes).toEqual({
       name: { from: expect.any(String), to: "Former Owner" },
       role: { from: "owner", to: "front_desk" },
@@ -161,10 +161,10 @@ describe.each(testDrivers)("staff accounts (%s)", (driver) => {
     expect((await failure(signIn(desk.user.email, TEST_STAFF_PASSWORD))).code).toBe("UNAUTHORIZED");
     expect((await signIn(desk.user.email, "brand-new-password")).user.id).toBe(desk.user.id);
 
-    const [reset] = await auditRows(t, "staff.reset_password");
+    const [reset] = await auditRows(t, "staff_user.reset_password");
     expect(JSON.stringify(reset!.changes)).not.toContain("brand-new-password");
-    expect(await auditRows(t, "staff.deactivate")).toHaveLength(1);
-    expect(await auditRows(t, "staff.reactivate")).toHaveLength(1);
+    expect(await auditRows(t, "staff_user.deactivate")).toHaveLength(1);
+    expect(await auditRows(t, "staff_user.reactivate")).toHaveLength(1);
   });
 
   it("changes your own password after checking the current one, ending your other sessions", async () => {
@@ -190,7 +190,7 @@ describe.each(testDrivers)("staff accounts (%s)", (driver) => {
     expect((await failure(t.client(elsewhere.token).auth.me.query())).code).toBe("UNAUTHORIZED");
     expect((await signIn(me.user.email, "my-new-password-1")).user.id).toBe(me.user.id);
 
-    const [audit] = await auditRows(t, "staff.change_password");
+    const [audit] = await auditRows(t, "staff_user.change_password");
     expect(audit).toMatchObject({ actorId: me.user.id, entityId: me.user.id });
     expect(JSON.stringify(audit!.changes)).not.toContain("my-new-password-1");
   });

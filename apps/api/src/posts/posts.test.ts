@@ -1,7 +1,10 @@
+import { schema } from "@clinic/db";
 import { testDrivers } from "@clinic/db/testing";
+import { TRPCClientError } from "@trpc/client";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../app.js";
-import { silentLogger } from "../../logger.js";
+import { createApp } from "../app.js";
+import { silentLogger } from "../logger.js";
 import {
   auditRows,
   createTestApp,
@@ -10,7 +13,7 @@ import {
   practitionerIdBySlug,
   signedInStaff,
   type TestApp,
-} from "../../testing/index.js";
+} from "../testing/index.js";
 
 const draft = (slug: string) => ({
   slug,
@@ -156,5 +159,88 @@ describe.each(testDrivers)("staff posts (%s)", (driver) => {
       code: "BAD_REQUEST",
       fieldErrors: { slug: ["That address is already used"] },
     });
+  });
+});
+
+describe.each(testDrivers)("public posts (%s)", (driver) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ driver });
+  });
+  afterAll(() => t.close());
+
+  it("lists only visible posts, newest first, filtered by tag and paginated", async () => {
+    const { items, total } = await t.client().posts.list.query({ pageSize: 50 });
+    expect(total).toBe(items.length);
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const times = items.map((p) => p.publishedAt.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(items[0]!.publishedAt).toBeInstanceOf(Date);
+
+    const drafts = await t.db.select().from(schema.posts).where(eq(schema.posts.status, "draft"));
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) {
+      expect(items.map((p) => p.slug)).not.toContain(draft.slug);
+      await expect(t.client().posts.bySlug.query({ slug: draft.slug })).rejects.toMatchObject({
+        data: { code: "NOT_FOUND" },
+      });
+    }
+
+    const page2 = await t.client().posts.list.query({ page: 2, pageSize: 1 });
+    expect(page2.items.map((p) => p.slug)).toEqual([items[1]!.slug]);
+    expect(page2.total).toBe(total);
+
+    const tag = items[0]!.tags[0]!;
+    const tagged = await t.client().posts.list.query({ tag });
+    expect(tagged.items.length).toBeGreaterThan(0);
+    expect(tagged.items.every((p) => p.tags.includes(tag))).toBe(true);
+  });
+
+  it("shows a scheduled post only once its time has come", async () => {
+    const inOneHour = new Date(t.now().getTime() + 60 * 60 * 1000);
+    await t.db.insert(schema.posts).values({
+      slug: "coming-soon",
+      title: "Coming soon",
+      body: "Soon.",
+      status: "scheduled",
+      publishedAt: inOneHour,
+    });
+    await expect(t.client().posts.bySlug.query({ slug: "coming-soon" })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
+    const later = createApp({
+      db: t.db,
+      logger: silentLogger,
+      now: () => new Date(inOneHour.getTime() + 1000),
+    });
+    const post = await inProcessClient(later).posts.bySlug.query({ slug: "coming-soon" });
+    expect(post.title).toBe("Coming soon");
+  });
+
+  it("the runners post carries its video directive and reading time", async () => {
+    const post = await t.client().posts.bySlug.query({
+      slug: "why-runners-benefit-from-spinal-adjustments",
+    });
+    expect(post.body).toContain('::youtube{id="S7L5pmw8Is4"');
+    expect(post.readingMinutes).toBeGreaterThanOrEqual(2);
+    expect(post.author?.slug).toMatch(/-lee$/);
+  });
+
+  it("rejects malformed input with a 400 naming the field", async () => {
+    const res = await t.app.request(
+      `/trpc/posts.list?input=${encodeURIComponent(JSON.stringify({ json: { page: 0, pageSize: 500 } }))}`,
+    );
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as {
+      error: { json: { data: { fieldErrors: Record<string, string[]> } } };
+    };
+    expect(Object.keys(body.error.json.data.fieldErrors).sort()).toEqual(["page", "pageSize"]);
+
+    const error = await t
+      .client()
+      .practitioners.bySlug.query({ slug: "Not A Slug!" })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect(error.data.fieldErrors.slug[0]).toMatch(/lowercase/);
   });
 });

@@ -2,15 +2,21 @@ import { schema } from "@clinic/db";
 import { testDrivers } from "@clinic/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENQUIRY_REPLY_KIND } from "../../email/enquiry-reply.js";
+import { RATE_LIMITS } from "../abuse/public-forms.js";
+import { ENQUIRY_NOTICE_KIND } from "../email/enquiry-emails.js";
+import { ENQUIRY_REPLY_KIND } from "../email/enquiry-reply.js";
 import {
   auditRows,
   createTestApp,
   failure,
   practitionerIdBySlug,
   signedInStaff,
+  TEST_START,
   type TestApp,
-} from "../../testing/index.js";
+} from "../testing/index.js";
+
+// Ten seconds before the test clock starts: long enough for a person to fill the form in.
+const aWhileAgo = () => TEST_START.getTime() - 10_000;
 
 describe.each(testDrivers)("enquiries inbox (%s)", (driver) => {
   let t: TestApp;
@@ -72,7 +78,10 @@ describe.each(testDrivers)("enquiries inbox (%s)", (driver) => {
     const [audit] = await auditRows(t, "enquiry.reply");
     expect(audit).toMatchObject({
       entityId: enquiry!.id,
-      changes: { outboxMessageId: message!.id, status: { from: "new", to: "in_progress" } },
+      changes: {
+        outboxMessageId: { from: null, to: message!.id },
+        status: { from: "new", to: "in_progress" },
+      },
     });
   });
 
@@ -86,8 +95,8 @@ describe.each(testDrivers)("enquiries inbox (%s)", (driver) => {
     const detail = await frontDesk.client.enquiries.detail.query({ id: enquiry!.id });
     expect(detail.status).toBe("closed");
     expect(detail.notes.map((n) => n.body)).toEqual(["Called back, no answer."]);
-    expect((await auditRows(t, "enquiry.note"))[0]?.entityId).toBe(enquiry!.id);
-    expect((await auditRows(t, "enquiry.status"))[0]?.changes).toEqual({
+    expect((await auditRows(t, "enquiry.add_note"))[0]?.entityId).toBe(enquiry!.id);
+    expect((await auditRows(t, "enquiry.set_status"))[0]?.changes).toEqual({
       status: { from: enquiry!.status, to: "closed" },
     });
   });
@@ -102,5 +111,81 @@ describe.each(testDrivers)("enquiries inbox (%s)", (driver) => {
     );
     expect(missing.code).toBe("NOT_FOUND");
     expect(await replies()).toHaveLength(before);
+  });
+});
+
+describe("the contact form", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const enquiry = {
+    name: "Alex Runner",
+    email: "Alex@Example.com",
+    phone: "0400 123 456",
+    message: "Do you see patients on Saturday mornings?",
+    renderedAt: aWhileAgo(),
+  };
+
+  it("stores an enquiry as new and queues the clinic's notice in the same step", async () => {
+    const { id } = await t.client().enquiries.submit.mutate(enquiry);
+    const [row] = await t.db.select().from(schema.enquiries).where(eq(schema.enquiries.id, id));
+    expect(row).toMatchObject({
+      status: "new",
+      email: "alex@example.com",
+      message: enquiry.message,
+    });
+    const notices = await t.db
+      .select()
+      .from(schema.outboxMessages)
+      .where(eq(schema.outboxMessages.kind, ENQUIRY_NOTICE_KIND));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.toAddress).toBe("hello@westsidesportschiro.example");
+    expect(notices[0]!.textBody).toContain(enquiry.message);
+  });
+
+  it("names each invalid field and stores nothing", async () => {
+    const before = (await t.db.select().from(schema.enquiries)).length;
+    const error = await t
+      .client()
+      .enquiries.submit.mutate({ ...enquiry, email: "nope", message: "", name: "x".repeat(500) })
+      .catch((e) => e);
+    expect(error.data.httpStatus).toBe(400);
+    expect(Object.keys(error.data.fieldErrors).sort()).toEqual(["email", "message", "name"]);
+    expect((await t.db.select().from(schema.enquiries)).length).toBe(before);
+  });
+
+  it("refuses a filled honeypot or a form sent too fast, with a message a person can act on", async () => {
+    const before = (await t.db.select().from(schema.enquiries)).length;
+    for (const guard of [{ honeypot: "http://spam.example" }, { renderedAt: t.now().getTime() }]) {
+      const error = await t
+        .client()
+        .enquiries.submit.mutate({ ...enquiry, ...guard })
+        .catch((e) => e);
+      expect(error.data.code).toBe("BAD_REQUEST");
+      expect(error.message).toMatch(/send it again/);
+    }
+    expect((await t.db.select().from(schema.enquiries)).length).toBe(before);
+  });
+
+  it("limits submissions per address with a clear 429", async () => {
+    const ip = "203.0.113.7";
+    for (let i = 0; i < RATE_LIMITS.enquiry.max; i++) {
+      await t
+        .client(undefined, ip)
+        .enquiries.submit.mutate({ ...enquiry, email: `n${i}@example.com` });
+    }
+    const error = await t
+      .client(undefined, ip)
+      .enquiries.submit.mutate(enquiry)
+      .catch((e) => e);
+    expect(error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429 });
+    expect(error.message).toMatch(/Too many messages/);
+    // Another visitor is unaffected.
+    await expect(
+      t.client(undefined, "203.0.113.8").enquiries.submit.mutate(enquiry),
+    ).resolves.toBeTruthy();
   });
 });

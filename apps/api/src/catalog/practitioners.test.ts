@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { testDrivers } from "@clinic/db/testing";
 import { MAX_PHOTO_BYTES } from "@clinic/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../app.js";
-import { silentLogger } from "../../logger.js";
+import { createApp } from "../app.js";
+import { silentLogger } from "../logger.js";
 import {
   auditRows,
   createTestApp,
@@ -14,7 +14,7 @@ import {
   practitionerIdBySlug,
   signedInStaff,
   type TestApp,
-} from "../../testing/index.js";
+} from "../testing/index.js";
 
 const profile = (slug: string) => ({
   slug,
@@ -144,7 +144,7 @@ describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
     const [audit] = await auditRows(t, "practitioner.delete");
     expect(audit).toMatchObject({
       entityId: spare.id,
-      changes: { before: { slug: "spare-practitioner" } },
+      changes: { slug: { from: "spare-practitioner", to: null } },
     });
   });
 
@@ -174,7 +174,7 @@ describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
 
-      const [audit] = await auditRows(t, "practitioner.photo");
+      const [audit] = await auditRows(t, "practitioner.update_photo");
       expect(audit).toMatchObject({ entityId: joeyId, changes: { photoUrl: { to: photoUrl } } });
     });
 

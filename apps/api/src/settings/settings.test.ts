@@ -6,7 +6,7 @@ import {
   failure,
   signedInStaff,
   type TestApp,
-} from "../../testing/index.js";
+} from "../testing/index.js";
 
 describe.each(testDrivers)("clinic settings for staff (%s)", (driver) => {
   let t: TestApp;
@@ -65,5 +65,26 @@ describe.each(testDrivers)("clinic settings for staff (%s)", (driver) => {
     const [audit] = await auditRows(t, "settings.update");
     expect(Object.keys(audit!.changes).sort()).toEqual(["bookingPolicy", "timeZone"]);
     expect(audit!.changes.timeZone).toEqual({ from: current.timeZone, to: "Australia/Perth" });
+  });
+});
+
+describe.each(testDrivers)("public settings (%s)", (driver) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ driver });
+  });
+  afterAll(() => t.close());
+
+  it("settings.get returns the clinic without internal email settings", async () => {
+    const settings = await t.client().settings.get.query();
+    expect(settings.name).toBe("Westside Sports Chiro");
+    expect(settings.timeZone).toBe("Australia/Sydney");
+    expect(settings.bookingPolicy.cancellationWindowHours).toBeGreaterThanOrEqual(0);
+    expect(settings).not.toHaveProperty("emailSenderAddress");
+    // Opening hours follow the practitioners' weekly hours: weekdays open, each range well formed.
+    expect(settings.openingHours.map((h) => h.weekday)).toEqual(
+      expect.arrayContaining([1, 2, 3, 4, 5]),
+    );
+    for (const h of settings.openingHours) expect(h.opens < h.closes).toBe(true);
   });
 });

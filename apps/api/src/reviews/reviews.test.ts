@@ -8,8 +8,12 @@ import {
   failure,
   practitionerIdBySlug,
   signedInStaff,
+  TEST_START,
   type TestApp,
-} from "../../testing/index.js";
+} from "../testing/index.js";
+
+// Ten seconds before the test clock starts: long enough for a person to fill the form in.
+const aWhileAgo = () => TEST_START.getTime() - 10_000;
 
 describe.each(testDrivers)("review moderation (%s)", (driver) => {
   let t: TestApp;
@@ -125,5 +129,98 @@ describe.each(testDrivers)("review moderation (%s)", (driver) => {
     });
     expect(await auditRows(t, "review.feature")).toHaveLength(1);
     expect(await auditRows(t, "review.reject")).toHaveLength(1);
+  });
+});
+
+describe.each(testDrivers)("public reviews (%s)", (driver) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ driver });
+  });
+  afterAll(() => t.close());
+
+  it("lists approved reviews only and summarises their ratings", async () => {
+    const reviews = await t.client().reviews.list.query();
+    const rows = await t.db.select().from(schema.reviews);
+    const approved = rows.filter((r) => r.status === "approved");
+    expect(reviews).toHaveLength(approved.length);
+    expect(rows.some((r) => r.status === "pending")).toBe(true);
+    const featured = await t.client().reviews.list.query({ featured: true });
+    expect(featured.length).toBeGreaterThan(0);
+    expect(featured.every((r) => r.featured)).toBe(true);
+
+    const summary = await t.client().reviews.summary.query();
+    expect(summary.count).toBe(approved.length);
+    const mean = approved.reduce((sum, r) => sum + r.rating, 0) / approved.length;
+    expect(summary.average).toBeCloseTo(Math.round(mean * 10) / 10, 5);
+  });
+});
+
+describe("the review form", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("keeps a new review pending and out of the public list", async () => {
+    const { id, status } = await t.client().reviews.submit.mutate({
+      authorName: "Jordan Park",
+      rating: 5,
+      body: "Came in limping after a trail race and left with a plan I actually understood.",
+      email: null,
+      practitionerId: null,
+      renderedAt: aWhileAgo(),
+    });
+    expect(status).toBe("pending");
+    const publicList = await t.client().reviews.list.query();
+    expect(publicList.map((r) => r.id)).not.toContain(id);
+    const [row] = await t.db.select().from(schema.reviews).where(eq(schema.reviews.id, id));
+    expect(row).toMatchObject({ status: "pending", featured: false, flags: [] });
+    expect(row!.senderHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("flags a review that copies another under a different name, naming the match", async () => {
+    const [original] = await t.db
+      .select()
+      .from(schema.reviews)
+      .where(eq(schema.reviews.status, "approved"))
+      .limit(1);
+    const { id } = await t.client().reviews.submit.mutate({
+      authorName: "Totally New Person",
+      rating: 5,
+      body: `${original!.body.toUpperCase()}  `,
+      email: "new@example.com",
+      practitionerId: null,
+      renderedAt: aWhileAgo(),
+    });
+    const [row] = await t.db.select().from(schema.reviews).where(eq(schema.reviews.id, id));
+    expect(row!.flags).toEqual([
+      expect.objectContaining({ kind: "duplicate_text", matchReviewId: original!.id }),
+    ]);
+  });
+
+  it("flags bursts of reviews from one email", async () => {
+    const ids: string[] = [];
+    const bodies = [
+      "The gym sessions rebuilt my confidence after a hamstring tear last winter.",
+      "Friendly reception, on time, and they explained every step of the treatment.",
+      "My netball knee finally feels stable on landings thanks to the drills.",
+    ];
+    for (const [i, body] of bodies.entries()) {
+      const { id } = await t.client().reviews.submit.mutate({
+        authorName: `Burst ${i}`,
+        rating: 4,
+        body,
+        email: "same@example.com",
+        practitionerId: null,
+        renderedAt: aWhileAgo(),
+      });
+      ids.push(id);
+    }
+    const [last] = await t.db.select().from(schema.reviews).where(eq(schema.reviews.id, ids[2]!));
+    expect(last!.flags).toEqual([
+      expect.objectContaining({ kind: "same_sender_burst", matchReviewId: ids[1] }),
+    ]);
   });
 });

@@ -2,10 +2,10 @@ import { schema } from "@clinic/db";
 import { demoOwnerEmail } from "@clinic/db/seed";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../app.js";
-import { silentLogger } from "../../logger.js";
-import { createTestApp, inProcessClient, TEST_OWNER_PASSWORD } from "../../testing/index.js";
-import { MAX_SIGN_IN_FAILURES } from "./auth.js";
+import { createApp } from "../app.js";
+import { silentLogger } from "../logger.js";
+import { createTestApp, inProcessClient, TEST_OWNER_PASSWORD } from "../testing/index.js";
+import { MAX_SIGN_IN_FAILURES } from "./staff-auth.js";
 
 describe("staff auth", () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;

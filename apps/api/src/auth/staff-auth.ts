@@ -1,0 +1,104 @@
+import {
+  clearSignInFailures,
+  countRecentSignInFailures,
+  decoyPasswordHash,
+  deleteSessionsOfUser,
+  findStaffByEmail,
+  findStaffById,
+  hashPassword,
+  recordSignInFailure,
+  updateStaffUser,
+  verifyPassword,
+} from "@clinic/db";
+import type { ChangePassword, SignInInput } from "@clinic/domain";
+import { audit } from "../audit/audit.js";
+import type { AppContext, StaffContext } from "../context.js";
+import { FieldError, TooManyRequestsError, UnauthorizedError } from "../errors.js";
+import { endSession, hashToken, startSession } from "./sessions.js";
+
+/** After this many failures for one email within the window, sign-in is refused for a while. */
+export const MAX_SIGN_IN_FAILURES = 5;
+const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+const INCORRECT = "Email or password is incorrect";
+
+/** Refuses while `email` has had too many recent wrong passwords (sign-ins and password changes alike). */
+async function refuseWhenThrottled(ctx: AppContext, email: string, message: string) {
+  const since = new Date(ctx.now().getTime() - SIGN_IN_WINDOW_MS);
+  if ((await countRecentSignInFailures(ctx.db, email, since)) >= MAX_SIGN_IN_FAILURES) {
+    throw new TooManyRequestsError(message);
+  }
+}
+
+/**
+ * Checks an email and password and starts a session; returns its token, its
+ * expiry and the user. A wrong password and an unknown email get the same answer.
+ */
+export async function signIn(ctx: AppContext, input: SignInInput) {
+  const now = ctx.now();
+  await refuseWhenThrottled(
+    ctx,
+    input.email,
+    "Too many failed sign-in attempts. Please wait 15 minutes and try again.",
+  );
+  const user = await findStaffByEmail(ctx.db, input.email);
+  // Unknown emails still pay for a hash check, so timing doesn't reveal which accounts exist.
+  const valid = await verifyPassword(
+    user?.passwordHash ?? (await decoyPasswordHash()),
+    input.password,
+  );
+  if (!user?.active || !valid) {
+    await recordSignInFailure(ctx.db, input.email, now);
+    ctx.logger.warn("sign-in failed", { email: input.email });
+    throw new UnauthorizedError(INCORRECT);
+  }
+  await clearSignInFailures(ctx.db, input.email);
+  const session = await startSession(ctx.db, user.id, now);
+  const { passwordHash: _hash, active: _active, ...publicUser } = user;
+  return { ...session, user: publicUser };
+}
+
+/** Who is signed in, as the admin app shows them. */
+export function signedInUser(ctx: StaffContext) {
+  const { active: _active, ...user } = ctx.user;
+  return user;
+}
+
+export async function signOut(ctx: AppContext, sessionToken: string) {
+  await endSession(ctx.db, sessionToken);
+  return { ok: true as const };
+}
+
+/**
+ * Changes the user's own password after checking the current one, and signs
+ * out their other sessions (`sessionToken`'s stays). Wrong current passwords
+ * count towards the sign-in throttle.
+ */
+export async function changeOwnPassword(
+  ctx: StaffContext,
+  sessionToken: string,
+  input: ChangePassword,
+) {
+  const now = ctx.now();
+  await refuseWhenThrottled(
+    ctx,
+    ctx.user.email,
+    "Too many wrong passwords. Please wait 15 minutes and try again.",
+  );
+  const account = await findStaffById(ctx.db, ctx.user.id);
+  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    await recordSignInFailure(ctx.db, ctx.user.email, now);
+    throw new FieldError("currentPassword", "That isn't your current password");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const endedSessions = await ctx.db.transaction(async (tx) => {
+    await updateStaffUser(tx, ctx.user.id, { passwordHash });
+    const ended = await deleteSessionsOfUser(tx, ctx.user.id, hashToken(sessionToken));
+    await audit(tx, ctx, {
+      action: "staff_user.change_password",
+      entityId: ctx.user.id,
+      changes: { endedSessions: { from: null, to: ended } },
+    });
+    return ended;
+  });
+  return { ok: true as const, endedSessions };
+}

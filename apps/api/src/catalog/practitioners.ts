@@ -1,0 +1,153 @@
+import {
+  countStaffLinkedTo,
+  deletePractitioner,
+  findStaffPractitioner,
+  insertPractitioner,
+  listPublicPractitioners,
+  listStaffPractitioners,
+  type StaffPractitioner,
+  updatePractitioner,
+} from "@clinic/db";
+import type { PhotoUpload, PractitionerInput } from "@clinic/domain";
+import { audit, changedFields, createdFields } from "../audit/audit.js";
+import type { AppContext, StaffContext } from "../context.js";
+import { NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
+import { decodePhoto, removeStoredImage, storeImage } from "../uploads/photos.js";
+import { type CatalogKind, deleteCatalogEntry, setCatalogActive } from "./catalog-lifecycle.js";
+
+const NOT_FOUND = "We couldn't find that practitioner";
+
+/** Active practitioners with the services they offer, as the public sees them. */
+export function publicPractitioners(ctx: AppContext) {
+  return listPublicPractitioners(ctx.db);
+}
+
+export async function publicPractitionerBySlug(ctx: AppContext, slug: string) {
+  const [practitioner] = await listPublicPractitioners(ctx.db, { slug });
+  if (!practitioner) throw new NotFoundError(NOT_FOUND);
+  return practitioner;
+}
+
+/** Every practitioner, inactive ones included, with their services and booking count. */
+export function staffPractitioners(ctx: StaffContext) {
+  return listStaffPractitioners(ctx.db);
+}
+
+export async function staffPractitioner(ctx: StaffContext, id: string): Promise<StaffPractitioner> {
+  const practitioner = await findStaffPractitioner(ctx.db, id);
+  if (!practitioner) throw new NotFoundError(NOT_FOUND);
+  return practitioner;
+}
+
+function editableFields(p: StaffPractitioner): PractitionerInput {
+  return {
+    slug: p.slug,
+    name: p.name,
+    title: p.title,
+    bio: p.bio,
+    photoUrl: p.photoUrl,
+    active: p.active,
+    sortOrder: p.sortOrder,
+  };
+}
+
+/** Adds a practitioner; a slug already used is a field error on `slug`. Returns the new record. */
+export async function createPractitioner(ctx: StaffContext, input: PractitionerInput) {
+  const { id } = await withUniqueField("slug", SLUG_TAKEN, () =>
+    ctx.db.transaction(async (tx) => {
+      const row = await insertPractitioner(tx, input);
+      await audit(tx, ctx, {
+        action: "practitioner.create",
+        entityId: row.id,
+        changes: createdFields(input),
+      });
+      return row;
+    }),
+  );
+  return staffPractitioner(ctx, id);
+}
+
+/** Edits a practitioner's profile (services are linked from the service's side). */
+export async function updateStaffPractitioner(
+  ctx: StaffContext,
+  input: PractitionerInput & { id: string },
+) {
+  const { id, ...fields } = input;
+  const before = await staffPractitioner(ctx, id);
+  const changes = changedFields(editableFields(before), fields);
+  await withUniqueField("slug", SLUG_TAKEN, () =>
+    ctx.db.transaction(async (tx) => {
+      if (!(await updatePractitioner(tx, id, fields))) throw new NotFoundError(NOT_FOUND);
+      await audit(tx, ctx, { action: "practitioner.update", entityId: id, changes });
+    }),
+  );
+  return staffPractitioner(ctx, id);
+}
+
+const practitionerKind: CatalogKind<StaffPractitioner> = {
+  entity: "practitioner",
+  notFound: NOT_FOUND,
+  ref: (practitionerId) => ({ practitionerId }),
+  find: findStaffPractitioner,
+  setActive: (tx, id, active) => updatePractitioner(tx, id, { active }),
+  remove: deletePractitioner,
+  hasBookings: (name) =>
+    `${name ?? "This practitioner"} has bookings, so they can't be deleted. Deactivate them instead.`,
+  otherDependants: async (tx, id) =>
+    (await countStaffLinkedTo(tx, id)) > 0
+      ? "A staff account is linked to this practitioner. Change or deactivate that account first, or deactivate the practitioner instead."
+      : null,
+  auditFields: editableFields,
+};
+
+/**
+ * Hides (or shows again) a practitioner for booking and the public site,
+ * keeping their bookings and history; returns how many upcoming bookings
+ * they still have, for staff to move or cancel.
+ */
+export function setPractitionerActive(ctx: StaffContext, id: string, active: boolean) {
+  return setCatalogActive(ctx, practitionerKind, id, active);
+}
+
+/**
+ * Deletes a practitioner for good, only if they never had a booking and no
+ * staff account is linked to them (a conflict otherwise: deactivate instead).
+ */
+export function deleteStaffPractitioner(ctx: StaffContext, id: string) {
+  return deleteCatalogEntry(ctx, practitionerKind, id);
+}
+
+/**
+ * Replaces a practitioner's photo with an uploaded JPEG, PNG or WebP (at
+ * most 2 MB; the file's first bytes must match `contentType`). Stored in the
+ * upload folder and served at the returned `/uploads/<file>` address.
+ */
+export async function uploadPractitionerPhoto(
+  ctx: StaffContext,
+  input: PhotoUpload & { id: string },
+) {
+  const { bytes, contentType } = decodePhoto(input);
+  const before = await staffPractitioner(ctx, input.id);
+  const photoUrl = await storeImage(ctx.uploadDir, bytes, contentType);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      if (!(await updatePractitioner(tx, input.id, { photoUrl }))) {
+        throw new NotFoundError(NOT_FOUND);
+      }
+      await audit(tx, ctx, {
+        action: "practitioner.update_photo",
+        entityId: input.id,
+        changes: {
+          photoUrl: { from: before.photoUrl, to: photoUrl },
+          bytes: { from: null, to: bytes.length },
+          contentType: { from: null, to: contentType },
+        },
+      });
+    });
+  } catch (error) {
+    // The row still points at the old photo: the new file would be an orphan.
+    await removeStoredImage(ctx.uploadDir, photoUrl);
+    throw error;
+  }
+  return { id: input.id, photoUrl };
+}

@@ -1,0 +1,116 @@
+import {
+  approvedRatingSummary,
+  countReviewsByStatus,
+  insertPendingReview,
+  listApprovedReviews,
+  listReviewQueue,
+  lockReviewForModeration,
+  reviewsForComparison,
+  setReviewModeration,
+} from "@clinic/db";
+import {
+  BURST_WINDOW_MS,
+  moderateReview,
+  type ReviewInput,
+  type ReviewModerationAction,
+  type ReviewStatus,
+  reviewFlags,
+} from "@clinic/domain";
+import type { z } from "zod";
+import {
+  enforceRateLimit,
+  type formGuardSchema,
+  rejectAutomated,
+  senderHash,
+} from "../abuse/public-forms.js";
+import { audit } from "../audit/audit.js";
+import type { AppContext, StaffContext } from "../context.js";
+import { NotFoundError, PreconditionFailedError } from "../errors.js";
+
+const QUEUE_PAGE_SIZE = 20;
+
+/** Approved reviews only, newest first; pending and rejected ones are never public. */
+export function publicReviews(
+  ctx: AppContext,
+  filter: { featured?: boolean | undefined; limit: number },
+) {
+  return listApprovedReviews(ctx.db, filter);
+}
+
+export function publicRatingSummary(ctx: AppContext) {
+  return approvedRatingSummary(ctx.db);
+}
+
+/**
+ * "Share your experience": stored as pending, never shown until staff
+ * approve it, with duplicate and burst flags computed now for moderation.
+ */
+export async function submitReview(
+  ctx: AppContext,
+  input: ReviewInput & z.infer<typeof formGuardSchema>,
+) {
+  const { honeypot, renderedAt, ...review } = input;
+  rejectAutomated(ctx, { honeypot, renderedAt });
+  await enforceRateLimit(ctx, "review");
+  const now = ctx.now();
+  const sender = senderHash(ctx);
+  const { id } = await ctx.db.transaction(async (tx) => {
+    const earlier = await reviewsForComparison(tx, {
+      email: review.email,
+      senderHash: sender,
+      since: new Date(now.getTime() - BURST_WINDOW_MS),
+    });
+    const flags = reviewFlags({ ...review, senderHash: sender, createdAt: now }, earlier);
+    return insertPendingReview(tx, { ...review, senderHash: sender, flags, createdAt: now });
+  });
+  ctx.logger.info("review received", { reviewId: id });
+  return { id, status: "pending" as const };
+}
+
+/**
+ * The moderation queue: reviews of one status (all when omitted), newest
+ * first, 20 a page, with counts per status. Each flag (duplicate text, a
+ * burst from one sender) carries the review it matches, when it names one.
+ */
+export async function reviewQueue(
+  ctx: StaffContext,
+  input: { status?: ReviewStatus | undefined; page: number },
+) {
+  const [result, counts] = await Promise.all([
+    listReviewQueue(ctx.db, {
+      status: input.status,
+      limit: QUEUE_PAGE_SIZE,
+      offset: (input.page - 1) * QUEUE_PAGE_SIZE,
+    }),
+    countReviewsByStatus(ctx.db),
+  ]);
+  return { ...result, counts, page: input.page, pageSize: QUEUE_PAGE_SIZE };
+}
+
+/**
+ * Approves (public from now on), rejects (hidden, unfeatured), features or
+ * unfeatures a review; only approved reviews can be featured (a failed
+ * precondition otherwise). Sets moderatedAt.
+ */
+export function moderateStaffReview(
+  ctx: StaffContext,
+  input: { id: string; action: ReviewModerationAction },
+) {
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockReviewForModeration(tx, input.id);
+    if (!current) throw new NotFoundError("We couldn't find that review");
+    const next = moderateReview(current, input.action);
+    if ("error" in next) throw new PreconditionFailedError(next.error);
+    const moderatedAt = ctx.now();
+    await setReviewModeration(tx, input.id, { ...next, moderatedAt });
+    await audit(tx, ctx, {
+      action: `review.${input.action}`,
+      entityId: input.id,
+      changes: {
+        status: { from: current.status, to: next.status },
+        featured: { from: current.featured, to: next.featured },
+      },
+    });
+    return { id: input.id, ...next, moderatedAt };
+  });
+}

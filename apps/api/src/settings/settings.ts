@@ -1,0 +1,36 @@
+import { getClinicSettings, listActiveWorkingHours, saveClinicSettings } from "@clinic/db";
+import { type ClinicSettings, openingHours } from "@clinic/domain";
+import { audit, changedFields } from "../audit/audit.js";
+import type { AppContext, StaffContext } from "../context.js";
+
+/**
+ * What the public site shows about the clinic, with its opening hours (when
+ * any practitioner works); the email sender stays internal.
+ */
+export async function publicSettings(ctx: AppContext) {
+  const [clinic, hours] = await Promise.all([
+    getClinicSettings(ctx.db),
+    listActiveWorkingHours(ctx.db),
+  ]);
+  const { emailSenderName: _name, emailSenderAddress: _address, ...settings } = clinic;
+  return { ...settings, openingHours: openingHours(hours) };
+}
+
+/** Every setting, the email sender included. */
+export function staffSettings(ctx: StaffContext) {
+  return getClinicSettings(ctx.db);
+}
+
+/** Replaces the clinic's settings (validated whole by the caller); returns them as saved. */
+export function updateSettings(ctx: StaffContext, input: ClinicSettings) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await getClinicSettings(tx);
+    await saveClinicSettings(tx, input);
+    await audit(tx, ctx, {
+      action: "settings.update",
+      entityId: null,
+      changes: changedFields({ ...before }, { ...input }),
+    });
+    return getClinicSettings(tx);
+  });
+}
