@@ -6,7 +6,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { accessLogLine } from "./app/request-log";
+import { accessLogLine } from "./app/server/request-log";
 
 /**
  * The production server for the built site. It replaces `remix-serve` for one reason: that

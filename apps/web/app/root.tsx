@@ -12,16 +12,16 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { api } from "./api.server";
-import { useOptionalClinic } from "./clinic";
 import { JsonLdScript } from "./components/json-ld";
+import { useNonce } from "./components/nonce";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
-import { clinicJsonLd } from "./json-ld";
-import { useNonce } from "./nonce";
-import { pageMeta } from "./page-meta";
-import { absoluteUrl, canonicalPath } from "./site-url";
-import { siteUrlFor } from "./site-url.server";
+import { useOptionalClinic } from "./components/use-clinic";
+import { clinicJsonLd } from "./formatting/json-ld";
+import { pageMeta } from "./formatting/page-meta";
+import { absoluteUrl, canonicalPath } from "./links/site-url";
+import { api } from "./server/api.server";
+import { siteUrlFor } from "./server/site-url.server";
 import stylesHref from "./styles/app.css?url";
 import siteContentStylesHref from "./styles/site-content.css?url";
 

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { blogListHref } from "../blog-posts";
+import { blogListHref } from "../links/blog-links";
 import { PostCard, type PostSummary } from "./post-card";
 
 /** A page of posts with Newer/Older links; shared by the blog and its topic pages. */

@@ -1,7 +1,7 @@
 import { formatMoney } from "@clinic/domain";
 import { Link } from "@remix-run/react";
-import { formatDuration } from "../format-date";
-import { patientTypeLabel } from "../service-labels";
+import { formatDuration } from "../formatting/format-date";
+import { patientTypeLabel } from "../formatting/service-labels";
 
 export interface ServiceSummary {
   slug: string;

@@ -1,17 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
-import { allVisiblePosts } from "../blog.server";
-import { blogListHref, otherPostsByAuthor } from "../blog-posts";
-import { useClinic } from "../clinic";
 import { JsonLdScript } from "../components/json-ld";
 import { PostCard } from "../components/post-card";
-import { formatDate, formatReadingTime } from "../format-date";
-import { blogPostingJsonLd } from "../json-ld";
-import { renderMarkdown } from "../markdown.server";
-import { pageMeta } from "../page-meta";
-import { slugParam } from "../route-params";
-import { siteUrlFor } from "../site-url.server";
+import { useClinic } from "../components/use-clinic";
+import { formatDate, formatReadingTime } from "../formatting/format-date";
+import { blogPostingJsonLd } from "../formatting/json-ld";
+import { pageMeta } from "../formatting/page-meta";
+import { blogListHref } from "../links/blog-links";
+import { slugParam } from "../links/route-params";
+import { api, notFound, orNotFound } from "../server/api.server";
+import { allVisiblePosts } from "../server/blog.server";
+import { otherPostsByAuthor } from "../server/blog-posts";
+import { renderMarkdown } from "../server/markdown.server";
+import { siteUrlFor } from "../server/site-url.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = slugParam(params.slug);

@@ -1,13 +1,13 @@
 import { tagSchema } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound } from "../api.server";
-import { allVisiblePosts } from "../blog.server";
-import { tagCounts } from "../blog-posts";
-import { useClinic } from "../clinic";
 import { PostListing, TopicList } from "../components/post-listing";
-import { clinicNameFrom, pageMeta } from "../page-meta";
-import { pageParam } from "../route-params";
+import { useClinic } from "../components/use-clinic";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { pageParam } from "../links/route-params";
+import { api, notFound } from "../server/api.server";
+import { allVisiblePosts } from "../server/blog.server";
+import { tagCounts } from "../server/blog-posts";
 
 const PAGE_SIZE = 9;
 

@@ -1,19 +1,19 @@
 import { formatMoney } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
-import { readBookingDraft } from "../booking-draft.server";
-import { FIRST_AVAILABLE, parsePickerParams, pickerSearch } from "../booking-params";
-import { privatePageHeaders } from "../cache-control";
-import { useClinic } from "../clinic";
 import { Avatar } from "../components/avatar";
 import { BookingSteps } from "../components/booking-steps";
 import { SlotPicker } from "../components/slot-picker";
-import { telHref } from "../contact-details";
-import { formatDuration } from "../format-date";
-import { pageMeta } from "../page-meta";
-import { slugParam } from "../route-params";
-import { loadPicker } from "../slot-picker.server";
+import { useClinic } from "../components/use-clinic";
+import { telHref } from "../formatting/contact-details";
+import { formatDuration } from "../formatting/format-date";
+import { pageMeta } from "../formatting/page-meta";
+import { FIRST_AVAILABLE, parsePickerParams, pickerSearch } from "../links/booking-params";
+import { slugParam } from "../links/route-params";
+import { api, notFound, orNotFound } from "../server/api.server";
+import { readBookingDraft } from "../server/booking-draft.server";
+import { privatePageHeaders } from "../server/cache-control";
+import { loadPicker } from "../server/slot-picker.server";
 
 export const headers = privatePageHeaders;
 

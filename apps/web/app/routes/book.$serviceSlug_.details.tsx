@@ -10,30 +10,34 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { api, apiFor, notFound, orNotFound } from "../api.server";
-import { clearBookingDraft, readBookingDraft, saveBookingDraft } from "../booking-draft.server";
+import { BookingSteps } from "../components/booking-steps";
+import { Field } from "../components/form-field";
+import { useClinic } from "../components/use-clinic";
+import { formatDuration } from "../formatting/format-date";
+import { pageMeta } from "../formatting/page-meta";
+import { formatAppointmentStart } from "../formatting/time-labels";
 import {
   bookingDetailsErrors,
   bookingDetailsSchema,
   createBookingInput,
   draftFromFormData,
   splitApiFieldErrors,
-} from "../booking-form";
+} from "../forms/booking-form";
 import {
   FIRST_AVAILABLE,
   parsePickerParams,
   pickerSearch,
   practitionerParam,
-} from "../booking-params";
-import { privatePageHeaders } from "../cache-control";
-import { socketAddressFrom } from "../client-address";
-import { useClinic } from "../clinic";
-import { BookingSteps } from "../components/booking-steps";
-import { Field } from "../components/form-field";
-import { formatDuration } from "../format-date";
-import { pageMeta } from "../page-meta";
-import { slugParam } from "../route-params";
-import { formatAppointmentStart } from "../time-labels";
+} from "../links/booking-params";
+import { slugParam } from "../links/route-params";
+import { api, apiFor, notFound, orNotFound } from "../server/api.server";
+import {
+  clearBookingDraft,
+  readBookingDraft,
+  saveBookingDraft,
+} from "../server/booking-draft.server";
+import { privatePageHeaders } from "../server/cache-control";
+import { socketAddressFrom } from "../server/client-address";
 
 export const headers = privatePageHeaders;
 

@@ -1,15 +1,15 @@
 import { formatMoney } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api } from "../api.server";
-import { pickerSearch, practitionerParam } from "../booking-params";
-import { privatePageHeaders } from "../cache-control";
-import { useClinic } from "../clinic";
 import { BookingSteps } from "../components/booking-steps";
-import { telHref } from "../contact-details";
-import { formatDuration } from "../format-date";
-import { clinicNameFrom, pageMeta } from "../page-meta";
-import { patientTypeLabel } from "../service-labels";
+import { useClinic } from "../components/use-clinic";
+import { telHref } from "../formatting/contact-details";
+import { formatDuration } from "../formatting/format-date";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { patientTypeLabel } from "../formatting/service-labels";
+import { pickerSearch, practitionerParam } from "../links/booking-params";
+import { api } from "../server/api.server";
+import { privatePageHeaders } from "../server/cache-control";
 
 export const headers = privatePageHeaders;
 

@@ -3,15 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { apiFor } from "../api.server";
-import { socketAddressFrom } from "../client-address";
-import { useClinic } from "../clinic";
 import { Field } from "../components/form-field";
 import { FormTrap } from "../components/form-trap";
-import { addressLines, telHref } from "../contact-details";
-import { contactFormErrors, contactFormSchema, enquirySubmission } from "../contact-form";
-import { clinicNameFrom, pageMeta } from "../page-meta";
-import { classifySubmitFailure } from "../submit-failure";
+import { useClinic } from "../components/use-clinic";
+import { addressLines, telHref } from "../formatting/contact-details";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { contactFormErrors, contactFormSchema, enquirySubmission } from "../forms/contact-form";
+import { classifySubmitFailure } from "../forms/submit-failure";
+import { apiFor } from "../server/api.server";
+import { socketAddressFrom } from "../server/client-address";
 
 export function loader() {
   // For the API's "sent too fast to be a person" check.

@@ -9,17 +9,22 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
-import { cancelFormSchema } from "../booking-form";
-import { pickerSearch } from "../booking-params";
-import { privatePageHeaders } from "../cache-control";
 import { BookingSteps } from "../components/booking-steps";
 import { Field } from "../components/form-field";
-import { telHref } from "../contact-details";
-import { formatDuration } from "../format-date";
-import { bookingStatusLabel, MANAGE_PAGE_META, managePath, manageTokenParam } from "../manage-link";
-import { pageMeta } from "../page-meta";
-import { formatAppointmentStart } from "../time-labels";
+import { telHref } from "../formatting/contact-details";
+import { formatDuration } from "../formatting/format-date";
+import { pageMeta } from "../formatting/page-meta";
+import { formatAppointmentStart } from "../formatting/time-labels";
+import { cancelFormSchema } from "../forms/booking-form";
+import { pickerSearch } from "../links/booking-params";
+import {
+  bookingStatusLabel,
+  MANAGE_PAGE_META,
+  managePath,
+  manageTokenParam,
+} from "../links/manage-link";
+import { api, notFound, orNotFound } from "../server/api.server";
+import { privatePageHeaders } from "../server/cache-control";
 
 export const headers = privatePageHeaders;
 

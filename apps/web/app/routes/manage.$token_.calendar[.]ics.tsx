@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiUrl, notFound } from "../api.server";
-import { manageTokenParam } from "../manage-link";
+import { manageTokenParam } from "../links/manage-link";
+import { apiUrl, notFound } from "../server/api.server";
 
 /**
  * The booking as a calendar file, fetched from the API and passed straight through, so the

@@ -8,15 +8,15 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
-import { instantParam, parsePickerParams, pickerSearch } from "../booking-params";
-import { privatePageHeaders } from "../cache-control";
 import { SlotPicker } from "../components/slot-picker";
-import { telHref } from "../contact-details";
-import { MANAGE_PAGE_META, managePath, manageTokenParam } from "../manage-link";
-import { pageMeta } from "../page-meta";
-import { loadPicker } from "../slot-picker.server";
-import { formatAppointmentStart } from "../time-labels";
+import { telHref } from "../formatting/contact-details";
+import { pageMeta } from "../formatting/page-meta";
+import { formatAppointmentStart } from "../formatting/time-labels";
+import { instantParam, parsePickerParams, pickerSearch } from "../links/booking-params";
+import { MANAGE_PAGE_META, managePath, manageTokenParam } from "../links/manage-link";
+import { api, notFound, orNotFound } from "../server/api.server";
+import { privatePageHeaders } from "../server/cache-control";
+import { loadPicker } from "../server/slot-picker.server";
 
 export const headers = privatePageHeaders;
 

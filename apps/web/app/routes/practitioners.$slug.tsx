@@ -1,11 +1,11 @@
 import { excerpt } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
 import { Avatar } from "../components/avatar";
-import { markdownToPlainText, renderMarkdown } from "../markdown.server";
-import { pageMeta } from "../page-meta";
-import { slugParam } from "../route-params";
+import { pageMeta } from "../formatting/page-meta";
+import { slugParam } from "../links/route-params";
+import { api, notFound, orNotFound } from "../server/api.server";
+import { markdownToPlainText, renderMarkdown } from "../server/markdown.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = slugParam(params.slug);

@@ -1,14 +1,14 @@
 import { excerpt, formatMoney } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
-import { useClinic } from "../clinic";
 import { ContactDetails } from "../components/contact-card";
-import { formatDuration } from "../format-date";
-import { renderMarkdown } from "../markdown.server";
-import { pageMeta } from "../page-meta";
-import { slugParam } from "../route-params";
-import { patientTypeLabel } from "../service-labels";
+import { useClinic } from "../components/use-clinic";
+import { formatDuration } from "../formatting/format-date";
+import { pageMeta } from "../formatting/page-meta";
+import { patientTypeLabel } from "../formatting/service-labels";
+import { slugParam } from "../links/route-params";
+import { api, notFound, orNotFound } from "../server/api.server";
+import { renderMarkdown } from "../server/markdown.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = slugParam(params.slug);

@@ -10,25 +10,25 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { api, apiFor } from "../api.server";
-import { socketAddressFrom } from "../client-address";
-import { useClinic } from "../clinic";
 import { Field, FieldErrors } from "../components/form-field";
 import { FormTrap } from "../components/form-trap";
 import { JsonLdScript } from "../components/json-ld";
 import { ReviewCard } from "../components/review-card";
 import { StarRating } from "../components/star-rating";
-import { reviewsJsonLd } from "../json-ld";
-import { clinicNameFrom, pageMeta } from "../page-meta";
-import { formatAverage, ratingSummaryLabel } from "../rating";
+import { useClinic } from "../components/use-clinic";
+import { reviewsJsonLd } from "../formatting/json-ld";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { formatAverage, ratingSummaryLabel } from "../formatting/rating";
 import {
   RATING_CHOICES,
   reviewFormErrors,
   reviewFormSchema,
   reviewSubmission,
-} from "../review-form";
-import { siteUrlFor } from "../site-url.server";
-import { classifySubmitFailure } from "../submit-failure";
+} from "../forms/review-form";
+import { classifySubmitFailure } from "../forms/submit-failure";
+import { api, apiFor } from "../server/api.server";
+import { socketAddressFrom } from "../server/client-address";
+import { siteUrlFor } from "../server/site-url.server";
 
 export async function loader() {
   const [reviews, summary, practitioners, settings] = await Promise.all([

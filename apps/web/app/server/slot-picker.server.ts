@@ -1,4 +1,10 @@
 import { addLocalDays, type PractitionerChoice } from "@clinic/domain";
+import {
+  dayParts,
+  formatDateRange,
+  formatLongDate,
+  formatSlotTime,
+} from "../formatting/time-labels";
 import { api } from "./api.server";
 import {
   bookingWindow,
@@ -8,7 +14,6 @@ import {
   weekNavigation,
   weekQueryRange,
 } from "./booking-week";
-import { dayParts, formatDateRange, formatLongDate, formatSlotTime } from "./time-labels";
 
 export interface PickerDay {
   date: string;

@@ -6,7 +6,7 @@ import {
   isDevelopment,
   RESOURCE_CONTENT_SECURITY_POLICY,
   resourceHeaders,
-} from "./security-headers";
+} from "./security-headers.server";
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

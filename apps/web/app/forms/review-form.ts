@@ -1,6 +1,6 @@
 import { emailSchema, idSchema, type ReviewInput, reviewInputSchema } from "@clinic/domain";
 import type { z } from "zod";
-import { formGuard, formGuardFields, missingFieldMessages } from "./public-form";
+import { formGuard, formGuardFields, missingFieldMessages } from "./form-guard";
 
 /**
  * "Share your experience": the domain's review rules, with the optional fields optional

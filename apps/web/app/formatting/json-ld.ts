@@ -1,4 +1,4 @@
-import { absoluteUrl } from "./site-url";
+import { absoluteUrl } from "../links/site-url";
 
 export type JsonLd = Record<string, unknown>;
 

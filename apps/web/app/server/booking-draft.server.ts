@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { type BookingDraft, bookingDraftSchema } from "./booking-form";
+import { type BookingDraft, bookingDraftSchema } from "../forms/booking-form";
 
 /**
  * The details a patient typed, kept for a few minutes when the time they chose was taken, so

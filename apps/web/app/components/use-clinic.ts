@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { loader as rootLoader } from "./root";
+import type { loader as rootLoader } from "../root";
 
 export type Clinic = NonNullable<ReturnType<typeof useOptionalClinic>>;
 

@@ -1,7 +1,7 @@
 import { TRPCClientError } from "@clinic/api-client";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { formGuard, missingFieldMessages } from "./public-form";
+import { formGuard, missingFieldMessages } from "./form-guard";
 import { classifySubmitFailure } from "./submit-failure";
 
 function apiError(code: string, message: string, fieldErrors: Record<string, string[]> | null) {

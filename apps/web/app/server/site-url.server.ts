@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normaliseSiteUrl } from "./site-url";
+import { normaliseSiteUrl } from "../links/site-url";
 
 const env = z
   .object({

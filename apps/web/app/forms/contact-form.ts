@@ -1,6 +1,6 @@
 import { type EnquiryInput, enquiryInputSchema, phoneSchema } from "@clinic/domain";
 import type { z } from "zod";
-import { formGuard, formGuardFields, missingFieldMessages } from "./public-form";
+import { formGuard, formGuardFields, missingFieldMessages } from "./form-guard";
 
 /** "Let's Get in Touch": the domain's enquiry rules, phone optional, anti-spam fields added. */
 export const contactFormSchema = enquiryInputSchema.extend({

@@ -1,9 +1,3 @@
-/** The address of a page of the blog's list, or of one topic's list. */
-export function blogListHref(page: number, tag: string | null = null): string {
-  const base = tag ? `/blog/tag/${encodeURIComponent(tag)}` : "/blog";
-  return page > 1 ? `${base}?page=${page}` : base;
-}
-
 /** Every tag in use with how many posts carry it, most used first, then by name. */
 export function tagCounts(posts: readonly { tags: readonly string[] }[]) {
   const counts = new Map<string, number>();
