@@ -1,15 +1,6 @@
 import { createApiClient, isApiError } from "@clinic/api-client";
-import { z } from "zod";
 import { forwardedForHeaders } from "./client-address";
-
-// Parsed once at start-up so a bad value fails loudly instead of on the first request.
-const envSchema = z.object({
-  API_URL: z
-    .url({ message: "API_URL must be a URL, e.g. http://localhost:4000" })
-    .default("http://localhost:4000"),
-});
-
-const env = envSchema.parse(process.env);
+import { env } from "./env.server";
 
 /** The API's base URL, for its few plain HTTP routes (e.g. calendar files). */
 export const apiUrl = env.API_URL.replace(/\/$/, "");

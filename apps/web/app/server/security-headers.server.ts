@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { env } from "./env.server";
 
 /** A fresh nonce for one response's scripts: 128 random bits, base64. */
 export function createNonce(): string {
@@ -73,6 +74,6 @@ export function resourceHeaders(init: Record<string, string>): Headers {
 }
 
 /** Whether the server runs under `remix vite:dev`, where the CSP is relaxed for HMR. */
-export function isDevelopment(env: { NODE_ENV?: string } = process.env): boolean {
-  return env.NODE_ENV === "development";
+export function isDevelopment(environment: { NODE_ENV?: string } = env): boolean {
+  return environment.NODE_ENV === "development";
 }

@@ -1,13 +1,5 @@
-import { z } from "zod";
 import { normaliseSiteUrl } from "../links/site-url";
-
-const env = z
-  .object({
-    SITE_URL: z
-      .url({ message: "SITE_URL must be a URL, e.g. https://westsidesportschiro.com.au" })
-      .optional(),
-  })
-  .parse(process.env);
+import { env } from "./env.server";
 
 /**
  * Where the public site lives, for absolute links (feeds, sitemap, Open Graph): the
