@@ -11,27 +11,30 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] | und
   );
 }
 
+/** What a labelled control needs of its conform field. */
+export interface FieldState {
+  id: string;
+  errorId: string;
+  errors: string[] | undefined;
+}
+
 /** A labelled form control with an optional hint and its errors underneath. */
 export function Field({
   label,
-  htmlFor,
+  field,
   hint,
   hintId,
-  errorId,
-  errors,
   children,
 }: {
   label: ReactNode;
-  htmlFor: string;
+  field: FieldState;
   hint?: ReactNode;
   hintId?: string;
-  errorId: string;
-  errors: string[] | undefined;
   children: ReactNode;
 }) {
   return (
-    <div className={errors?.length ? "field field--invalid" : "field"}>
-      <label htmlFor={htmlFor} className="field__label">
+    <div className={field.errors?.length ? "field field--invalid" : "field"}>
+      <label htmlFor={field.id} className="field__label">
         {label}
       </label>
       {hint ? (
@@ -40,7 +43,7 @@ export function Field({
         </p>
       ) : null}
       {children}
-      <FieldErrors id={errorId} errors={errors} />
+      <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
+import { TRPCClientError } from "@clinic/api-client";
+import { apiRefusal } from "@clinic/form-kit/server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import {
+  BOOKING_API_FIELDS,
   bookingDetailsErrors,
   bookingDetailsSchema,
   createBookingInput,
   draftFromFormData,
-  splitApiFieldErrors,
 } from "./booking-form";
 
 function form(fields: Record<string, string>): FormData {
@@ -72,16 +74,26 @@ describe("the booking details form", () => {
   });
 });
 
-describe("splitApiFieldErrors", () => {
+describe("the API's field errors on the booking form", () => {
   it("puts patient fields next to their inputs and the rest at the top of the form", () => {
-    expect(
-      splitApiFieldErrors({
-        "patient.email": ["Enter a valid email address"],
-        start: ["That time is in the past"],
-        notes: ["Notes must be at most 2000 characters"],
-        practitionerId: ["That practitioner doesn't offer this"],
-      }),
-    ).toEqual({
+    const error = TRPCClientError.from({
+      error: {
+        code: -32600,
+        message: "Some fields are invalid",
+        data: {
+          code: "BAD_REQUEST",
+          httpStatus: 400,
+          fieldErrors: {
+            "patient.email": ["Enter a valid email address"],
+            start: ["That time is in the past"],
+            notes: ["Notes must be at most 2000 characters"],
+            practitionerId: ["That practitioner doesn't offer this"],
+          },
+        },
+      },
+    } as never);
+    expect(apiRefusal(error, BOOKING_API_FIELDS)).toMatchObject({
+      status: 400,
       fieldErrors: {
         email: ["Enter a valid email address"],
         notes: ["Notes must be at most 2000 characters"],

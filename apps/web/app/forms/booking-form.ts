@@ -9,8 +9,9 @@ import {
   phoneSchema,
   practitionerChoiceSchema,
 } from "@clinic/domain";
+import { missingFieldMessages } from "@clinic/form-kit";
+import type { ApiRefusal, RefusalOptions } from "@clinic/form-kit/server";
 import { z } from "zod";
-import type { $ZodErrorMap } from "zod/v4/core";
 
 /**
  * The booking details form: the patient's fields flat (one input each), the choice made on
@@ -40,24 +41,24 @@ export const bookingDraftSchema = z.object({
 });
 export type BookingDraft = z.infer<typeof bookingDraftSchema>;
 
-const MISSING_MESSAGES: Record<string, string> = {
+export const bookingDetailsErrors = missingFieldMessages({
   name: "Enter your name",
   email: "Enter your email address",
   phone: "Enter a phone number we can reach you on",
   start: "Choose a time",
-};
-
-/**
- * Conform submits an empty field as missing, which zod reports as "expected string, received
- * undefined": name the field in plain words instead. Every other message comes from the schema.
- */
-export const bookingDetailsErrors: $ZodErrorMap = (issue) => {
-  if (issue.code !== "invalid_type" || issue.input !== undefined) return undefined;
-  const field = issue.path?.join(".");
-  return field === undefined ? undefined : MISSING_MESSAGES[field];
-};
+});
 
 export const cancelFormSchema = z.object({ reason: cancellationReasonSchema.optional() });
+
+/**
+ * The status a manage page answers a refused change with: 400 for a field to correct, 409 when
+ * the booking's state refuses it (already cancelled, already past, too close to its start).
+ */
+export function bookingChangeStatus(refusal: Pick<ApiRefusal, "code" | "status" | "fieldErrors">) {
+  if (Object.keys(refusal.fieldErrors).length > 0) return 400;
+  const stateRefused = refusal.code === "BAD_REQUEST" || refusal.code === "PRECONDITION_FAILED";
+  return stateRefused ? 409 : refusal.status;
+}
 
 /** The API's booking request for a valid form. */
 export function createBookingInput(details: BookingDetails): CreateBookingInput {
@@ -72,33 +73,14 @@ export function createBookingInput(details: BookingDetails): CreateBookingInput 
   };
 }
 
-const FORM_FIELD_FOR_API_FIELD: Record<string, keyof BookingDetails> = {
-  "patient.name": "name",
-  "patient.email": "email",
-  "patient.phone": "phone",
-  notes: "notes",
-  contactConsent: "contactConsent",
-};
-
 /**
- * The API's field errors split for the form: those on fields the patient typed go next to
+ * Where the API's field errors go on the form: those on fields the patient typed next to
  * them; the rest (the time, the service, the practitioner) are about the whole booking.
  */
-export function splitApiFieldErrors(fieldErrors: Record<string, string[]>): {
-  fieldErrors: Record<string, string[]>;
-  formErrors: string[];
-} {
-  const result: { fieldErrors: Record<string, string[]>; formErrors: string[] } = {
-    fieldErrors: {},
-    formErrors: [],
-  };
-  for (const [apiField, messages] of Object.entries(fieldErrors)) {
-    const field = FORM_FIELD_FOR_API_FIELD[apiField];
-    if (field) result.fieldErrors[field] = [...(result.fieldErrors[field] ?? []), ...messages];
-    else result.formErrors.push(...messages);
-  }
-  return result;
-}
+export const BOOKING_API_FIELDS = {
+  fieldNames: { "patient.name": "name", "patient.email": "email", "patient.phone": "phone" },
+  fields: ["name", "email", "phone", "notes", "contactConsent"],
+} as const satisfies RefusalOptions;
 
 /** What the patient typed, kept when the time they picked was taken. */
 export function draftFromFormData(formData: FormData): BookingDraft {

@@ -1,6 +1,8 @@
 import { type EnquiryInput, enquiryInputSchema, phoneSchema } from "@clinic/domain";
+import { missingFieldMessages } from "@clinic/form-kit";
 import type { z } from "zod";
-import { formGuard, formGuardFields, missingFieldMessages } from "./form-guard";
+import { formGuard, formGuardFields } from "./form-guard";
+import type { PublicForm } from "./public-form.server";
 
 /** "Let's Get in Touch": the domain's enquiry rules, phone optional, anti-spam fields added. */
 export const contactFormSchema = enquiryInputSchema.extend({
@@ -15,6 +17,9 @@ export const contactFormErrors = missingFieldMessages({
   message: "Enter your message",
 });
 
+/** The first line of the contact form's error notice, whatever went wrong. */
+export const CONTACT_FAILED = "Oops! Something went wrong while submitting the form.";
+
 /** The API's `enquiries.submit` input for a valid form. */
 export function enquirySubmission(form: ContactForm): EnquiryInput & {
   honeypot?: string;
@@ -28,3 +33,12 @@ export function enquirySubmission(form: ContactForm): EnquiryInput & {
     ...formGuard(form),
   };
 }
+
+/** The contact form as its action sends it. */
+export const contactForm: PublicForm<typeof contactFormSchema> = {
+  schema: contactFormSchema,
+  missing: contactFormErrors,
+  send: (api, form) => api.enquiries.submit.mutate(enquirySubmission(form)),
+  unavailable: CONTACT_FAILED,
+  logAs: "enquiry submission",
+};

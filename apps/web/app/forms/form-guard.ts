@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { $ZodErrorMap } from "zod/v4/core";
 
 /**
  * The two anti-spam fields every public form carries: a honeypot people never see (named
@@ -16,16 +15,4 @@ export function formGuard(value: {
   renderedAt?: number | undefined;
 }) {
   return { honeypot: value.website, renderedAt: value.renderedAt };
-}
-
-/**
- * Conform submits an empty field as missing, which zod reports as "expected string, received
- * undefined": name the field in plain words instead. Every other message comes from the schema.
- */
-export function missingFieldMessages(messages: Record<string, string>): $ZodErrorMap {
-  return (issue) => {
-    if (issue.code !== "invalid_type" || issue.input !== undefined) return undefined;
-    const field = issue.path?.join(".");
-    return field === undefined ? undefined : messages[field];
-  };
 }

@@ -1,6 +1,8 @@
 import { emailSchema, idSchema, type ReviewInput, reviewInputSchema } from "@clinic/domain";
+import { missingFieldMessages } from "@clinic/form-kit";
 import type { z } from "zod";
-import { formGuard, formGuardFields, missingFieldMessages } from "./form-guard";
+import { formGuard, formGuardFields } from "./form-guard";
+import type { PublicForm } from "./public-form.server";
 
 /**
  * "Share your experience": the domain's review rules, with the optional fields optional
@@ -19,6 +21,9 @@ export const reviewFormErrors = missingFieldMessages({
   rating: "Choose a rating from 1 to 5",
 });
 
+/** The first line of the review form's error notice, whatever went wrong. */
+export const REVIEW_FAILED = "Sorry, something went wrong while sending your review.";
+
 /** The API's `reviews.submit` input for a valid form. */
 export function reviewSubmission(form: ReviewForm): ReviewInput & {
   honeypot?: string;
@@ -33,6 +38,15 @@ export function reviewSubmission(form: ReviewForm): ReviewInput & {
     ...formGuard(form),
   };
 }
+
+/** The review form as its action sends it. */
+export const reviewForm: PublicForm<typeof reviewFormSchema> = {
+  schema: reviewFormSchema,
+  missing: reviewFormErrors,
+  send: (api, form) => api.reviews.submit.mutate(reviewSubmission(form)),
+  unavailable: REVIEW_FAILED,
+  logAs: "review submission",
+};
 
 /** The rating choices, best first, with words for people who don't read stars. */
 export const RATING_CHOICES = [

@@ -1,3 +1,4 @@
+import { notFound, requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { JsonLdScript } from "../components/json-ld";
@@ -8,7 +9,7 @@ import { blogPostingJsonLd } from "../formatting/json-ld";
 import { pageMeta } from "../formatting/page-meta";
 import { blogListHref } from "../links/blog-links";
 import { slugParam } from "../links/route-params";
-import { api, notFound, orNotFound } from "../server/api.server";
+import { api } from "../server/api.server";
 import { allVisiblePosts } from "../server/blog.server";
 import { otherPostsByAuthor } from "../server/blog-posts";
 import { renderMarkdown } from "../server/markdown.server";
@@ -16,9 +17,9 @@ import { siteUrlFor } from "../server/site-url.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = slugParam(params.slug);
-  if (!slug) throw notFound();
+  if (!slug) throw notFound("Post");
   const [{ body, ...post }, all, settings] = await Promise.all([
-    orNotFound(api.posts.bySlug.query({ slug })),
+    requireRecord(() => api.posts.bySlug.query({ slug }), "Post"),
     allVisiblePosts(),
     api.settings.get.query(),
   ]);

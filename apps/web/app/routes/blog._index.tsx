@@ -1,4 +1,5 @@
 import { tagSchema } from "@clinic/domain";
+import { notFound } from "@clinic/form-kit/server";
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PostListing, TopicList } from "../components/post-listing";
@@ -6,7 +7,7 @@ import { useClinic } from "../components/use-clinic";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import { blogListHref } from "../links/blog-links";
 import { pageParam } from "../links/route-params";
-import { api, notFound } from "../server/api.server";
+import { api } from "../server/api.server";
 import { allVisiblePosts } from "../server/blog.server";
 import { tagCounts } from "../server/blog-posts";
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (rawTag !== null) {
     // Topics have their own pages now; old `?tag=` links move there for good.
     const tag = tagSchema.safeParse(rawTag).data;
-    if (!tag) throw notFound();
+    if (!tag) throw notFound("Topic");
     throw redirect(blogListHref(page, tag), 301);
   }
   const [posts, all] = await Promise.all([

@@ -1,11 +1,12 @@
 import { tagSchema } from "@clinic/domain";
+import { notFound } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PostListing, TopicList } from "../components/post-listing";
 import { useClinic } from "../components/use-clinic";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import { pageParam } from "../links/route-params";
-import { api, notFound } from "../server/api.server";
+import { api } from "../server/api.server";
 import { allVisiblePosts } from "../server/blog.server";
 import { tagCounts } from "../server/blog-posts";
 
@@ -13,14 +14,14 @@ const PAGE_SIZE = 9;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const tag = tagSchema.safeParse(params.tag).data;
-  if (!tag || tag !== params.tag) throw notFound();
+  if (!tag || tag !== params.tag) throw notFound("Topic");
   const page = pageParam(new URL(request.url).searchParams);
   const [posts, all] = await Promise.all([
     api.posts.list.query({ page, pageSize: PAGE_SIZE, tag }),
     allVisiblePosts(),
   ]);
   // A topic no visible post has is not a page (yet): a scheduled post brings it to life.
-  if (posts.total === 0) throw notFound();
+  if (posts.total === 0) throw notFound("Topic");
   const pageCount = Math.max(1, Math.ceil(posts.total / posts.pageSize));
   return { ...posts, tag, pageCount, topics: tagCounts(all) };
 }

@@ -1,4 +1,5 @@
 import { formatMoney } from "@clinic/domain";
+import { notFound, requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Avatar } from "../components/avatar";
@@ -10,7 +11,7 @@ import { formatDuration } from "../formatting/format-date";
 import { pageMeta } from "../formatting/page-meta";
 import { FIRST_AVAILABLE, parsePickerParams, pickerSearch } from "../links/booking-params";
 import { slugParam } from "../links/route-params";
-import { api, notFound, orNotFound } from "../server/api.server";
+import { api } from "../server/api.server";
 import { readBookingDraft } from "../server/booking-draft.server";
 import { privatePageHeaders } from "../server/cache-control";
 import { loadPicker } from "../server/slot-picker.server";
@@ -19,10 +20,10 @@ export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = slugParam(params.serviceSlug);
-  if (!slug) throw notFound();
+  if (!slug) throw notFound("Service");
   const search = parsePickerParams(new URL(request.url).searchParams);
   const [service, settings, team] = await Promise.all([
-    orNotFound(api.services.bySlug.query({ slug })),
+    requireRecord(() => api.services.bySlug.query({ slug }), "Service"),
     api.settings.get.query(),
     api.practitioners.list.query(),
   ]);

@@ -1,7 +1,7 @@
-import { apiFieldErrors, isApiError } from "@clinic/api-client";
 import { formatMoney, localDateOf } from "@clinic/domain";
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { notFound, requireRecord, submitToApi } from "@clinic/form-kit/server";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
@@ -12,17 +12,19 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BookingSteps } from "../components/booking-steps";
 import { Field } from "../components/form-field";
+import { useCheckedForm } from "../components/public-form";
 import { useClinic } from "../components/use-clinic";
 import { formatDuration } from "../formatting/format-date";
 import { pageMeta } from "../formatting/page-meta";
 import { formatAppointmentStart } from "../formatting/time-labels";
 import {
+  BOOKING_API_FIELDS,
   bookingDetailsErrors,
   bookingDetailsSchema,
   createBookingInput,
   draftFromFormData,
-  splitApiFieldErrors,
 } from "../forms/booking-form";
+import { visitorApi } from "../forms/public-form.server";
 import {
   FIRST_AVAILABLE,
   parsePickerParams,
@@ -30,23 +32,22 @@ import {
   practitionerParam,
 } from "../links/booking-params";
 import { slugParam } from "../links/route-params";
-import { api, apiFor, notFound, orNotFound } from "../server/api.server";
+import { api } from "../server/api.server";
 import {
   clearBookingDraft,
   readBookingDraft,
   saveBookingDraft,
 } from "../server/booking-draft.server";
 import { privatePageHeaders } from "../server/cache-control";
-import { socketAddressFrom } from "../server/client-address";
 
 export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = slugParam(params.serviceSlug);
-  if (!slug) throw notFound();
+  if (!slug) throw notFound("Service");
   const search = parsePickerParams(new URL(request.url).searchParams);
   const [service, settings, draft] = await Promise.all([
-    orNotFound(api.services.bySlug.query({ slug })),
+    requireRecord(() => api.services.bySlug.query({ slug }), "Service"),
     api.settings.get.query(),
     readBookingDraft(request),
   ]);
@@ -78,9 +79,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  const { request, params } = args;
   const slug = slugParam(params.serviceSlug);
-  if (!slug) throw notFound();
+  if (!slug) throw notFound("Service");
   const formData = await request.formData();
   const submission = parseWithZod(formData, {
     schema: bookingDetailsSchema,
@@ -89,34 +91,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply(), { status: 400 });
   }
-  try {
-    // Bookings are rate-limited per visitor, so the API must see the visitor's address.
-    const { manageToken } = await apiFor(
-      request,
-      socketAddressFrom(context),
-    ).bookings.create.mutate(createBookingInput(submission.value));
-    return redirect(`/manage/${manageToken}?booked=1`, {
+  // No `unavailable`: the API down is the error page here, as it was for the time picker.
+  const booked = await submitToApi(
+    submission,
+    () => visitorApi(args).bookings.create.mutate(createBookingInput(submission.value)),
+    BOOKING_API_FIELDS,
+  );
+  if (booked.ok) {
+    return redirect(`/manage/${booked.value.manageToken}?booked=1`, {
       headers: { "Set-Cookie": await clearBookingDraft(request) },
     });
-  } catch (error) {
-    if (isApiError(error, "CONFLICT")) {
-      // Back to that day's times, with what they typed kept for the next details page.
-      const settings = await api.settings.get.query();
-      const practitioner = practitionerParam(stringField(formData, "practitioner")) ?? "any";
-      const day = localDateOf(submission.value.start, settings.timeZone);
-      return redirect(`/book/${slug}${pickerSearch({ practitioner, day, taken: true })}`, {
-        headers: { "Set-Cookie": await saveBookingDraft(request, draftFromFormData(formData)) },
-      });
-    }
-    const fieldErrors = apiFieldErrors(error);
-    if (fieldErrors) {
-      return data(submission.reply(splitApiFieldErrors(fieldErrors)), { status: 400 });
-    }
-    if (isApiError(error, "TOO_MANY_REQUESTS")) {
-      return data(submission.reply({ formErrors: [error.message] }), { status: 429 });
-    }
-    throw error;
   }
+  if (booked.refusal.code === "CONFLICT") {
+    // Back to that day's times, with what they typed kept for the next details page.
+    const settings = await api.settings.get.query();
+    const practitioner = practitionerParam(stringField(formData, "practitioner")) ?? "any";
+    const day = localDateOf(submission.value.start, settings.timeZone);
+    return redirect(`/book/${slug}${pickerSearch({ practitioner, day, taken: true })}`, {
+      headers: { "Set-Cookie": await saveBookingDraft(request, draftFromFormData(formData)) },
+    });
+  }
+  return data(booked.reply, { status: booked.status });
 }
 
 function stringField(formData: FormData, name: string): string | null {
@@ -137,15 +132,12 @@ export default function BookDetailsPage() {
   const clinic = useClinic();
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "booking-details",
+    schema: bookingDetailsSchema,
+    missing: bookingDetailsErrors,
     lastResult,
-    constraint: getZodConstraint(bookingDetailsSchema),
     defaultValue: draft ?? undefined,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: bookingDetailsSchema, error: bookingDetailsErrors }),
   });
   const { key: nameKey, ...nameProps } = getInputProps(fields.name, { type: "text" });
   const { key: emailKey, ...emailProps } = getInputProps(fields.email, {
@@ -188,21 +180,14 @@ export default function BookDetailsPage() {
             <input type="hidden" name="practitioner" value={practitioner.slug} />
             <input type="hidden" name="start" value={start} />
             <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-            <Field
-              label="Full name"
-              htmlFor={fields.name.id}
-              errorId={fields.name.errorId}
-              errors={fields.name.errors}
-            >
+            <Field label="Full name" field={fields.name}>
               <input key={nameKey} {...nameProps} autoComplete="name" />
             </Field>
             <Field
               label="Email"
-              htmlFor={fields.email.id}
+              field={fields.email}
               hint="Your confirmation goes here."
               hintId="email-hint"
-              errorId={fields.email.errorId}
-              errors={fields.email.errors}
             >
               <input
                 key={emailKey}
@@ -212,21 +197,14 @@ export default function BookDetailsPage() {
                 spellCheck={false}
               />
             </Field>
-            <Field
-              label="Phone"
-              htmlFor={fields.phone.id}
-              errorId={fields.phone.errorId}
-              errors={fields.phone.errors}
-            >
+            <Field label="Phone" field={fields.phone}>
               <input key={phoneKey} {...phoneProps} autoComplete="tel" />
             </Field>
             <Field
               label="Notes (optional)"
-              htmlFor={fields.notes.id}
+              field={fields.notes}
               hint="Anything we should know before you arrive, such as an injury or a referral."
               hintId="notes-hint"
-              errorId={fields.notes.errorId}
-              errors={fields.notes.errors}
             >
               <textarea key={notesKey} {...notesProps} rows={4} />
             </Field>

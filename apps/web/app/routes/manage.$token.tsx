@@ -1,4 +1,4 @@
-import { apiFieldErrors, isApiError } from "@clinic/api-client";
+import { notFound, requireRecord, submitToApi } from "@clinic/form-kit/server";
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import {
@@ -15,7 +15,7 @@ import { telHref } from "../formatting/contact-details";
 import { formatDuration } from "../formatting/format-date";
 import { pageMeta } from "../formatting/page-meta";
 import { formatAppointmentStart } from "../formatting/time-labels";
-import { cancelFormSchema } from "../forms/booking-form";
+import { bookingChangeStatus, cancelFormSchema } from "../forms/booking-form";
 import { pickerSearch } from "../links/booking-params";
 import {
   bookingStatusLabel,
@@ -23,15 +23,15 @@ import {
   managePath,
   manageTokenParam,
 } from "../links/manage-link";
-import { api, notFound, orNotFound } from "../server/api.server";
+import { api } from "../server/api.server";
 import { privatePageHeaders } from "../server/cache-control";
 
 export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = manageTokenParam(params.token);
-  if (!token) throw notFound();
-  const booking = await orNotFound(api.bookings.byToken.query({ token }));
+  if (!token) throw notFound("Booking");
+  const booking = await requireRecord(() => api.bookings.byToken.query({ token }), "Booking");
   const url = new URL(request.url);
   const search = url.searchParams;
   const upcoming = booking.status === "confirmed" && booking.startsAt.getTime() > Date.now();
@@ -66,19 +66,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = manageTokenParam(params.token);
-  if (!token) throw notFound();
+  if (!token) throw notFound("Booking");
   const submission = parseWithZod(await request.formData(), { schema: cancelFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    await api.bookings.cancelByToken.mutate({ token, reason: submission.value.reason });
-  } catch (error) {
-    if (isApiError(error, "NOT_FOUND")) throw notFound();
-    const fieldErrors = apiFieldErrors(error);
-    if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
-    if (isApiError(error, "PRECONDITION_FAILED") || isApiError(error, "BAD_REQUEST")) {
-      return data(submission.reply({ formErrors: [error.message] }), { status: 409 });
-    }
-    throw error;
+  const cancelled = await submitToApi(
+    submission,
+    () => api.bookings.cancelByToken.mutate({ token, reason: submission.value.reason }),
+    { fields: ["reason"] },
+  );
+  if (!cancelled.ok) {
+    if (cancelled.refusal.code === "NOT_FOUND") throw notFound("Booking");
+    return data(cancelled.reply, { status: bookingChangeStatus(cancelled.refusal) });
   }
   return redirect(`${managePath(token)}?cancelled=1`);
 }
@@ -243,11 +241,9 @@ export default function ManageBookingPage() {
             ) : null}
             <Field
               label="Reason (optional)"
-              htmlFor={fields.reason.id}
+              field={fields.reason}
               hint="It helps us, but you don't have to say."
               hintId="reason-hint"
-              errorId={fields.reason.errorId}
-              errors={fields.reason.errors}
             >
               <textarea key={reasonKey} {...reasonProps} rows={3} />
             </Field>

@@ -1,6 +1,7 @@
+import { notFound } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { manageTokenParam } from "../links/manage-link";
-import { apiUrl, notFound } from "../server/api.server";
+import { apiUrl } from "../server/api.server";
 
 /**
  * The booking as a calendar file, fetched from the API and passed straight through, so the
@@ -8,11 +9,11 @@ import { apiUrl, notFound } from "../server/api.server";
  */
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = manageTokenParam(params.token);
-  if (!token) throw notFound();
+  if (!token) throw notFound("Booking");
   const upstream = await fetch(`${apiUrl}/bookings/${token}/calendar.ics`, {
     headers: { accept: "text/calendar" },
   });
-  if (upstream.status === 404) throw notFound();
+  if (upstream.status === 404) throw notFound("Booking");
   if (!upstream.ok || !upstream.body) {
     throw new Response("The calendar file isn't available right now.", { status: 502 });
   }

@@ -1,4 +1,5 @@
 import { excerpt, formatMoney } from "@clinic/domain";
+import { notFound, requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContactDetails } from "../components/contact-card";
@@ -7,13 +8,13 @@ import { formatDuration } from "../formatting/format-date";
 import { pageMeta } from "../formatting/page-meta";
 import { patientTypeLabel } from "../formatting/service-labels";
 import { slugParam } from "../links/route-params";
-import { api, notFound, orNotFound } from "../server/api.server";
+import { api } from "../server/api.server";
 import { renderMarkdown } from "../server/markdown.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = slugParam(params.slug);
-  if (!slug) throw notFound();
-  const service = await orNotFound(api.services.bySlug.query({ slug }));
+  if (!slug) throw notFound("Service");
+  const service = await requireRecord(() => api.services.bySlug.query({ slug }), "Service");
   return { service, descriptionHtml: renderMarkdown(service.description) };
 }
 

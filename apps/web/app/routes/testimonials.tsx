@@ -4,30 +4,28 @@ import {
   getInputProps,
   getSelectProps,
   getTextareaProps,
-  useForm,
 } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { Field, FieldErrors } from "../components/form-field";
 import { FormTrap } from "../components/form-trap";
 import { JsonLdScript } from "../components/json-ld";
+import { FormOutcome, useCheckedForm } from "../components/public-form";
 import { ReviewCard } from "../components/review-card";
 import { StarRating } from "../components/star-rating";
 import { useClinic } from "../components/use-clinic";
 import { reviewsJsonLd } from "../formatting/json-ld";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import { formatAverage, ratingSummaryLabel } from "../formatting/rating";
+import { formRenderedAt, submitPublicForm } from "../forms/public-form.server";
 import {
   RATING_CHOICES,
+  REVIEW_FAILED,
+  reviewForm,
   reviewFormErrors,
   reviewFormSchema,
-  reviewSubmission,
 } from "../forms/review-form";
-import { classifySubmitFailure } from "../forms/submit-failure";
-import { api, apiFor } from "../server/api.server";
-import { socketAddressFrom } from "../server/client-address";
+import { api } from "../server/api.server";
 import { siteUrlFor } from "../server/site-url.server";
 
 export async function loader() {
@@ -42,48 +40,12 @@ export async function loader() {
     summary,
     practitioners: practitioners.map(({ id, name }) => ({ id, name })),
     siteUrl: siteUrlFor(settings),
-    // For the API's "sent too fast to be a person" check.
-    renderedAt: Date.now(),
+    ...formRenderedAt(),
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: reviewFormSchema, error: reviewFormErrors });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), outcome: null, detail: null }, { status: 400 });
-  }
-  try {
-    await apiFor(request, socketAddressFrom(context)).reviews.submit.mutate(
-      reviewSubmission(submission.value),
-    );
-    return {
-      result: submission.reply({ resetForm: true }),
-      outcome: "sent" as const,
-      detail: null,
-    };
-  } catch (error) {
-    const failure = classifySubmitFailure(error);
-    if (failure.kind === "fields") {
-      return data(
-        {
-          result: submission.reply({ fieldErrors: failure.fieldErrors }),
-          outcome: null,
-          detail: null,
-        },
-        { status: 400 },
-      );
-    }
-    if (failure.kind === "unavailable") console.error("review submission failed", error);
-    return data(
-      {
-        result: submission.reply(),
-        outcome: "failed" as const,
-        detail: failure.kind === "refused" ? failure.detail : null,
-      },
-      { status: failure.status },
-    );
-  }
+export function action(args: ActionFunctionArgs) {
+  return submitPublicForm(args, reviewForm);
 }
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -183,26 +145,16 @@ export default function TestimonialsPage() {
 
 function ShareExperience() {
   const { practitioners, renderedAt } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" && navigation.formMethod === "POST";
-  const outcomeRef = useRef<HTMLDivElement>(null);
-  const [form, fields] = useForm({
+  const [form, fields] = useCheckedForm({
     id: "share-experience",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(reviewFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: reviewFormSchema, error: reviewFormErrors }),
+    schema: reviewFormSchema,
+    missing: reviewFormErrors,
+    lastResult: reply?.result,
   });
 
-  // With JavaScript the page doesn't reload: take the reader to what happened.
-  useEffect(() => {
-    if (actionData?.outcome) outcomeRef.current?.focus();
-  }, [actionData]);
-
-  const sent = actionData?.outcome === "sent";
   const { key: nameKey, ...nameProps } = getInputProps(fields.authorName, { type: "text" });
   const { key: bodyKey, ...bodyProps } = getTextareaProps(fields.body);
   const { key: emailKey, ...emailProps } = getInputProps(fields.email, {
@@ -220,40 +172,25 @@ function ShareExperience() {
       <h2 id="share-title" tabIndex={-1}>
         Share your experience
       </h2>
-      {sent ? (
-        <div
-          ref={outcomeRef}
-          tabIndex={-1}
-          role="status"
-          className="notice notice--success form-outcome"
-        >
+      {reply?.outcome === "sent" ? (
+        <FormOutcome sent reply={reply}>
           <p>Thank you! Your review will appear once it has been approved.</p>
-        </div>
+        </FormOutcome>
       ) : (
         <>
           <p>
             Tell others how your treatment went. We read every review before it appears here, and we
             never publish your email address.
           </p>
-          {actionData?.outcome === "failed" ? (
-            <div
-              ref={outcomeRef}
-              tabIndex={-1}
-              role="alert"
-              className="notice notice--error form-outcome"
-            >
-              <p>Sorry, something went wrong while sending your review.</p>
-              <p>{actionData.detail ?? "Please try again in a few minutes."}</p>
-            </div>
+          {reply?.outcome === "failed" ? (
+            <FormOutcome sent={false} reply={reply} id={form.errorId}>
+              <p>{REVIEW_FAILED}</p>
+              <p>{reply.detail ?? "Please try again in a few minutes."}</p>
+            </FormOutcome>
           ) : null}
           <Form method="post" className="form" {...getFormProps(form)}>
             <FormTrap renderedAt={renderedAt} />
-            <Field
-              label="Your name"
-              htmlFor={fields.authorName.id}
-              errorId={fields.authorName.errorId}
-              errors={fields.authorName.errors}
-            >
+            <Field label="Your name" field={fields.authorName}>
               <input key={nameKey} {...nameProps} autoComplete="name" />
             </Field>
             <fieldset
@@ -283,21 +220,14 @@ function ShareExperience() {
               </div>
               <FieldErrors id={fields.rating.errorId} errors={fields.rating.errors} />
             </fieldset>
-            <Field
-              label="Your review"
-              htmlFor={fields.body.id}
-              errorId={fields.body.errorId}
-              errors={fields.body.errors}
-            >
+            <Field label="Your review" field={fields.body}>
               <textarea key={bodyKey} {...bodyProps} rows={6} />
             </Field>
             <Field
               label="Email (optional)"
-              htmlFor={fields.email.id}
+              field={fields.email}
               hint="Only so we can follow up if needed. It is never shown."
               hintId="review-email-hint"
-              errorId={fields.email.errorId}
-              errors={fields.email.errors}
             >
               <input
                 key={emailKey}
@@ -307,12 +237,7 @@ function ShareExperience() {
                 spellCheck={false}
               />
             </Field>
-            <Field
-              label="Who treated you? (optional)"
-              htmlFor={fields.practitionerId.id}
-              errorId={fields.practitionerId.errorId}
-              errors={fields.practitionerId.errors}
-            >
+            <Field label="Who treated you? (optional)" field={fields.practitionerId}>
               <select key={practitionerKey} {...practitionerProps}>
                 <option value="">I'd rather not say</option>
                 {practitioners.map((practitioner) => (

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@clinic/api-client";
+import { requireRecord } from "@clinic/form-kit/server";
 import { describe, expect, it } from "vitest";
-import { orNotFound } from "./api.server";
 
 function apiError(code: string) {
   return TRPCClientError.from({
@@ -8,23 +8,26 @@ function apiError(code: string) {
   } as never);
 }
 
-describe("orNotFound", () => {
+// The site's loaders load one record with the kit's requireRecord: its 404 is the site's.
+describe("requireRecord, as the site's loaders use it", () => {
   it("passes a result through", async () => {
-    await expect(orNotFound(Promise.resolve({ slug: "jason-lee" }))).resolves.toEqual({
+    await expect(requireRecord(() => Promise.resolve({ slug: "jason-lee" }))).resolves.toEqual({
       slug: "jason-lee",
     });
   });
 
   it("turns the API's NOT_FOUND into a thrown 404 response", async () => {
-    const thrown = await orNotFound(Promise.reject(apiError("NOT_FOUND"))).catch((e: unknown) => e);
+    const thrown = await requireRecord(() => Promise.reject(apiError("NOT_FOUND"))).catch(
+      (e: unknown) => e,
+    );
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(404);
   });
 
   it("lets other failures through untouched, so they reach the error page", async () => {
     const failure = apiError("INTERNAL_SERVER_ERROR");
-    await expect(orNotFound(Promise.reject(failure))).rejects.toBe(failure);
+    await expect(requireRecord(() => Promise.reject(failure))).rejects.toBe(failure);
     const down = new TypeError("fetch failed");
-    await expect(orNotFound(Promise.reject(down))).rejects.toBe(down);
+    await expect(requireRecord(() => Promise.reject(down))).rejects.toBe(down);
   });
 });

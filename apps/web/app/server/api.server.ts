@@ -1,4 +1,4 @@
-import { createApiClient, isApiError } from "@clinic/api-client";
+import { createApiClient } from "@clinic/api-client";
 import { forwardedForHeaders } from "./client-address";
 import { env } from "./env.server";
 
@@ -19,19 +19,4 @@ export function apiFor(request: Request, socketAddress?: string | null) {
     url: env.API_URL,
     headers: forwardedForHeaders(request, socketAddress),
   });
-}
-
-/** The response loaders throw for anything the visitor asked for that does not exist. */
-export function notFound(): Response {
-  return new Response("Not Found", { status: 404, statusText: "Not Found" });
-}
-
-/** Awaits an API call, turning the API's NOT_FOUND into a 404 page. */
-export async function orNotFound<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (isApiError(error, "NOT_FOUND")) throw notFound();
-    throw error;
-  }
 }
