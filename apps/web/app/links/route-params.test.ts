@@ -1,5 +1,6 @@
+import { pageParam } from "@clinic/form-kit";
 import { describe, expect, it } from "vitest";
-import { pageParam, slugParam } from "./route-params";
+import { slugParam } from "./route-params";
 
 describe("slugParam", () => {
   it("accepts a well-formed slug", () => {
@@ -14,7 +15,8 @@ describe("slugParam", () => {
   );
 });
 
-describe("pageParam", () => {
+// The blog and its topics read ?page= with the kit's pageParam.
+describe("pageParam, as the blog reads ?page=", () => {
   const page = (query: string) => pageParam(new URLSearchParams(query));
 
   it("reads a positive page number", () => {

@@ -1,4 +1,5 @@
 import { tagSchema } from "@clinic/domain";
+import { pageCount, pageParam } from "@clinic/form-kit";
 import { notFound } from "@clinic/form-kit/server";
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -6,7 +7,6 @@ import { PostListing, TopicList } from "../components/post-listing";
 import { useClinic } from "../components/use-clinic";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import { blogListHref } from "../links/blog-links";
-import { pageParam } from "../links/route-params";
 import { api } from "../server/api.server";
 import { allVisiblePosts } from "../server/blog.server";
 import { tagCounts } from "../server/blog-posts";
@@ -27,8 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     api.posts.list.query({ page, pageSize: PAGE_SIZE }),
     allVisiblePosts(),
   ]);
-  const pageCount = Math.max(1, Math.ceil(posts.total / posts.pageSize));
-  return { ...posts, pageCount, topics: tagCounts(all) };
+  return { ...posts, pageCount: pageCount(posts.total, posts.pageSize), topics: tagCounts(all) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

@@ -1,11 +1,11 @@
 import { tagSchema } from "@clinic/domain";
+import { pageCount, pageParam } from "@clinic/form-kit";
 import { notFound } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PostListing, TopicList } from "../components/post-listing";
 import { useClinic } from "../components/use-clinic";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
-import { pageParam } from "../links/route-params";
 import { api } from "../server/api.server";
 import { allVisiblePosts } from "../server/blog.server";
 import { tagCounts } from "../server/blog-posts";
@@ -22,8 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // A topic no visible post has is not a page (yet): a scheduled post brings it to life.
   if (posts.total === 0) throw notFound("Topic");
-  const pageCount = Math.max(1, Math.ceil(posts.total / posts.pageSize));
-  return { ...posts, tag, pageCount, topics: tagCounts(all) };
+  return {
+    ...posts,
+    tag,
+    pageCount: pageCount(posts.total, posts.pageSize),
+    topics: tagCounts(all),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
