@@ -1,10 +1,10 @@
+import { longDateLabel } from "@clinic/domain";
 import { describe, expect, it } from "vitest";
 import {
   abbreviationFrom,
   dayParts,
   formatAppointmentStart,
   formatDateRange,
-  formatLongDate,
   formatSlotTime,
   zoneAbbreviation,
 } from "./time-labels";
@@ -68,7 +68,7 @@ describe("zoneAbbreviation", () => {
 
 describe("dates", () => {
   it("writes a local date in full, whatever the server's zone", () => {
-    expect(formatLongDate("2026-03-03")).toBe("Tuesday 3 March 2026");
+    expect(longDateLabel("2026-03-03")).toBe("Tuesday 3 March 2026");
     expect(dayParts("2026-03-03")).toEqual({
       weekday: "Tue",
       dayOfMonth: "3",

@@ -1,3 +1,4 @@
+import { localDateOf, longDateLabel } from "@clinic/domain";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
@@ -43,11 +44,6 @@ export function formatSlotTime(instant: Date, timeZone: string): string {
   return `${format(new TZDate(instant, timeZone), "h:mm aaa")} ${zoneAbbreviation(timeZone, instant)}`;
 }
 
-/** A local date (`yyyy-MM-dd`) in full: "Tuesday 3 March 2026". */
-export function formatLongDate(date: string): string {
-  return format(parseLocalDate(date), "EEEE d MMMM yyyy");
-}
-
 /** The parts of a local date a day picker shows: "Tue", "3", "Mar", and the full label. */
 export function dayParts(date: string) {
   const day = parseLocalDate(date);
@@ -61,8 +57,7 @@ export function dayParts(date: string) {
 
 /** An appointment's start in full: "Tuesday 3 March 2026 at 9:30 am AEDT". */
 export function formatAppointmentStart(instant: Date, timeZone: string): string {
-  const local = new TZDate(instant, timeZone);
-  return `${format(local, "EEEE d MMMM yyyy")} at ${formatSlotTime(instant, timeZone)}`;
+  return `${longDateLabel(localDateOf(instant, timeZone))} at ${formatSlotTime(instant, timeZone)}`;
 }
 
 /** A range of local dates, shortened where they share a month or year: "2 – 8 March 2026". */

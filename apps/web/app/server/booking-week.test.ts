@@ -1,22 +1,22 @@
+import { isoWeekStart, weekOf } from "@clinic/domain";
 import { describe, expect, it } from "vitest";
 import {
   bookingWindow,
   clampWeek,
   isInWindow,
-  mondayOf,
-  weekDates,
   weekNavigation,
   weekQueryRange,
 } from "./booking-week";
 
 const SYDNEY = "Australia/Sydney";
 
-describe("mondayOf", () => {
+// The picker's weeks are the domain's: Monday to Sunday.
+describe("isoWeekStart, as the picker's weeks start", () => {
   it("finds the Monday of any day's week, Sunday included", () => {
-    expect(mondayOf("2026-03-02")).toBe("2026-03-02"); // Monday
-    expect(mondayOf("2026-03-05")).toBe("2026-03-02"); // Thursday
-    expect(mondayOf("2026-03-08")).toBe("2026-03-02"); // Sunday
-    expect(mondayOf("2026-03-01")).toBe("2026-02-23"); // Sunday, across a month end
+    expect(isoWeekStart("2026-03-02")).toBe("2026-03-02"); // Monday
+    expect(isoWeekStart("2026-03-05")).toBe("2026-03-02"); // Thursday
+    expect(isoWeekStart("2026-03-08")).toBe("2026-03-02"); // Sunday
+    expect(isoWeekStart("2026-03-01")).toBe("2026-02-23"); // Sunday, across a month end
   });
 });
 
@@ -71,7 +71,7 @@ describe("week navigation", () => {
   });
 
   it("lists a week's seven days, across a daylight-saving change", () => {
-    expect(weekDates("2026-03-30")).toEqual([
+    expect(weekOf("2026-03-30")).toEqual([
       "2026-03-30",
       "2026-03-31",
       "2026-04-01",

@@ -1,4 +1,4 @@
-import { addLocalDays, localDateOf, wallMidnightOf } from "@clinic/domain";
+import { addLocalDays, isoWeekStart, localDateOf } from "@clinic/domain";
 
 /** The stretch of local dates a patient may book: from today to the end of the horizon. */
 export interface BookingWindow {
@@ -12,28 +12,17 @@ export interface BookingWindow {
   lastWeek: string;
 }
 
-/** Monday of the (Monday-to-Sunday) week holding a local date. */
-export function mondayOf(date: string): string {
-  const weekday = new Date(wallMidnightOf(date)).getUTCDay(); // 0 = Sunday
-  return addLocalDays(date, -((weekday + 6) % 7));
-}
-
 /** The window bookings may fall in, seen from `now` in the clinic's zone. */
 export function bookingWindow(now: Date, timeZone: string, horizonDays: number): BookingWindow {
   const today = localDateOf(now, timeZone);
   const lastDay = localDateOf(new Date(now.getTime() + horizonDays * 86_400_000), timeZone);
-  return { today, lastDay, firstWeek: mondayOf(today), lastWeek: mondayOf(lastDay) };
-}
-
-/** The seven dates of the week starting `weekStart`. */
-export function weekDates(weekStart: string): string[] {
-  return Array.from({ length: 7 }, (_, index) => addLocalDays(weekStart, index));
+  return { today, lastDay, firstWeek: isoWeekStart(today), lastWeek: isoWeekStart(lastDay) };
 }
 
 /** The week to show for a requested date (any day of it), kept inside the window. */
 export function clampWeek(requested: string | null, window: BookingWindow): string {
   if (requested === null) return window.firstWeek;
-  const week = mondayOf(requested);
+  const week = isoWeekStart(requested);
   if (week < window.firstWeek) return window.firstWeek;
   if (week > window.lastWeek) return window.lastWeek;
   return week;

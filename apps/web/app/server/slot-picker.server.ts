@@ -1,16 +1,10 @@
-import { addLocalDays, type PractitionerChoice } from "@clinic/domain";
-import {
-  dayParts,
-  formatDateRange,
-  formatLongDate,
-  formatSlotTime,
-} from "../formatting/time-labels";
+import { addLocalDays, longDateLabel, type PractitionerChoice, weekOf } from "@clinic/domain";
+import { dayParts, formatDateRange, formatSlotTime } from "../formatting/time-labels";
 import { api } from "./api.server";
 import {
   bookingWindow,
   clampWeek,
   isInWindow,
-  weekDates,
   weekNavigation,
   weekQueryRange,
 } from "./booking-week";
@@ -93,7 +87,7 @@ export async function loadPicker(options: {
   }
 
   const slotsByDate = new Map(days.map((day) => [day.date, day.slots]));
-  const dates = weekDates(week);
+  const dates = weekOf(week);
   const selectedDay =
     requestedDay && dates.includes(requestedDay)
       ? requestedDay
@@ -112,7 +106,7 @@ export async function loadPicker(options: {
     previousWeek: previous,
     nextWeek: next,
     selectedDay,
-    selectedDayLabel: selectedDay ? formatLongDate(selectedDay) : null,
+    selectedDayLabel: selectedDay ? longDateLabel(selectedDay) : null,
     slots: (selectedDay ? (slotsByDate.get(selectedDay) ?? []) : []).map((slot) => ({
       start: slot.start.toISOString(),
       label: formatSlotTime(slot.start, timeZone),
