@@ -11,6 +11,28 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] | und
   );
 }
 
+/** The messages about the whole form (e.g. the API's refusal), where its aria-describedby points. */
+export function FormErrors({
+  id,
+  errors,
+  children,
+}: {
+  id: string;
+  errors: string[] | undefined;
+  /** What the visitor can do about it, under the messages. */
+  children?: ReactNode;
+}) {
+  if (!errors?.length) return null;
+  return (
+    <div className="notice notice--error" role="alert" id={id}>
+      {errors.map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+      {children}
+    </div>
+  );
+}
+
 /** What a labelled control needs of its conform field. */
 export interface FieldState {
   id: string;

@@ -1,6 +1,5 @@
 import { notFound, requireRecord, submitToApi } from "@clinic/form-kit/server";
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
@@ -8,23 +7,23 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BookingSteps } from "../components/booking-steps";
-import { Field } from "../components/form-field";
-import { telHref } from "../formatting/contact-details";
-import { formatDuration } from "../formatting/format-date";
-import { pageMeta } from "../formatting/page-meta";
-import { formatAppointmentStart } from "../formatting/time-labels";
-import { bookingChangeStatus, cancelFormSchema } from "../forms/booking-form";
-import { pickerSearch } from "../links/booking-params";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BookingSteps } from "../../components/booking-steps";
+import { telHref } from "../../formatting/contact-details";
+import { pageMeta } from "../../formatting/page-meta";
+import { formatAppointmentStart } from "../../formatting/time-labels";
+import { bookingChangeStatus, cancelFormSchema } from "../../forms/booking-form";
+import { pickerSearch } from "../../links/booking-params";
 import {
   bookingStatusLabel,
   MANAGE_PAGE_META,
   managePath,
   manageTokenParam,
-} from "../links/manage-link";
-import { api } from "../server/api.server";
-import { privatePageHeaders } from "../server/cache-control";
+} from "../../links/manage-link";
+import { api } from "../../server/api.server";
+import { privatePageHeaders } from "../../server/cache-control";
+import { BookingSummary } from "./booking-summary";
+import { CancelPanel } from "./cancel-panel";
 
 export const headers = privatePageHeaders;
 
@@ -93,17 +92,6 @@ export default function ManageBookingPage() {
   const { booking, token, manageUrl, booked, notice, confirmCancel } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "cancel-booking",
-    lastResult,
-    constraint: getZodConstraint(cancelFormSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelFormSchema }),
-  });
-  const { key: reasonKey, ...reasonProps } = getTextareaProps(fields.reason, {
-    ariaDescribedBy: "reason-hint",
-  });
   const cancelled = booking.status === "cancelled";
   const showCancelForm = confirmCancel || Boolean(lastResult);
   const phoneLink = <a href={telHref(booking.clinic.phone)}>{booking.clinic.phone}</a>;
@@ -134,61 +122,7 @@ export default function ManageBookingPage() {
         </div>
       ) : null}
 
-      <section className="card booking-summary" aria-labelledby="summary-title">
-        <h2 id="summary-title" className="card__title">
-          {booking.service.name}
-        </h2>
-        <dl className="facts facts--stacked">
-          <div>
-            <dt>When</dt>
-            <dd>{booking.startLabel}</dd>
-          </div>
-          <div>
-            <dt>With</dt>
-            <dd>{booking.practitioner.name}</dd>
-          </div>
-          <div>
-            <dt>Length</dt>
-            <dd>{formatDuration(booking.service.durationMinutes)}</dd>
-          </div>
-          <div>
-            <dt>Status</dt>
-            <dd>
-              <span className={`status status--${booking.status}`}>{booking.statusLabel}</span>
-            </dd>
-          </div>
-          <div>
-            <dt>Booked for</dt>
-            <dd>
-              {booking.patient.name} ({booking.patient.email})
-            </dd>
-          </div>
-          {booking.notes ? (
-            <div>
-              <dt>Your notes</dt>
-              <dd className="booking-summary__notes">{booking.notes}</dd>
-            </div>
-          ) : null}
-          {cancelled && booking.cancellationReason ? (
-            <div>
-              <dt>Reason for cancelling</dt>
-              <dd>{booking.cancellationReason}</dd>
-            </div>
-          ) : null}
-        </dl>
-        {!cancelled && booking.upcoming ? (
-          <p className="booking-summary__calendar">
-            {/* A file download: a full request, not a client-side navigation. */}
-            <a
-              href={managePath(token, "calendar.ics")}
-              className="button button--secondary"
-              download
-            >
-              Add to calendar
-            </a>
-          </p>
-        ) : null}
-      </section>
+      <BookingSummary booking={booking} token={token} />
 
       {!cancelled && booking.upcoming ? (
         <section className="manage-link" aria-labelledby="manage-link-title">
@@ -227,40 +161,7 @@ export default function ManageBookingPage() {
       ) : null}
 
       {booking.canCancel && showCancelForm ? (
-        <section className="card cancel-panel" aria-labelledby="cancel-title">
-          <h2 id="cancel-title" className="card__title">
-            Cancel this appointment?
-          </h2>
-          <Form method="post" className="form" {...getFormProps(form)}>
-            {form.errors?.length ? (
-              <div className="notice notice--error" role="alert" id={form.errorId}>
-                {form.errors.map((message) => (
-                  <p key={message}>{message}</p>
-                ))}
-              </div>
-            ) : null}
-            <Field
-              label="Reason (optional)"
-              field={fields.reason}
-              hint="It helps us, but you don't have to say."
-              hintId="reason-hint"
-            >
-              <textarea key={reasonKey} {...reasonProps} rows={3} />
-            </Field>
-            <div className="button-row">
-              <button
-                type="submit"
-                className="button button--danger"
-                disabled={navigation.state === "submitting"}
-              >
-                Yes, cancel my appointment
-              </button>
-              <Link to={managePath(token)} className="button button--secondary" preventScrollReset>
-                Keep my appointment
-              </Link>
-            </div>
-          </Form>
-        </section>
+        <CancelPanel token={token} lastResult={lastResult} />
       ) : null}
 
       {cancelled ? (
