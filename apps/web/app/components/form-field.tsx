@@ -40,6 +40,13 @@ export interface FieldState {
   errors: string[] | undefined;
 }
 
+/** An email input's extras: the browser's autofill, and no capital or spelling fix-ups. */
+export const EMAIL_INPUT = {
+  autoComplete: "email",
+  autoCapitalize: "none",
+  spellCheck: false,
+} as const;
+
 /** A labelled form control with an optional hint and its errors underneath. */
 export function Field({
   label,

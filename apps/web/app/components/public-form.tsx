@@ -1,5 +1,6 @@
 import { type DefaultValue, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
 import type { z } from "zod";
 import type { $ZodErrorMap } from "zod/v4/core";
@@ -25,6 +26,11 @@ export function useCheckedForm<Schema extends z.ZodObject>(options: {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema, error: missing }),
   });
+}
+
+/** Whether a form is being sent (to disable its button meanwhile); only forms that post do. */
+export function useSubmitting(): boolean {
+  return useNavigation().state === "submitting";
 }
 
 /**

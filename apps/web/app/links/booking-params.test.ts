@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  chosenPractitioner,
+  FIRST_AVAILABLE,
   instantParam,
   localDateParam,
   parsePickerParams,
@@ -78,5 +80,20 @@ describe("pickerSearch", () => {
   it("is empty when nothing is chosen", () => {
     expect(pickerSearch({})).toBe("");
     expect(pickerSearch({ practitioner: null, week: null, taken: false })).toBe("");
+  });
+});
+
+describe("chosenPractitioner", () => {
+  const offeredBy = [{ slug: "jason-lee" }, { slug: "joey-lee" }];
+
+  it("is one who offers the service, or whoever is free first", () => {
+    expect(chosenPractitioner(offeredBy, "joey-lee")).toBe(offeredBy[1]);
+    expect(chosenPractitioner(offeredBy, "any")).toBe(FIRST_AVAILABLE);
+  });
+
+  it("is nobody when the link chose nobody, or nobody who can", () => {
+    expect(chosenPractitioner(offeredBy, null)).toBeUndefined();
+    expect(chosenPractitioner(offeredBy, "someone-else")).toBeUndefined();
+    expect(chosenPractitioner([], "any")).toBeUndefined();
   });
 });

@@ -66,3 +66,15 @@ export function pickerSearch(params: {
 
 /** The practitioner choice that lets the clinic give whoever is free first. */
 export const FIRST_AVAILABLE = { id: "any", slug: "any", name: "First available" } as const;
+
+/**
+ * The practitioner a booking link chose for a service: one who offers it, or "first
+ * available" when anyone does; undefined when the link chose nobody (or nobody who can).
+ */
+export function chosenPractitioner<P extends { slug: string }>(
+  offeredBy: readonly P[],
+  choice: string | null,
+): P | typeof FIRST_AVAILABLE | undefined {
+  if (choice === "any") return offeredBy.length > 0 ? FIRST_AVAILABLE : undefined;
+  return offeredBy.find((p) => p.slug === choice);
+}

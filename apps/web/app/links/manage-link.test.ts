@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bookingStatusLabel, MANAGE_PAGE_META, managePath, manageTokenParam } from "./manage-link";
+import {
+  bookingStatusLabel,
+  MANAGE_PAGE_META,
+  managePath,
+  manageTokenParam,
+  requireManageToken,
+} from "./manage-link";
 
 describe("manage links", () => {
   const token = "AbCdEfGhIjKlMnOpQrStUvWxYz012345_-xy";
@@ -9,6 +15,8 @@ describe("manage links", () => {
     expect(manageTokenParam("short")).toBeNull();
     expect(manageTokenParam(`${token}/../x`)).toBeNull();
     expect(manageTokenParam(undefined)).toBeNull();
+    expect(requireManageToken(token)).toBe(token);
+    expect(() => requireManageToken("short")).toThrow(Response);
   });
 
   it("builds the manage page's paths", () => {

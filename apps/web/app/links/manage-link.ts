@@ -1,10 +1,18 @@
 import { manageTokenSchema } from "@clinic/domain";
+import { notFound } from "@clinic/form-kit/server";
 import type { MetaDescriptor } from "@remix-run/node";
 
 /** The manage token from a route param, or null when it can't be one (answer 404 at once). */
 export function manageTokenParam(value: string | undefined): string | null {
   const parsed = manageTokenSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+/** The manage token of a route param, or the booking's 404 at once when it can't be one. */
+export function requireManageToken(value: string | undefined): string {
+  const token = manageTokenParam(value);
+  if (!token) throw notFound("Booking");
+  return token;
 }
 
 /** Path of a booking's manage page, optionally with a sub-page ("reschedule", "calendar.ics"). */

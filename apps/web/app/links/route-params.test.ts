@@ -1,6 +1,6 @@
 import { pageParam } from "@clinic/form-kit";
 import { describe, expect, it } from "vitest";
-import { slugParam } from "./route-params";
+import { requireSlug, slugParam } from "./route-params";
 
 describe("slugParam", () => {
   it("accepts a well-formed slug", () => {
@@ -13,6 +13,21 @@ describe("slugParam", () => {
       expect(slugParam(value)).toBeNull();
     },
   );
+});
+
+describe("requireSlug", () => {
+  it("passes a slug and answers anything else with the page's 404", () => {
+    expect(requireSlug("jason-lee", "Practitioner")).toBe("jason-lee");
+    const thrown = (() => {
+      try {
+        requireSlug("Bad_Slug", "Practitioner");
+      } catch (error) {
+        return error as Response;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(Response);
+    expect(thrown?.status).toBe(404);
+  });
 });
 
 // The blog and its topics read ?page= with the kit's pageParam.

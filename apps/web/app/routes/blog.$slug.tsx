@@ -1,4 +1,4 @@
-import { notFound, requireRecord } from "@clinic/form-kit/server";
+import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { JsonLdScript } from "../components/json-ld";
@@ -8,7 +8,7 @@ import { formatDate, formatReadingTime } from "../formatting/format-date";
 import { blogPostingJsonLd } from "../formatting/json-ld";
 import { pageMeta } from "../formatting/page-meta";
 import { blogListHref } from "../links/blog-links";
-import { slugParam } from "../links/route-params";
+import { requireSlug } from "../links/route-params";
 import { api } from "../server/api.server";
 import { allVisiblePosts } from "../server/blog.server";
 import { otherPostsByAuthor } from "../server/blog-posts";
@@ -16,8 +16,7 @@ import { renderMarkdown } from "../server/markdown.server";
 import { siteUrlFor } from "../server/site-url.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = slugParam(params.slug);
-  if (!slug) throw notFound("Post");
+  const slug = requireSlug(params.slug, "Post");
   const [{ body, ...post }, all, settings] = await Promise.all([
     requireRecord(() => api.posts.bySlug.query({ slug }), "Post"),
     allVisiblePosts(),

@@ -1,5 +1,5 @@
 import { formatMoney } from "@clinic/domain";
-import { notFound, requireRecord } from "@clinic/form-kit/server";
+import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Avatar } from "../components/avatar";
@@ -9,8 +9,8 @@ import { useClinic } from "../components/use-clinic";
 import { telHref } from "../formatting/contact-details";
 import { formatDuration } from "../formatting/format-date";
 import { pageMeta } from "../formatting/page-meta";
-import { FIRST_AVAILABLE, parsePickerParams, pickerSearch } from "../links/booking-params";
-import { slugParam } from "../links/route-params";
+import { chosenPractitioner, parsePickerParams, pickerSearch } from "../links/booking-params";
+import { requireSlug } from "../links/route-params";
 import { api } from "../server/api.server";
 import { readBookingDraft } from "../server/booking-draft.server";
 import { privatePageHeaders } from "../server/cache-control";
@@ -19,8 +19,7 @@ import { loadPicker } from "../server/slot-picker.server";
 export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const slug = slugParam(params.serviceSlug);
-  if (!slug) throw notFound("Service");
+  const slug = requireSlug(params.serviceSlug, "Service");
   const search = parsePickerParams(new URL(request.url).searchParams);
   const [service, settings, team] = await Promise.all([
     requireRecord(() => api.services.bySlug.query({ slug }), "Service"),
@@ -33,10 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     durationMinutes: service.durationMinutes,
     priceCents: service.priceCents,
   };
-  const chosen =
-    search.practitioner === "any" && service.practitioners.length > 0
-      ? FIRST_AVAILABLE
-      : service.practitioners.find((p) => p.slug === search.practitioner);
+  const chosen = chosenPractitioner(service.practitioners, search.practitioner);
 
   if (!chosen) {
     const practitioners = service.practitioners.map((p) => {

@@ -1,9 +1,9 @@
 import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field } from "../components/form-field";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { EMAIL_INPUT, Field } from "../components/form-field";
 import { FormTrap } from "../components/form-trap";
-import { FormOutcome, useCheckedForm } from "../components/public-form";
+import { FormOutcome, useCheckedForm, useSubmitting } from "../components/public-form";
 import { useClinic } from "../components/use-clinic";
 import { addressLines, telHref } from "../formatting/contact-details";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
@@ -86,8 +86,7 @@ function ContactForm() {
   const { renderedAt } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const clinic = useClinic();
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting" && navigation.formMethod === "POST";
+  const submitting = useSubmitting();
   const [form, fields] = useCheckedForm({
     id: "contact",
     schema: contactFormSchema,
@@ -129,13 +128,7 @@ function ContactForm() {
               <input key={nameKey} {...nameProps} autoComplete="name" />
             </Field>
             <Field label="Email" field={fields.email}>
-              <input
-                key={emailKey}
-                {...emailProps}
-                autoComplete="email"
-                autoCapitalize="none"
-                spellCheck={false}
-              />
+              <input key={emailKey} {...emailProps} {...EMAIL_INPUT} />
             </Field>
             <Field label="Phone (optional)" field={fields.phone}>
               <input key={phoneKey} {...phoneProps} autoComplete="tel" />

@@ -1,6 +1,6 @@
 import { notFound } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { manageTokenParam } from "../links/manage-link";
+import { requireManageToken } from "../links/manage-link";
 import { apiUrl } from "../server/api.server";
 
 /**
@@ -8,8 +8,7 @@ import { apiUrl } from "../server/api.server";
  * "Add to calendar" link stays on this site.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const token = manageTokenParam(params.token);
-  if (!token) throw notFound("Booking");
+  const token = requireManageToken(params.token);
   const upstream = await fetch(`${apiUrl}/bookings/${token}/calendar.ics`, {
     headers: { accept: "text/calendar" },
   });

@@ -7,14 +7,15 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useSubmitting } from "../components/public-form";
 import { SlotPicker } from "../components/slot-picker";
 import { telHref } from "../formatting/contact-details";
 import { pageMeta } from "../formatting/page-meta";
 import { formatAppointmentStart } from "../formatting/time-labels";
 import { bookingChangeStatus } from "../forms/booking-form";
 import { instantParam, parsePickerParams, pickerSearch } from "../links/booking-params";
-import { MANAGE_PAGE_META, managePath, manageTokenParam } from "../links/manage-link";
+import { MANAGE_PAGE_META, managePath, requireManageToken } from "../links/manage-link";
 import { api } from "../server/api.server";
 import { privatePageHeaders } from "../server/cache-control";
 import { loadPicker } from "../server/slot-picker.server";
@@ -22,8 +23,7 @@ import { loadPicker } from "../server/slot-picker.server";
 export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const token = manageTokenParam(params.token);
-  if (!token) throw notFound("Booking");
+  const token = requireManageToken(params.token);
   const search = parsePickerParams(new URL(request.url).searchParams);
   const [booking, settings] = await Promise.all([
     requireRecord(() => api.bookings.byToken.query({ token }), "Booking"),
@@ -56,8 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const token = manageTokenParam(params.token);
-  if (!token) throw notFound("Booking");
+  const token = requireManageToken(params.token);
   const formData = await request.formData();
   const raw = formData.get("start");
   const start = instantParam(typeof raw === "string" ? raw : null);
@@ -90,7 +89,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export default function RescheduleBookingPage() {
   const { token, summary, picker, chosen, taken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const submitting = useSubmitting();
   const base = managePath(token, "reschedule");
 
   return (
@@ -131,11 +130,7 @@ export default function RescheduleBookingPage() {
               </h2>
               <Form method="post" className="button-row">
                 <input type="hidden" name="start" value={chosen.start} />
-                <button
-                  type="submit"
-                  className="button button--primary"
-                  disabled={navigation.state === "submitting"}
-                >
+                <button type="submit" className="button button--primary" disabled={submitting}>
                   Confirm new time
                 </button>
                 <Link

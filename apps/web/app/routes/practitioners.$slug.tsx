@@ -1,16 +1,15 @@
 import { excerpt } from "@clinic/domain";
-import { notFound, requireRecord } from "@clinic/form-kit/server";
+import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Avatar } from "../components/avatar";
 import { pageMeta } from "../formatting/page-meta";
-import { slugParam } from "../links/route-params";
+import { requireSlug } from "../links/route-params";
 import { api } from "../server/api.server";
 import { markdownToPlainText, renderMarkdown } from "../server/markdown.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = slugParam(params.slug);
-  if (!slug) throw notFound("Practitioner");
+  const slug = requireSlug(params.slug, "Practitioner");
   const practitioner = await requireRecord(
     () => api.practitioners.bySlug.query({ slug }),
     "Practitioner",

@@ -4,9 +4,9 @@ import {
   getTextareaProps,
   type SubmissionResult,
 } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
-import { Field, FormErrors } from "../../components/form-field";
-import { useCheckedForm } from "../../components/public-form";
+import { Form, Link } from "@remix-run/react";
+import { EMAIL_INPUT, Field, FormErrors } from "../../components/form-field";
+import { useCheckedForm, useSubmitting } from "../../components/public-form";
 import { useClinic } from "../../components/use-clinic";
 import {
   type BookingDraft,
@@ -37,8 +37,7 @@ export function DetailsForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const clinic = useClinic();
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting";
+  const submitting = useSubmitting();
   const [form, fields] = useCheckedForm({
     id: "booking-details",
     schema: bookingDetailsSchema,
@@ -80,13 +79,7 @@ export function DetailsForm({
         hint="Your confirmation goes here."
         hintId="email-hint"
       >
-        <input
-          key={emailKey}
-          {...emailProps}
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
-        />
+        <input key={emailKey} {...emailProps} {...EMAIL_INPUT} />
       </Field>
       <Field label="Phone" field={fields.phone}>
         <input key={phoneKey} {...phoneProps} autoComplete="tel" />

@@ -1,5 +1,5 @@
 import { localDateOf } from "@clinic/domain";
-import { notFound, requireRecord, submitToApi } from "@clinic/form-kit/server";
+import { requireRecord, submitToApi } from "@clinic/form-kit/server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
@@ -21,12 +21,12 @@ import {
 } from "../../forms/booking-form";
 import { visitorApi } from "../../forms/public-form.server";
 import {
-  FIRST_AVAILABLE,
+  chosenPractitioner,
   parsePickerParams,
   pickerSearch,
   practitionerParam,
 } from "../../links/booking-params";
-import { slugParam } from "../../links/route-params";
+import { requireSlug } from "../../links/route-params";
 import { api } from "../../server/api.server";
 import {
   clearBookingDraft,
@@ -40,18 +40,14 @@ import { DetailsForm } from "./details-form";
 export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const slug = slugParam(params.serviceSlug);
-  if (!slug) throw notFound("Service");
+  const slug = requireSlug(params.serviceSlug, "Service");
   const search = parsePickerParams(new URL(request.url).searchParams);
   const [service, settings, draft] = await Promise.all([
     requireRecord(() => api.services.bySlug.query({ slug }), "Service"),
     api.settings.get.query(),
     readBookingDraft(request),
   ]);
-  const practitioner =
-    search.practitioner === "any" && service.practitioners.length > 0
-      ? FIRST_AVAILABLE
-      : service.practitioners.find((p) => p.slug === search.practitioner);
+  const practitioner = chosenPractitioner(service.practitioners, search.practitioner);
   // A link missing its earlier choices goes back to the step that makes them.
   if (!practitioner) throw redirect(`/book/${service.slug}`);
   if (!search.start) {
@@ -78,8 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { request, params } = args;
-  const slug = slugParam(params.serviceSlug);
-  if (!slug) throw notFound("Service");
+  const slug = requireSlug(params.serviceSlug, "Service");
   const formData = await request.formData();
   const submission = parseWithZod(formData, {
     schema: bookingDetailsSchema,

@@ -1,7 +1,8 @@
 import { getFormProps, getTextareaProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Field, FormErrors } from "../../components/form-field";
+import { useSubmitting } from "../../components/public-form";
 import { cancelFormSchema } from "../../forms/booking-form";
 import { managePath } from "../../links/manage-link";
 
@@ -14,7 +15,7 @@ export function CancelPanel({
   /** The cancel action's reply: why it was refused, with the reason kept. */
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  const navigation = useNavigation();
+  const submitting = useSubmitting();
   const [form, fields] = useForm({
     id: "cancel-booking",
     lastResult,
@@ -41,11 +42,7 @@ export function CancelPanel({
           <textarea key={reasonKey} {...reasonProps} rows={3} />
         </Field>
         <div className="button-row">
-          <button
-            type="submit"
-            className="button button--danger"
-            disabled={navigation.state === "submitting"}
-          >
+          <button type="submit" className="button button--danger" disabled={submitting}>
             Yes, cancel my appointment
           </button>
           <Link to={managePath(token)} className="button button--secondary" preventScrollReset>

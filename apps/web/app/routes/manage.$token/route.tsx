@@ -18,7 +18,7 @@ import {
   bookingStatusLabel,
   MANAGE_PAGE_META,
   managePath,
-  manageTokenParam,
+  requireManageToken,
 } from "../../links/manage-link";
 import { api } from "../../server/api.server";
 import { privatePageHeaders } from "../../server/cache-control";
@@ -28,8 +28,7 @@ import { CancelPanel } from "./cancel-panel";
 export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const token = manageTokenParam(params.token);
-  if (!token) throw notFound("Booking");
+  const token = requireManageToken(params.token);
   const booking = await requireRecord(() => api.bookings.byToken.query({ token }), "Booking");
   const url = new URL(request.url);
   const search = url.searchParams;
@@ -64,8 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const token = manageTokenParam(params.token);
-  if (!token) throw notFound("Booking");
+  const token = requireManageToken(params.token);
   const submission = parseWithZod(await request.formData(), { schema: cancelFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const cancelled = await submitToApi(

@@ -5,10 +5,10 @@ import {
   getSelectProps,
   getTextareaProps,
 } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
-import { Field, FieldErrors } from "../../components/form-field";
+import { Form } from "@remix-run/react";
+import { EMAIL_INPUT, Field, FieldErrors } from "../../components/form-field";
 import { FormTrap } from "../../components/form-trap";
-import { FormOutcome, useCheckedForm } from "../../components/public-form";
+import { FormOutcome, useCheckedForm, useSubmitting } from "../../components/public-form";
 import type { PublicFormReply } from "../../forms/public-form.server";
 import {
   RATING_CHOICES,
@@ -27,8 +27,7 @@ export function ShareExperience({
   renderedAt: number;
   reply: PublicFormReply | undefined;
 }) {
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting" && navigation.formMethod === "POST";
+  const submitting = useSubmitting();
   const [form, fields] = useCheckedForm({
     id: "share-experience",
     schema: reviewFormSchema,
@@ -110,13 +109,7 @@ export function ShareExperience({
               hint="Only so we can follow up if needed. It is never shown."
               hintId="review-email-hint"
             >
-              <input
-                key={emailKey}
-                {...emailProps}
-                autoComplete="email"
-                autoCapitalize="none"
-                spellCheck={false}
-              />
+              <input key={emailKey} {...emailProps} {...EMAIL_INPUT} />
             </Field>
             <Field label="Who treated you? (optional)" field={fields.practitionerId}>
               <select key={practitionerKey} {...practitionerProps}>
