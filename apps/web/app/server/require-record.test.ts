@@ -8,7 +8,8 @@ function apiError(code: string) {
   } as never);
 }
 
-// The site's loaders load one record with the kit's requireRecord: its 404 is the site's.
+// The site's loaders load one record with the kit's requireRecord (was orNotFound here): its
+// 404 is the site's.
 describe("requireRecord, as the site's loaders use it", () => {
   it("passes a result through", async () => {
     await expect(requireRecord(() => Promise.resolve({ slug: "jason-lee" }))).resolves.toEqual({
