@@ -6,7 +6,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { accessLogLine } from "./app/request-log";
+// Parsed on import: a bad variable stops start-up here, naming it, before the build loads.
+import { env } from "./app/server/env.server";
+import { accessLogLine } from "./app/server/request-log";
 
 /**
  * The production server for the built site. It replaces `remix-serve` for one reason: that
@@ -17,7 +19,7 @@ import { accessLogLine } from "./app/request-log";
 // `pnpm start`), as is the static root below.
 const buildUrl = pathToFileURL(resolve("build/server/index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;
-const handleRequest = createRequestHandler(build, process.env.NODE_ENV ?? "production");
+const handleRequest = createRequestHandler(build, env.NODE_ENV);
 
 const app = new Hono();
 app.use(compress());
@@ -51,10 +53,8 @@ app.all("*", (c) =>
   handleRequest(c.req.raw, { clientAddress: getConnInfo(c).remote.address ?? null }),
 );
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST || undefined;
-const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(`[web] listening on http://${hostname ?? "localhost"}:${info.port}`);
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  console.log(`[web] listening on http://${env.HOST ?? "localhost"}:${info.port}`);
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

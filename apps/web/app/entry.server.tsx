@@ -4,15 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { cacheControlForStatus } from "./cache-control";
-import { NonceProvider } from "./nonce";
+import { NonceProvider } from "./components/nonce";
+import { cacheControlForStatus } from "./server/cache-control";
 import {
   applySecurityHeaders,
   contentSecurityPolicy,
   createNonce,
   isDevelopment,
   RESOURCE_CONTENT_SECURITY_POLICY,
-} from "./security-headers";
+} from "./server/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 

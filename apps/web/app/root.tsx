@@ -1,27 +1,26 @@
+import { errorStatusOf, errorTitle } from "@clinic/form-kit";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
-  Link,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { api } from "./api.server";
-import { useOptionalClinic } from "./clinic";
 import { JsonLdScript } from "./components/json-ld";
+import { useNonce } from "./components/nonce";
+import { SITE_ERROR_COPY, SiteErrorBoundary } from "./components/site-error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
-import { clinicJsonLd } from "./json-ld";
-import { useNonce } from "./nonce";
-import { pageMeta } from "./page-meta";
-import { absoluteUrl, canonicalPath } from "./site-url";
-import { siteUrlFor } from "./site-url.server";
+import { useOptionalClinic } from "./components/use-clinic";
+import { clinicJsonLd } from "./formatting/json-ld";
+import { pageMeta } from "./formatting/page-meta";
+import { absoluteUrl, canonicalPath } from "./links/site-url";
+import { api } from "./server/api.server";
+import { siteUrlFor } from "./server/site-url.server";
 import stylesHref from "./styles/app.css?url";
 import siteContentStylesHref from "./styles/site-content.css?url";
 
@@ -45,12 +44,12 @@ export async function loader() {
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => {
   if (error) {
-    const missing = isRouteErrorResponse(error) && error.status === 404;
     return pageMeta(matches, {
-      title: missing ? "Page not found" : "Something went wrong",
-      description: missing
-        ? "The page you were looking for isn't here."
-        : "We couldn't show this page right now.",
+      title: errorTitle(error, SITE_ERROR_COPY),
+      description:
+        errorStatusOf(error) === 404
+          ? "The page you were looking for isn't here."
+          : "We couldn't show this page right now.",
     });
   }
   return pageMeta(matches, {
@@ -113,41 +112,4 @@ export default function App() {
 }
 
 /** A friendly page for anything that goes wrong; never shows the error's internals. */
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const missing = isRouteErrorResponse(error) && error.status === 404;
-
-  return (
-    <div className="container page error-page">
-      {missing ? (
-        <>
-          <p className="eyebrow">Error 404</p>
-          <h1>Page not found</h1>
-          <p className="lead">
-            Sorry, we couldn't find that page. It may have moved, or the link may be out of date.
-          </p>
-        </>
-      ) : (
-        <>
-          <p className="eyebrow">Something went wrong</p>
-          <h1>We couldn't show this page</h1>
-          <p className="lead">
-            Please try again in a moment. If you need us in the meantime, give the clinic a call.
-          </p>
-        </>
-      )}
-      <ul className="error-page__links">
-        <li>
-          <Link to="/" className="button button--primary">
-            Go to the start page
-          </Link>
-        </li>
-        <li>
-          <Link to="/services" className="button button--secondary">
-            See our treatments
-          </Link>
-        </li>
-      </ul>
-    </div>
-  );
-}
+export const ErrorBoundary = SiteErrorBoundary;

@@ -7,6 +7,8 @@ export type ErrorStatus = 401 | 403 | 404 | 409 | 500;
 export interface ErrorCopy {
   title: string;
   message: string;
+  /** The line above the title; "Error 404" ("Error" for 500) unless an app words it. */
+  eyebrow?: string;
 }
 
 /** What each status means, in words for people; apps may reword any of them. */
@@ -64,10 +66,10 @@ export function ErrorPage({
   className = "error-page",
   children,
 }: ErrorPageProps) {
-  const { title, message } = copy[status] ?? defaultErrorCopy[status];
+  const { title, message, eyebrow } = copy[status] ?? defaultErrorCopy[status];
   return (
     <section className={className} aria-labelledby="error-heading">
-      <p className="eyebrow">{status === 500 ? "Error" : `Error ${status}`}</p>
+      <p className="eyebrow">{eyebrow ?? (status === 500 ? "Error" : `Error ${status}`)}</p>
       <h1 id="error-heading">{title}</h1>
       <p className="lead">{message}</p>
       {children}

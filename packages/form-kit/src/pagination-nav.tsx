@@ -10,6 +10,8 @@ export interface PaginationNavProps {
   nextLabel?: string;
   /** Class for the two links (e.g. a button style). */
   linkClassName?: string;
+  /** The navigation's accessible name. */
+  label?: string;
 }
 
 /** "← Newer · Page 2 of 5 · Older →" under a list; nothing when everything fits on one page. */
@@ -20,10 +22,11 @@ export function PaginationNav({
   previousLabel = "Newer",
   nextLabel = "Older",
   linkClassName,
+  label = "Pages",
 }: PaginationNavProps) {
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label="Pages" className="pagination">
+    <nav aria-label={label} className="pagination">
       {page > 1 ? (
         <Link to={href(page - 1)} rel="prev" className={linkClassName}>
           <span aria-hidden="true">←</span> {previousLabel}

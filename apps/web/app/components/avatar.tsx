@@ -1,4 +1,4 @@
-import { initials } from "../initials";
+import { initials } from "../formatting/initials";
 
 /** A practitioner's photo, or their initials on a calm tint when there is none. */
 export function Avatar({

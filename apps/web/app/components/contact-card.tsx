@@ -1,5 +1,5 @@
-import type { Clinic } from "../clinic";
-import { addressLines, telHref } from "../contact-details";
+import { addressLines, telHref } from "../formatting/contact-details";
+import type { Clinic } from "./use-clinic";
 
 /** The clinic's address, phone and email, as a semantic <address>. */
 export function ContactDetails({

@@ -1,4 +1,4 @@
-import { type JsonLd, serializeJsonLd } from "../json-ld";
+import { type JsonLd, serializeJsonLd } from "../formatting/json-ld";
 
 /** Structured data for search engines; a data block, so the page's CSP does not need to allow it. */
 export function JsonLdScript({ data }: { data: JsonLd }) {

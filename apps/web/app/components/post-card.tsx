@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatDate, formatReadingTime } from "../format-date";
+import { formatDate, formatReadingTime } from "../formatting/format-date";
 
 export interface PostSummary {
   slug: string;

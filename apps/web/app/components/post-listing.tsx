@@ -1,5 +1,6 @@
+import { PaginationNav } from "@clinic/form-kit";
 import { Link } from "@remix-run/react";
-import { blogListHref } from "../blog-posts";
+import { blogListHref } from "../links/blog-links";
 import { PostCard, type PostSummary } from "./post-card";
 
 /** A page of posts with Newer/Older links; shared by the blog and its topic pages. */
@@ -34,27 +35,15 @@ export function PostListing({
           {page > 1 ? <Link to={blogListHref(1, tag)}>Go to the newest articles</Link> : null}
         </p>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label="Pagination" className="pagination">
-          {page > 1 ? (
-            <Link to={blogListHref(page - 1, tag)} rel="prev" className="button button--secondary">
-              <span aria-hidden="true">←</span> Newer articles
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="pagination__status">
-            Page {Math.min(page, pageCount)} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link to={blogListHref(page + 1, tag)} rel="next" className="button button--secondary">
-              Older articles <span aria-hidden="true">→</span>
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <PaginationNav
+        page={page}
+        pageCount={pageCount}
+        href={(n) => blogListHref(n, tag)}
+        previousLabel="Newer articles"
+        nextLabel="Older articles"
+        linkClassName="button button--secondary"
+        label="Pagination"
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { formatDate } from "../format-date";
+import { formatDate } from "../formatting/format-date";
 import { StarRating } from "./star-rating";
 
 export interface ReviewSummary {

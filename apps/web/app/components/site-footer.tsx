@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { Clinic } from "../clinic";
 import { ContactDetails } from "./contact-card";
+import type { Clinic } from "./use-clinic";
 
 export function SiteFooter({ clinic }: { clinic: Clinic | undefined }) {
   return (

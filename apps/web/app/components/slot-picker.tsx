@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { PickerData } from "../slot-picker.server";
+import type { PickerData } from "../server/slot-picker.server";
 
 export interface PickerLinks {
   week: (week: string) => string;

@@ -1,4 +1,4 @@
-import { starFillHalves } from "../rating";
+import { starFillHalves } from "../formatting/rating";
 
 /** Five stars filled to `rating` (to the half star); `label` is what assistive technology reads. */
 export function StarRating({ rating, label }: { rating: number; label: string }) {

@@ -1,4 +1,4 @@
-import { notFound } from "../api.server";
+import { notFound } from "@clinic/form-kit/server";
 
 // Any path no other route claims: a real 404 status, rendered by the root ErrorBoundary.
 export function loader() {

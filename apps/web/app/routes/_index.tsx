@@ -1,15 +1,15 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api } from "../api.server";
-import { useClinic } from "../clinic";
 import { PostCard } from "../components/post-card";
 import { PractitionerCard } from "../components/practitioner-card";
 import { ReviewCard } from "../components/review-card";
 import { ServiceCard } from "../components/service-card";
 import { StarRating } from "../components/star-rating";
-import { telHref } from "../contact-details";
-import { clinicNameFrom, pageMeta } from "../page-meta";
-import { formatAverage, ratingSummaryLabel } from "../rating";
+import { useClinic } from "../components/use-clinic";
+import { telHref } from "../formatting/contact-details";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { formatAverage, ratingSummaryLabel } from "../formatting/rating";
+import { api } from "../server/api.server";
 
 export async function loader() {
   const [services, practitioners, featured, summary, posts] = await Promise.all([

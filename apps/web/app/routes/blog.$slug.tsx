@@ -1,23 +1,24 @@
+import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
-import { allVisiblePosts } from "../blog.server";
-import { blogListHref, otherPostsByAuthor } from "../blog-posts";
-import { useClinic } from "../clinic";
 import { JsonLdScript } from "../components/json-ld";
 import { PostCard } from "../components/post-card";
-import { formatDate, formatReadingTime } from "../format-date";
-import { blogPostingJsonLd } from "../json-ld";
-import { renderMarkdown } from "../markdown.server";
-import { pageMeta } from "../page-meta";
-import { slugParam } from "../route-params";
-import { siteUrlFor } from "../site-url.server";
+import { useClinic } from "../components/use-clinic";
+import { formatDate, formatReadingTime } from "../formatting/format-date";
+import { blogPostingJsonLd } from "../formatting/json-ld";
+import { pageMeta } from "../formatting/page-meta";
+import { blogListHref } from "../links/blog-links";
+import { requireSlug } from "../links/route-params";
+import { api } from "../server/api.server";
+import { allVisiblePosts } from "../server/blog.server";
+import { otherPostsByAuthor } from "../server/blog-posts";
+import { renderMarkdown } from "../server/markdown.server";
+import { siteUrlFor } from "../server/site-url.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = slugParam(params.slug);
-  if (!slug) throw notFound();
+  const slug = requireSlug(params.slug, "Post");
   const [{ body, ...post }, all, settings] = await Promise.all([
-    orNotFound(api.posts.bySlug.query({ slug })),
+    requireRecord(() => api.posts.bySlug.query({ slug }), "Post"),
     allVisiblePosts(),
     api.settings.get.query(),
   ]);

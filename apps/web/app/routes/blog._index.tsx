@@ -1,13 +1,15 @@
 import { tagSchema } from "@clinic/domain";
+import { pageCount, pageParam } from "@clinic/form-kit";
+import { notFound } from "@clinic/form-kit/server";
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { api, notFound } from "../api.server";
-import { allVisiblePosts } from "../blog.server";
-import { blogListHref, tagCounts } from "../blog-posts";
-import { useClinic } from "../clinic";
 import { PostListing, TopicList } from "../components/post-listing";
-import { clinicNameFrom, pageMeta } from "../page-meta";
-import { pageParam } from "../route-params";
+import { useClinic } from "../components/use-clinic";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { blogListHref } from "../links/blog-links";
+import { api } from "../server/api.server";
+import { allVisiblePosts } from "../server/blog.server";
+import { tagCounts } from "../server/blog-posts";
 
 const PAGE_SIZE = 9;
 
@@ -18,15 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (rawTag !== null) {
     // Topics have their own pages now; old `?tag=` links move there for good.
     const tag = tagSchema.safeParse(rawTag).data;
-    if (!tag) throw notFound();
+    if (!tag) throw notFound("Topic");
     throw redirect(blogListHref(page, tag), 301);
   }
   const [posts, all] = await Promise.all([
     api.posts.list.query({ page, pageSize: PAGE_SIZE }),
     allVisiblePosts(),
   ]);
-  const pageCount = Math.max(1, Math.ceil(posts.total / posts.pageSize));
-  return { ...posts, pageCount, topics: tagCounts(all) };
+  return { ...posts, pageCount: pageCount(posts.total, posts.pageSize), topics: tagCounts(all) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

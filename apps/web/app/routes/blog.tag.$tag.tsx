@@ -1,28 +1,33 @@
 import { tagSchema } from "@clinic/domain";
+import { pageCount, pageParam } from "@clinic/form-kit";
+import { notFound } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound } from "../api.server";
-import { allVisiblePosts } from "../blog.server";
-import { tagCounts } from "../blog-posts";
-import { useClinic } from "../clinic";
 import { PostListing, TopicList } from "../components/post-listing";
-import { clinicNameFrom, pageMeta } from "../page-meta";
-import { pageParam } from "../route-params";
+import { useClinic } from "../components/use-clinic";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { api } from "../server/api.server";
+import { allVisiblePosts } from "../server/blog.server";
+import { tagCounts } from "../server/blog-posts";
 
 const PAGE_SIZE = 9;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const tag = tagSchema.safeParse(params.tag).data;
-  if (!tag || tag !== params.tag) throw notFound();
+  if (!tag || tag !== params.tag) throw notFound("Topic");
   const page = pageParam(new URL(request.url).searchParams);
   const [posts, all] = await Promise.all([
     api.posts.list.query({ page, pageSize: PAGE_SIZE, tag }),
     allVisiblePosts(),
   ]);
   // A topic no visible post has is not a page (yet): a scheduled post brings it to life.
-  if (posts.total === 0) throw notFound();
-  const pageCount = Math.max(1, Math.ceil(posts.total / posts.pageSize));
-  return { ...posts, tag, pageCount, topics: tagCounts(all) };
+  if (posts.total === 0) throw notFound("Topic");
+  return {
+    ...posts,
+    tag,
+    pageCount: pageCount(posts.total, posts.pageSize),
+    topics: tagCounts(all),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

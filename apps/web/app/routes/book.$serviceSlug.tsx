@@ -1,28 +1,28 @@
 import { formatMoney } from "@clinic/domain";
+import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
-import { readBookingDraft } from "../booking-draft.server";
-import { FIRST_AVAILABLE, parsePickerParams, pickerSearch } from "../booking-params";
-import { privatePageHeaders } from "../cache-control";
-import { useClinic } from "../clinic";
 import { Avatar } from "../components/avatar";
 import { BookingSteps } from "../components/booking-steps";
 import { SlotPicker } from "../components/slot-picker";
-import { telHref } from "../contact-details";
-import { formatDuration } from "../format-date";
-import { pageMeta } from "../page-meta";
-import { slugParam } from "../route-params";
-import { loadPicker } from "../slot-picker.server";
+import { useClinic } from "../components/use-clinic";
+import { telHref } from "../formatting/contact-details";
+import { formatDuration } from "../formatting/format-date";
+import { pageMeta } from "../formatting/page-meta";
+import { chosenPractitioner, parsePickerParams, pickerSearch } from "../links/booking-params";
+import { requireSlug } from "../links/route-params";
+import { api } from "../server/api.server";
+import { readBookingDraft } from "../server/booking-draft.server";
+import { privatePageHeaders } from "../server/cache-control";
+import { loadPicker } from "../server/slot-picker.server";
 
 export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const slug = slugParam(params.serviceSlug);
-  if (!slug) throw notFound();
+  const slug = requireSlug(params.serviceSlug, "Service");
   const search = parsePickerParams(new URL(request.url).searchParams);
   const [service, settings, team] = await Promise.all([
-    orNotFound(api.services.bySlug.query({ slug })),
+    requireRecord(() => api.services.bySlug.query({ slug }), "Service"),
     api.settings.get.query(),
     api.practitioners.list.query(),
   ]);
@@ -32,10 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     durationMinutes: service.durationMinutes,
     priceCents: service.priceCents,
   };
-  const chosen =
-    search.practitioner === "any" && service.practitioners.length > 0
-      ? FIRST_AVAILABLE
-      : service.practitioners.find((p) => p.slug === search.practitioner);
+  const chosen = chosenPractitioner(service.practitioners, search.practitioner);
 
   if (!chosen) {
     const practitioners = service.practitioners.map((p) => {

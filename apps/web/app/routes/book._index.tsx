@@ -1,15 +1,13 @@
-import { formatMoney } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api } from "../api.server";
-import { pickerSearch, practitionerParam } from "../booking-params";
-import { privatePageHeaders } from "../cache-control";
-import { useClinic } from "../clinic";
 import { BookingSteps } from "../components/booking-steps";
-import { telHref } from "../contact-details";
-import { formatDuration } from "../format-date";
-import { clinicNameFrom, pageMeta } from "../page-meta";
-import { patientTypeLabel } from "../service-labels";
+import { ServiceFacts } from "../components/service-card";
+import { useClinic } from "../components/use-clinic";
+import { telHref } from "../formatting/contact-details";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { pickerSearch, practitionerParam } from "../links/booking-params";
+import { api } from "../server/api.server";
+import { privatePageHeaders } from "../server/cache-control";
 
 export const headers = privatePageHeaders;
 
@@ -74,20 +72,7 @@ export default function BookServicePage() {
                   )}
                 </h2>
                 <p className="choice__summary">{service.summary}</p>
-                <dl className="facts">
-                  <div>
-                    <dt>Price</dt>
-                    <dd>{formatMoney(service.priceCents, clinic.currency)}</dd>
-                  </div>
-                  <div>
-                    <dt>Duration</dt>
-                    <dd>{formatDuration(service.durationMinutes)}</dd>
-                  </div>
-                  <div>
-                    <dt>For</dt>
-                    <dd>{patientTypeLabel(service.patientType)}</dd>
-                  </div>
-                </dl>
+                <ServiceFacts service={service} currency={clinic.currency} />
                 {bookable ? null : (
                   <p className="choice__note">
                     Not bookable online right now. Call{" "}

@@ -1,63 +1,26 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import { apiFor } from "../api.server";
-import { socketAddressFrom } from "../client-address";
-import { useClinic } from "../clinic";
-import { Field } from "../components/form-field";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { EMAIL_INPUT, Field } from "../components/form-field";
 import { FormTrap } from "../components/form-trap";
-import { addressLines, telHref } from "../contact-details";
-import { contactFormErrors, contactFormSchema, enquirySubmission } from "../contact-form";
-import { clinicNameFrom, pageMeta } from "../page-meta";
-import { classifySubmitFailure } from "../submit-failure";
+import { FormOutcome, useCheckedForm, useSubmitting } from "../components/public-form";
+import { useClinic } from "../components/use-clinic";
+import { addressLines, telHref } from "../formatting/contact-details";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import {
+  CONTACT_FAILED,
+  contactForm,
+  contactFormErrors,
+  contactFormSchema,
+} from "../forms/contact-form";
+import { formRenderedAt, submitPublicForm } from "../forms/public-form.server";
 
 export function loader() {
-  // For the API's "sent too fast to be a person" check.
-  return { renderedAt: Date.now() };
+  return formRenderedAt();
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, {
-    schema: contactFormSchema,
-    error: contactFormErrors,
-  });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), outcome: null, detail: null }, { status: 400 });
-  }
-  try {
-    await apiFor(request, socketAddressFrom(context)).enquiries.submit.mutate(
-      enquirySubmission(submission.value),
-    );
-    return {
-      result: submission.reply({ resetForm: true }),
-      outcome: "sent" as const,
-      detail: null,
-    };
-  } catch (error) {
-    const failure = classifySubmitFailure(error);
-    if (failure.kind === "fields") {
-      return data(
-        {
-          result: submission.reply({ fieldErrors: failure.fieldErrors }),
-          outcome: null,
-          detail: null,
-        },
-        { status: 400 },
-      );
-    }
-    if (failure.kind === "unavailable") console.error("enquiry submission failed", error);
-    return data(
-      {
-        result: submission.reply(),
-        outcome: "failed" as const,
-        detail: failure.kind === "refused" ? failure.detail : null,
-      },
-      { status: failure.status },
-    );
-  }
+export function action(args: ActionFunctionArgs) {
+  return submitPublicForm(args, contactForm);
 }
 
 export const meta: MetaFunction = ({ matches }) =>
@@ -121,25 +84,15 @@ export default function ContactPage() {
 
 function ContactForm() {
   const { renderedAt } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const clinic = useClinic();
-  const navigation = useNavigation();
-  const submitting = navigation.state === "submitting" && navigation.formMethod === "POST";
-  const outcomeRef = useRef<HTMLDivElement>(null);
-  const [form, fields] = useForm({
+  const submitting = useSubmitting();
+  const [form, fields] = useCheckedForm({
     id: "contact",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(contactFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: contactFormSchema, error: contactFormErrors }),
+    schema: contactFormSchema,
+    missing: contactFormErrors,
+    lastResult: reply?.result,
   });
-
-  // With JavaScript the page doesn't reload: take the reader to what happened.
-  useEffect(() => {
-    if (actionData?.outcome) outcomeRef.current?.focus();
-  }, [actionData]);
 
   const { key: nameKey, ...nameProps } = getInputProps(fields.name, { type: "text" });
   const { key: emailKey, ...emailProps } = getInputProps(fields.email, { type: "email" });
@@ -149,74 +102,38 @@ function ContactForm() {
   return (
     <section className="card contact-form" aria-labelledby="contact-form-title">
       <h2 id="contact-form-title">Send us a message</h2>
-      {actionData?.outcome === "sent" ? (
-        <div
-          ref={outcomeRef}
-          tabIndex={-1}
-          role="status"
-          className="notice notice--success form-outcome"
-        >
+      {reply?.outcome === "sent" ? (
+        <FormOutcome sent reply={reply}>
           <p>Thank you! Your submission has been received!</p>
           <p>We usually reply within one business day.</p>
-        </div>
+        </FormOutcome>
       ) : (
         <>
-          {actionData?.outcome === "failed" ? (
-            <div
-              ref={outcomeRef}
-              tabIndex={-1}
-              role="alert"
-              className="notice notice--error form-outcome"
-            >
-              <p>Oops! Something went wrong while submitting the form.</p>
+          {reply?.outcome === "failed" ? (
+            <FormOutcome sent={false} reply={reply} id={form.errorId}>
+              <p>{CONTACT_FAILED}</p>
               <p>
-                {actionData.detail ?? (
+                {reply.detail ?? (
                   <>
                     Please try again in a few minutes, or call us on{" "}
                     <a href={telHref(clinic.phone)}>{clinic.phone}</a>.
                   </>
                 )}
               </p>
-            </div>
+            </FormOutcome>
           ) : null}
           <Form method="post" className="form" {...getFormProps(form)}>
             <FormTrap renderedAt={renderedAt} />
-            <Field
-              label="Name"
-              htmlFor={fields.name.id}
-              errorId={fields.name.errorId}
-              errors={fields.name.errors}
-            >
+            <Field label="Name" field={fields.name}>
               <input key={nameKey} {...nameProps} autoComplete="name" />
             </Field>
-            <Field
-              label="Email"
-              htmlFor={fields.email.id}
-              errorId={fields.email.errorId}
-              errors={fields.email.errors}
-            >
-              <input
-                key={emailKey}
-                {...emailProps}
-                autoComplete="email"
-                autoCapitalize="none"
-                spellCheck={false}
-              />
+            <Field label="Email" field={fields.email}>
+              <input key={emailKey} {...emailProps} {...EMAIL_INPUT} />
             </Field>
-            <Field
-              label="Phone (optional)"
-              htmlFor={fields.phone.id}
-              errorId={fields.phone.errorId}
-              errors={fields.phone.errors}
-            >
+            <Field label="Phone (optional)" field={fields.phone}>
               <input key={phoneKey} {...phoneProps} autoComplete="tel" />
             </Field>
-            <Field
-              label="Message"
-              htmlFor={fields.message.id}
-              errorId={fields.message.errorId}
-              errors={fields.message.errors}
-            >
+            <Field label="Message" field={fields.message}>
               <textarea key={messageKey} {...messageProps} rows={6} />
             </Field>
             <button type="submit" className="button button--primary" disabled={submitting}>

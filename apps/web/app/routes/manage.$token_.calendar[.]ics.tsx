@@ -1,18 +1,18 @@
+import { notFound } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiUrl, notFound } from "../api.server";
-import { manageTokenParam } from "../manage-link";
+import { requireManageToken } from "../links/manage-link";
+import { apiUrl } from "../server/api.server";
 
 /**
  * The booking as a calendar file, fetched from the API and passed straight through, so the
  * "Add to calendar" link stays on this site.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const token = manageTokenParam(params.token);
-  if (!token) throw notFound();
+  const token = requireManageToken(params.token);
   const upstream = await fetch(`${apiUrl}/bookings/${token}/calendar.ics`, {
     headers: { accept: "text/calendar" },
   });
-  if (upstream.status === 404) throw notFound();
+  if (upstream.status === 404) throw notFound("Booking");
   if (!upstream.ok || !upstream.body) {
     throw new Response("The calendar file isn't available right now.", { status: 502 });
   }

@@ -1,5 +1,5 @@
-import { apiFieldErrors, isApiError } from "@clinic/api-client";
 import { localDateOf } from "@clinic/domain";
+import { callApi, notFound, requireRecord } from "@clinic/form-kit/server";
 import {
   type ActionFunctionArgs,
   data,
@@ -7,25 +7,26 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
-import { instantParam, parsePickerParams, pickerSearch } from "../booking-params";
-import { privatePageHeaders } from "../cache-control";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useSubmitting } from "../components/public-form";
 import { SlotPicker } from "../components/slot-picker";
-import { telHref } from "../contact-details";
-import { MANAGE_PAGE_META, managePath, manageTokenParam } from "../manage-link";
-import { pageMeta } from "../page-meta";
-import { loadPicker } from "../slot-picker.server";
-import { formatAppointmentStart } from "../time-labels";
+import { telHref } from "../formatting/contact-details";
+import { pageMeta } from "../formatting/page-meta";
+import { formatAppointmentStart } from "../formatting/time-labels";
+import { bookingChangeStatus } from "../forms/booking-form";
+import { instantParam, parsePickerParams, pickerSearch } from "../links/booking-params";
+import { MANAGE_PAGE_META, managePath, requireManageToken } from "../links/manage-link";
+import { api } from "../server/api.server";
+import { privatePageHeaders } from "../server/cache-control";
+import { loadPicker } from "../server/slot-picker.server";
 
 export const headers = privatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const token = manageTokenParam(params.token);
-  if (!token) throw notFound();
+  const token = requireManageToken(params.token);
   const search = parsePickerParams(new URL(request.url).searchParams);
   const [booking, settings] = await Promise.all([
-    orNotFound(api.bookings.byToken.query({ token })),
+    requireRecord(() => api.bookings.byToken.query({ token }), "Booking"),
     api.settings.get.query(),
   ]);
   const summary = {
@@ -55,30 +56,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const token = manageTokenParam(params.token);
-  if (!token) throw notFound();
+  const token = requireManageToken(params.token);
   const formData = await request.formData();
   const raw = formData.get("start");
   const start = instantParam(typeof raw === "string" ? raw : null);
   if (!start) return data({ error: "Choose a new time" }, { status: 400 });
-  try {
-    await api.bookings.rescheduleByToken.mutate({ token, start });
-  } catch (error) {
-    if (isApiError(error, "NOT_FOUND")) throw notFound();
-    if (isApiError(error, "CONFLICT")) {
+  const moved = await callApi(() => api.bookings.rescheduleByToken.mutate({ token, start }));
+  if (!moved.ok) {
+    if (moved.code === "NOT_FOUND") throw notFound("Booking");
+    if (moved.code === "CONFLICT") {
       const settings = await api.settings.get.query();
       const day = localDateOf(start, settings.timeZone);
       return redirect(`${managePath(token, "reschedule")}${pickerSearch({ day, taken: true })}`);
     }
-    const fieldErrors = apiFieldErrors(error);
-    if (fieldErrors) {
-      const message = Object.values(fieldErrors).flat()[0] ?? "That time can't be booked";
-      return data({ error: message }, { status: 400 });
-    }
-    if (isApiError(error, "PRECONDITION_FAILED") || isApiError(error, "BAD_REQUEST")) {
-      return data({ error: error.message }, { status: 409 });
-    }
-    throw error;
+    const message = [...Object.values(moved.fieldErrors).flat(), ...moved.formErrors][0];
+    return data(
+      { error: message ?? "That time can't be booked" },
+      { status: bookingChangeStatus(moved) },
+    );
   }
   return redirect(`${managePath(token)}?rescheduled=1`);
 }
@@ -94,7 +89,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export default function RescheduleBookingPage() {
   const { token, summary, picker, chosen, taken } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const submitting = useSubmitting();
   const base = managePath(token, "reschedule");
 
   return (
@@ -135,11 +130,7 @@ export default function RescheduleBookingPage() {
               </h2>
               <Form method="post" className="button-row">
                 <input type="hidden" name="start" value={chosen.start} />
-                <button
-                  type="submit"
-                  className="button button--primary"
-                  disabled={navigation.state === "submitting"}
-                >
+                <button type="submit" className="button button--primary" disabled={submitting}>
                   Confirm new time
                 </button>
                 <Link

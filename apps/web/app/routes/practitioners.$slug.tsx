@@ -1,16 +1,19 @@
 import { excerpt } from "@clinic/domain";
+import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
 import { Avatar } from "../components/avatar";
-import { markdownToPlainText, renderMarkdown } from "../markdown.server";
-import { pageMeta } from "../page-meta";
-import { slugParam } from "../route-params";
+import { pageMeta } from "../formatting/page-meta";
+import { requireSlug } from "../links/route-params";
+import { api } from "../server/api.server";
+import { markdownToPlainText, renderMarkdown } from "../server/markdown.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = slugParam(params.slug);
-  if (!slug) throw notFound();
-  const practitioner = await orNotFound(api.practitioners.bySlug.query({ slug }));
+  const slug = requireSlug(params.slug, "Practitioner");
+  const practitioner = await requireRecord(
+    () => api.practitioners.bySlug.query({ slug }),
+    "Practitioner",
+  );
   return {
     practitioner,
     bioHtml: renderMarkdown(practitioner.bio),

@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { api } from "../api.server";
 import { PractitionerCard } from "../components/practitioner-card";
-import { clinicNameFrom, pageMeta } from "../page-meta";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { api } from "../server/api.server";
 
 export async function loader() {
   return { practitioners: await api.practitioners.list.query() };

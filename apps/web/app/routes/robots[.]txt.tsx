@@ -1,8 +1,8 @@
-import { api } from "../api.server";
-import { buildRobotsTxt, FEED_CACHE_CONTROL } from "../feeds";
-import { resourceHeaders } from "../security-headers";
-import { absoluteUrl } from "../site-url";
-import { siteUrlFor } from "../site-url.server";
+import { buildRobotsTxt, FEED_CACHE_CONTROL } from "../formatting/feeds";
+import { absoluteUrl } from "../links/site-url";
+import { api } from "../server/api.server";
+import { resourceHeaders } from "../server/security-headers.server";
+import { siteUrlFor } from "../server/site-url.server";
 
 export async function loader() {
   const settings = await api.settings.get.query();

@@ -1,19 +1,18 @@
-import { excerpt, formatMoney } from "@clinic/domain";
+import { excerpt } from "@clinic/domain";
+import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { api, notFound, orNotFound } from "../api.server";
-import { useClinic } from "../clinic";
 import { ContactDetails } from "../components/contact-card";
-import { formatDuration } from "../format-date";
-import { renderMarkdown } from "../markdown.server";
-import { pageMeta } from "../page-meta";
-import { slugParam } from "../route-params";
-import { patientTypeLabel } from "../service-labels";
+import { ServiceFacts } from "../components/service-card";
+import { useClinic } from "../components/use-clinic";
+import { pageMeta } from "../formatting/page-meta";
+import { requireSlug } from "../links/route-params";
+import { api } from "../server/api.server";
+import { renderMarkdown } from "../server/markdown.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = slugParam(params.slug);
-  if (!slug) throw notFound();
-  const service = await orNotFound(api.services.bySlug.query({ slug }));
+  const slug = requireSlug(params.slug, "Service");
+  const service = await requireRecord(() => api.services.bySlug.query({ slug }), "Service");
   return { service, descriptionHtml: renderMarkdown(service.description) };
 }
 
@@ -53,20 +52,7 @@ export default function ServicePage() {
           <h2 id="service-facts" className="detail-aside__title">
             At a glance
           </h2>
-          <dl className="facts facts--stacked">
-            <div>
-              <dt>Price</dt>
-              <dd>{formatMoney(service.priceCents, clinic.currency)}</dd>
-            </div>
-            <div>
-              <dt>Duration</dt>
-              <dd>{formatDuration(service.durationMinutes)}</dd>
-            </div>
-            <div>
-              <dt>For</dt>
-              <dd>{patientTypeLabel(service.patientType)}</dd>
-            </div>
-          </dl>
+          <ServiceFacts service={service} currency={clinic.currency} stacked />
           {service.practitioners.length > 0 ? (
             <>
               <h3 className="detail-aside__subtitle">With</h3>

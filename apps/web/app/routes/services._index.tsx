@@ -1,10 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { api } from "../api.server";
-import { useClinic } from "../clinic";
 import { ServiceCard } from "../components/service-card";
-import { telHref } from "../contact-details";
-import { clinicNameFrom, pageMeta } from "../page-meta";
+import { useClinic } from "../components/use-clinic";
+import { telHref } from "../formatting/contact-details";
+import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
+import { api } from "../server/api.server";
 
 export async function loader() {
   return { services: await api.services.list.query() };

@@ -1,10 +1,11 @@
-import { api } from "../api.server";
-import { allVisiblePosts } from "../blog.server";
-import { blogListHref, tagCounts } from "../blog-posts";
-import { buildSitemap, FEED_CACHE_CONTROL } from "../feeds";
-import { resourceHeaders } from "../security-headers";
-import { absoluteUrl } from "../site-url";
-import { siteUrlFor } from "../site-url.server";
+import { buildSitemap, FEED_CACHE_CONTROL } from "../formatting/feeds";
+import { blogListHref } from "../links/blog-links";
+import { absoluteUrl } from "../links/site-url";
+import { api } from "../server/api.server";
+import { allVisiblePosts } from "../server/blog.server";
+import { tagCounts } from "../server/blog-posts";
+import { resourceHeaders } from "../server/security-headers.server";
+import { siteUrlFor } from "../server/site-url.server";
 
 // Pages that exist whatever the content. Booking steps past the first and manage links are
 // personal (robots.txt keeps crawlers out of them), so they are not listed.

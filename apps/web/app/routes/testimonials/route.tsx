@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { JsonLdScript } from "../../components/json-ld";
+import { ReviewCard } from "../../components/review-card";
+import { useClinic } from "../../components/use-clinic";
+import { reviewsJsonLd } from "../../formatting/json-ld";
+import { clinicNameFrom, pageMeta } from "../../formatting/page-meta";
+import { formRenderedAt, submitPublicForm } from "../../forms/public-form.server";
+import { reviewForm } from "../../forms/review-form";
+import { api } from "../../server/api.server";
+import { siteUrlFor } from "../../server/site-url.server";
+import { RatingSummary } from "./rating-summary";
+import { ShareExperience } from "./share-experience";
+
+export async function loader() {
+  const [reviews, summary, practitioners, settings] = await Promise.all([
+    api.reviews.list.query({ limit: 100 }),
+    api.reviews.summary.query(),
+    api.practitioners.list.query(),
+    api.settings.get.query(),
+  ]);
+  return {
+    reviews,
+    summary,
+    practitioners: practitioners.map(({ id, name }) => ({ id, name })),
+    siteUrl: siteUrlFor(settings),
+    ...formRenderedAt(),
+  };
+}
+
+export function action(args: ActionFunctionArgs) {
+  return submitPublicForm(args, reviewForm);
+}
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, {
+    title: "Testimonials",
+    description: `What patients say about ${clinicNameFrom(matches) ?? "our clinic"}: real stories, real results.`,
+  });
+
+export default function TestimonialsPage() {
+  const { reviews, summary, siteUrl, practitioners, renderedAt } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const clinic = useClinic();
+  return (
+    <div className="container page">
+      <JsonLdScript data={reviewsJsonLd(clinic, siteUrl, reviews, summary)} />
+      <header className="page-header">
+        <h1>Real stories, real results</h1>
+        <p className="lead">What our patients say after their treatment.</p>
+        <p>
+          <a href="#share-title">Share your experience</a>
+        </p>
+      </header>
+
+      <RatingSummary summary={summary} />
+
+      {reviews.length > 0 ? (
+        <section aria-labelledby="reviews-title" className="section--flush">
+          <h2 id="reviews-title" className="visually-hidden">
+            Reviews, newest first
+          </h2>
+          <div className="review-list">
+            {reviews.map((review) => (
+              <ReviewCard key={review.id} review={review} timeZone={clinic.timeZone} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <ShareExperience practitioners={practitioners} renderedAt={renderedAt} reply={reply} />
+    </div>
+  );
+}

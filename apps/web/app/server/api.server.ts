@@ -1,0 +1,22 @@
+import { createApiClient } from "@clinic/api-client";
+import { forwardedForHeaders } from "./client-address";
+import { env } from "./env.server";
+
+/** The API's base URL, for its few plain HTTP routes (e.g. calendar files). */
+export const apiUrl = env.API_URL.replace(/\/$/, "");
+
+/** The public site's API client. It carries no session: every page here is public. */
+export const api = createApiClient({ url: env.API_URL });
+
+/**
+ * A client that forwards the visitor's address, for calls the API rate-limits per visitor
+ * (reviews, enquiries, bookings). Without it every visitor would share the site's address.
+ * The address is X-Forwarded-For's first hop, else `socketAddress` (the connection's, when
+ * the server passes it in the load context: see `socketAddressFrom`).
+ */
+export function apiFor(request: Request, socketAddress?: string | null) {
+  return createApiClient({
+    url: env.API_URL,
+    headers: forwardedForHeaders(request, socketAddress),
+  });
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, loadEnv } from "./env.server";
+
+describe("the public site's environment", () => {
+  it("has working defaults", () => {
+    expect(loadEnv({})).toMatchObject({
+      NODE_ENV: "production",
+      API_URL: "http://localhost:4000",
+      SITE_URL: undefined,
+      PORT: 3000,
+      HOST: undefined,
+    });
+  });
+
+  it("reads values and treats an empty variable as unset", () => {
+    const env = loadEnv({
+      NODE_ENV: "development",
+      API_URL: "http://127.0.0.1:4200",
+      SITE_URL: "",
+      PORT: "3200",
+      HOST: "127.0.0.1",
+    });
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      API_URL: "http://127.0.0.1:4200",
+      PORT: 3200,
+      HOST: "127.0.0.1",
+    });
+    expect(env.SITE_URL).toBeUndefined();
+  });
+
+  it("stops start-up naming every invalid variable", () => {
+    const error = (() => {
+      try {
+        loadEnv({ API_URL: "localhost:4000", SITE_URL: "ftp://clinic.example", PORT: "eighty" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(EnvError);
+    expect(error?.message).toMatch(/^Invalid environment for @clinic\/web:$/m);
+    expect(error?.message).toMatch(/^ {2}API_URL: must be an http\(s\) URL/m);
+    expect(error?.message).toMatch(/^ {2}SITE_URL: must be an http\(s\) URL/m);
+    expect(error?.message).toMatch(/^ {2}PORT: must be a port number, e.g. 3000$/m);
+    expect(() => loadEnv({ NODE_ENV: "staging" })).toThrow(/^ {2}NODE_ENV: /m);
+  });
+});

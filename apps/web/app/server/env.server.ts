@@ -1,0 +1,67 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/** What's wrong with the environment, one line per variable; start-up stops with it. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+type Issue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
+
+function issueLine(issue: Issue): string {
+  const name = issue.path?.map((p) => String(typeof p === "object" ? p.key : p)).join(".");
+  return `  ${name || "environment"}: ${issue.message}`;
+}
+
+const NOT_A_PORT = "must be a port number, e.g. 3000";
+
+const httpUrl = (example: string) =>
+  z.url({ protocol: /^https?$/, message: `must be an http(s) URL, e.g. ${example}` });
+
+/**
+ * The public site's environment variables, parsed once. A missing or invalid variable throws
+ * an `EnvError` naming it, so the server stops at start-up instead of failing on a request.
+ */
+export function loadEnv(runtimeEnv: Record<string, string | undefined> = process.env) {
+  return createEnv({
+    server: {
+      // `pnpm start` runs production; `remix vite:dev` sets development, vitest sets test.
+      NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+      API_URL: httpUrl("http://localhost:4000").default("http://localhost:4000"),
+      /** Overrides the clinic's `websiteUrl` setting for absolute links (staging, previews). */
+      SITE_URL: httpUrl("https://westsidesportschiro.com.au").optional(),
+      PORT: z.coerce
+        .number({ message: NOT_A_PORT })
+        .int(NOT_A_PORT)
+        .min(1, NOT_A_PORT)
+        .max(65_535, NOT_A_PORT)
+        .default(3000),
+      /** Unset: every interface, as Node's default. */
+      HOST: z.string().optional(),
+    },
+    runtimeEnv,
+    isServer: true,
+    // `SITE_URL=` in a .env file means "not set", not "set to nothing".
+    emptyStringAsUndefined: true,
+    onValidationError: (issues) => {
+      const lines = (issues as readonly Issue[]).map(issueLine);
+      throw new EnvError(`Invalid environment for @clinic/web:\n${lines.join("\n")}`);
+    },
+  });
+}
+
+export type Env = ReturnType<typeof loadEnv>;
+
+/**
+ * The environment this process started with. `server.ts` imports it before anything else, so a
+ * bad variable ends start-up with the message (one line a variable) rather than a stack trace.
+ */
+export const env: Env = (() => {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
