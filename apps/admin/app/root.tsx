@@ -2,8 +2,8 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { errorTitle, RouteError } from "./components/route-error";
-import { pageTitle } from "./page-title";
-import stylesUrl from "./styles.css?url";
+import { pageTitle } from "./formatting/page-title";
+import stylesUrl from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { type OrphanBooking, orphansByDay } from "../schedule-changes-display";
+import { type OrphanBooking, orphansByDay } from "../formatting/schedule-changes-display";
 
 /** Bookings a schedule change leaves outside the hours, by day, each linking to the booking. */
 export function OrphanList({

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { type PostForm, postFormSchema } from "../post-form";
+import { type PostForm, postFormSchema } from "../forms/post-form";
 import { FormErrors } from "./field-errors";
 import { SelectField, TextAreaField, TextField } from "./form-controls";
 

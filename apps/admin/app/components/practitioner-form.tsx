@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { type PractitionerForm, practitionerFormSchema } from "../catalog-forms";
+import { type PractitionerForm, practitionerFormSchema } from "../forms/catalog-forms";
 import { FormErrors } from "./field-errors";
 import { CheckboxField, TextAreaField, TextField } from "./form-controls";
 

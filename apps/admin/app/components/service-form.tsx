@@ -1,8 +1,8 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { patientTypeLabels, type ServiceForm, serviceFormSchema } from "../catalog-forms";
-import { MONEY_INPUT_HINT } from "../money-input";
+import { patientTypeLabels, type ServiceForm, serviceFormSchema } from "../forms/catalog-forms";
+import { MONEY_INPUT_HINT } from "../forms/money-input";
 import { FieldErrors, FormErrors } from "./field-errors";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "./form-controls";
 

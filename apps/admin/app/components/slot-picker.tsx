@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { shortDateLabel, timeLabel } from "../clinic-time";
-import type { SlotWindow } from "../slot-window";
+import { shortDateLabel, timeLabel } from "../formatting/clinic-time";
+import type { SlotWindow } from "./slot-window";
 
 export interface PickerDay {
   date: string;

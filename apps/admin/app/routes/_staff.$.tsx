@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
+import { pageTitle } from "../formatting/page-title";
+import { requireStaff } from "../server/session.server";
 
 // Unknown addresses: signed-out visitors go to sign-in (nothing about the admin's pages is
 // revealed); signed-in staff get a 404 inside the admin shell.

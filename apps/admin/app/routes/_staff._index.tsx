@@ -1,13 +1,13 @@
 import { can, staffRoleLabels } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { createApi } from "../api.server";
-import { longDateLabel, shortDateLabel, timeRangeLabel } from "../clinic-time";
 import { BarChart } from "../components/bar-chart";
 import { BookingStatusBadge } from "../components/booking-status";
 import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
+import { longDateLabel, shortDateLabel, timeRangeLabel } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import { createApi } from "../server/api.server";
+import { requireStaff } from "../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Dashboard") }];
 

@@ -11,14 +11,14 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { callApi } from "../api-outcome.server";
 import { FormErrors } from "../components/field-errors";
 import { TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
 import { RouteError } from "../components/route-error";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageTitle } from "../formatting/page-title";
+import { callApi } from "../server/api-outcome.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

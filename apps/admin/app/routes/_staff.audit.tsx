@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { auditActionLabel, auditChangeRows, fieldLabel } from "../audit-changes";
-import { dateTimeLabel, isLocalDate, parseClinicDateTime } from "../clinic-time";
 import { FieldErrors } from "../components/field-errors";
 import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaffWith } from "../staff-access.server";
+import { auditActionLabel, auditChangeRows, fieldLabel } from "../formatting/audit-changes";
+import { dateTimeLabel, isLocalDate, parseClinicDateTime } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

@@ -11,20 +11,26 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { createApi } from "../api.server";
-import { describeHistoryEntry } from "../booking-history";
-import { dateIn, dateTimeLabel, longDateLabel, timeRangeLabel, todayIn } from "../clinic-time";
 import { BookingStatusBadge } from "../components/booking-status";
 import { FieldErrors, FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
 import { RouteError } from "../components/route-error";
 import { SlotPicker } from "../components/slot-picker";
-import { requireSameOrigin } from "../csrf.server";
-import { missingFieldMessages } from "../missing-field-messages";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
-import { slotWindow } from "../slot-window";
+import { slotWindow } from "../components/slot-window";
+import { describeHistoryEntry } from "../formatting/booking-history";
+import {
+  dateIn,
+  dateTimeLabel,
+  longDateLabel,
+  timeRangeLabel,
+  todayIn,
+} from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import { missingFieldMessages } from "../forms/missing-field-messages";
+import { createApi } from "../server/api.server";
+import { requireSameOrigin } from "../server/csrf.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaff } from "../server/session.server";
 
 const notices = {
   created: "Booking made. The patient has been emailed a confirmation with their booking link.",

@@ -17,17 +17,17 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { createApi } from "../api.server";
-import { dateTimeLabel, todayIn } from "../clinic-time";
 import { FieldErrors, FormErrors } from "../components/field-errors";
 import { RouteError } from "../components/route-error";
 import { SlotPicker } from "../components/slot-picker";
-import { requireSameOrigin } from "../csrf.server";
-import { missingFieldMessages } from "../missing-field-messages";
-import { withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
-import { slotWindow } from "../slot-window";
+import { slotWindow } from "../components/slot-window";
+import { dateTimeLabel, todayIn } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import { missingFieldMessages } from "../forms/missing-field-messages";
+import { createApi } from "../server/api.server";
+import { requireSameOrigin } from "../server/csrf.server";
+import { withNotice } from "../server/notices.server";
+import { requireStaff } from "../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("New booking") }];
 

@@ -19,17 +19,17 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import type { ApiClient } from "../api.server";
-import { callApi } from "../api-outcome.server";
-import { dateTimeLabel } from "../clinic-time";
 import { FormErrors } from "../components/field-errors";
 import { TextAreaField, TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
 import { RouteError } from "../components/route-error";
-import { enquiryStatusClass, enquiryStatusLabels } from "../enquiry-labels";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { notFound, requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { enquiryStatusClass, enquiryStatusLabels } from "../formatting/enquiry-labels";
+import { pageTitle } from "../formatting/page-title";
+import type { ApiClient } from "../server/api.server";
+import { callApi } from "../server/api-outcome.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { notFound, requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

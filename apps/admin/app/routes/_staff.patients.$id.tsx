@@ -3,12 +3,12 @@ import { can } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { createApi } from "../api.server";
-import { dateIn, dateTimeLabel, longDateLabel } from "../clinic-time";
 import { BookingStatusBadge } from "../components/booking-status";
 import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
+import { dateIn, dateTimeLabel, longDateLabel } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import { createApi } from "../server/api.server";
+import { requireStaff } from "../server/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `Patient: ${data.patient.name}` : "Patient") },

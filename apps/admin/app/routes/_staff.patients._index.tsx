@@ -1,12 +1,12 @@
 import { patientSearchInputSchema } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { createApi } from "../api.server";
-import { dateTimeLabel } from "../clinic-time";
 import { FormErrors } from "../components/field-errors";
 import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import { createApi } from "../server/api.server";
+import { requireStaff } from "../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Patients") }];
 

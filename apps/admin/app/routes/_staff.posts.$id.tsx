@@ -12,24 +12,24 @@ import {
 } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ApiClient } from "../api.server";
-import { callApi } from "../api-outcome.server";
-import { dateTimeLabel } from "../clinic-time";
 import { FieldErrors, FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
 import { PostEditor } from "../components/post-editor";
 import { RouteError } from "../components/route-error";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { authorOptions, previewOf } from "../post-editor.server";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
 import {
   parseLocalDateTimeInput,
   postContentFrom,
   postFormSchema,
   postStatusLabels,
   toLocalDateTimeInput,
-} from "../post-form";
-import { notFound, requireStaffAction, requireStaffWith } from "../staff-access.server";
+} from "../forms/post-form";
+import type { ApiClient } from "../server/api.server";
+import { callApi } from "../server/api-outcome.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { authorOptions, previewOf } from "../server/post-editor.server";
+import { notFound, requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

@@ -1,13 +1,13 @@
 import { can, type PostStatus, postStatuses } from "@clinic/domain";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { dateTimeLabel } from "../clinic-time";
 import { NoticeBanner } from "../components/notice-banner";
 import { RouteError } from "../components/route-error";
-import { noticeFrom } from "../notices";
-import { pageTitle } from "../page-title";
-import { postStatusLabels } from "../post-form";
-import { requireStaffWith } from "../staff-access.server";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import { postStatusLabels } from "../forms/post-form";
+import { noticeFrom } from "../server/notices.server";
+import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

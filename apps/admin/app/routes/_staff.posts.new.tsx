@@ -9,14 +9,14 @@ import {
 } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
 import { PostEditor } from "../components/post-editor";
 import { RouteError } from "../components/route-error";
-import { withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { authorOptions, previewOf } from "../post-editor.server";
-import { postContentFrom, postFormSchema } from "../post-form";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageTitle } from "../formatting/page-title";
+import { postContentFrom, postFormSchema } from "../forms/post-form";
+import { callApi } from "../server/api-outcome.server";
+import { withNotice } from "../server/notices.server";
+import { authorOptions, previewOf } from "../server/post-editor.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

@@ -11,17 +11,17 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
-import { practitionerFormSchema, slugFor } from "../catalog-forms";
 import { FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
 import { PractitionerDetailsForm } from "../components/practitioner-form";
 import { RouteError } from "../components/route-error";
-import { imageSrc } from "../image-address.server";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { photoUploadFrom, readPhotoForm } from "../photo-upload.server";
-import { notFound, requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageTitle } from "../formatting/page-title";
+import { practitionerFormSchema, slugFor } from "../forms/catalog-forms";
+import { callApi } from "../server/api-outcome.server";
+import { imageSrc } from "../server/image-address.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { photoUploadFrom, readPhotoForm } from "../server/photo-upload.server";
+import { notFound, requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

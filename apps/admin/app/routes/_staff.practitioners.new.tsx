@@ -8,13 +8,13 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
-import { practitionerFormSchema, slugFor } from "../catalog-forms";
 import { PractitionerDetailsForm } from "../components/practitioner-form";
 import { RouteError } from "../components/route-error";
-import { withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageTitle } from "../formatting/page-title";
+import { practitionerFormSchema, slugFor } from "../forms/catalog-forms";
+import { callApi } from "../server/api-outcome.server";
+import { withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

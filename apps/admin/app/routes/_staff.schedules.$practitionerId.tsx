@@ -11,24 +11,28 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { createApi } from "../api.server";
-import { longDateLabel, shortDateLabel, timeLabel } from "../clinic-time";
 import { FieldErrors, FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
 import { OrphanList, toOrphans } from "../components/orphan-list";
 import { RouteError } from "../components/route-error";
-import { requireSameOrigin } from "../csrf.server";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { describeDay, orphanHeadline, weeklyHoursDiff } from "../schedule-changes-display";
-import { requireStaff } from "../session.server";
-import { timeOffFormSchema, timeOffInput } from "../time-off-form";
+import { longDateLabel, shortDateLabel, timeLabel } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import {
+  describeDay,
+  orphanHeadline,
+  weeklyHoursDiff,
+} from "../formatting/schedule-changes-display";
+import { timeOffFormSchema, timeOffInput } from "../forms/time-off-form";
 import {
   formFromRanges,
   nextRangeDefaults,
   rangesFromForm,
   weeklyHoursFormSchema,
-} from "../weekly-hours-form";
+} from "../forms/weekly-hours-form";
+import { createApi } from "../server/api.server";
+import { requireSameOrigin } from "../server/csrf.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaff } from "../server/session.server";
 
 const notices = {
   "hours-saved": "Working hours saved.",

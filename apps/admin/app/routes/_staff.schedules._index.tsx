@@ -11,18 +11,18 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { createApi } from "../api.server";
-import { longDateLabel } from "../clinic-time";
 import { FieldErrors, FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
 import { OrphanList, toOrphans } from "../components/orphan-list";
 import { RouteError } from "../components/route-error";
-import { requireSameOrigin } from "../csrf.server";
-import { missingFieldMessages } from "../missing-field-messages";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { describeDay, orphanHeadline } from "../schedule-changes-display";
-import { requireStaff } from "../session.server";
+import { longDateLabel } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import { describeDay, orphanHeadline } from "../formatting/schedule-changes-display";
+import { missingFieldMessages } from "../forms/missing-field-messages";
+import { createApi } from "../server/api.server";
+import { requireSameOrigin } from "../server/csrf.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaff } from "../server/session.server";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Schedules") }];
 

@@ -11,18 +11,18 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ApiClient } from "../api.server";
-import { callApi } from "../api-outcome.server";
-import { patientTypeLabels, serviceApiFieldNames, serviceFormSchema } from "../catalog-forms";
 import { FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
 import { RouteError } from "../components/route-error";
 import { ServiceDetailsForm } from "../components/service-form";
-import { centsToMoneyInput } from "../money-input";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { serviceInputFrom } from "../service-input";
-import { notFound, requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageTitle } from "../formatting/page-title";
+import { patientTypeLabels, serviceApiFieldNames, serviceFormSchema } from "../forms/catalog-forms";
+import { centsToMoneyInput } from "../forms/money-input";
+import { serviceInputFrom } from "../forms/service-input";
+import type { ApiClient } from "../server/api.server";
+import { callApi } from "../server/api-outcome.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { notFound, requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

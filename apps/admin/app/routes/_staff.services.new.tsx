@@ -8,14 +8,14 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
-import { serviceApiFieldNames, serviceFormSchema } from "../catalog-forms";
 import { RouteError } from "../components/route-error";
 import { ServiceDetailsForm } from "../components/service-form";
-import { withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { serviceInputFrom } from "../service-input";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageTitle } from "../formatting/page-title";
+import { serviceApiFieldNames, serviceFormSchema } from "../forms/catalog-forms";
+import { serviceInputFrom } from "../forms/service-input";
+import { callApi } from "../server/api-outcome.server";
+import { withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

@@ -1,10 +1,10 @@
 import { staffRoleLabels } from "@clinic/domain";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { dateTimeLabel } from "../clinic-time";
 import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaffWith } from "../staff-access.server";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageTitle } from "../formatting/page-title";
+import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];

@@ -1,9 +1,9 @@
 import { staffRoleLabels } from "@clinic/domain";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { createApi } from "../api.server";
-import { requireStaff } from "../session.server";
-import { navigationFor } from "../staff-navigation";
+import { navigationFor } from "../components/staff-navigation";
+import { createApi } from "../server/api.server";
+import { requireStaff } from "../server/session.server";
 import staffStylesUrl from "../styles/staff.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStylesUrl }];

@@ -9,10 +9,10 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { missingFieldMessages } from "../missing-field-messages";
-import { pageTitle } from "../page-title";
-import { safeRedirectTo } from "../redirect-to";
-import { getOptionalStaff, signIn } from "../session.server";
+import { pageTitle } from "../formatting/page-title";
+import { missingFieldMessages } from "../forms/missing-field-messages";
+import { safeRedirectTo } from "../server/redirect-to.server";
+import { getOptionalStaff, signIn } from "../server/session.server";
 
 const signInErrors = missingFieldMessages({
   email: "Enter your email address",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestPath, safeRedirectTo } from "./redirect-to";
+import { requestPath, safeRedirectTo } from "./redirect-to.server";
 
 describe("safeRedirectTo", () => {
   it("keeps paths on this site, with their query and hash", () => {

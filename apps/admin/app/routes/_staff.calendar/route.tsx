@@ -3,14 +3,20 @@ import { can } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { CSSProperties } from "react";
-import { createApi } from "../api.server";
-import { gridWindow, hourMarks, minutesOnDay, placeEntries } from "../calendar-layout";
-import { calendarHref, readCalendarParams, stepDate, viewRange } from "../calendar-params";
-import { longDateLabel, shortDateLabel, timeLabel, timeRangeLabel, todayIn } from "../clinic-time";
-import { bookingStatusLabels } from "../components/booking-status";
-import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
+import { bookingStatusLabels } from "../../components/booking-status";
+import { RouteError } from "../../components/route-error";
+import {
+  longDateLabel,
+  shortDateLabel,
+  timeLabel,
+  timeRangeLabel,
+  todayIn,
+} from "../../formatting/clinic-time";
+import { pageTitle } from "../../formatting/page-title";
+import { createApi } from "../../server/api.server";
+import { requireStaff } from "../../server/session.server";
+import { gridWindow, hourMarks, minutesOnDay, placeEntries } from "./calendar-layout";
+import { calendarHref, readCalendarParams, stepDate, viewRange } from "./calendar-params";
 
 export const meta: MetaFunction = () => [{ title: pageTitle("Calendar") }];
 

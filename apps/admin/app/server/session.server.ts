@@ -6,7 +6,7 @@ import {
   type StaffUser,
 } from "./api.server";
 import { env } from "./env.server";
-import { requestPath, safeRedirectTo } from "./redirect-to";
+import { requestPath, safeRedirectTo } from "./redirect-to.server";
 
 export const SESSION_COOKIE_NAME = "__clinic_admin";
 const SESSION_MAX_AGE_SECONDS = 60 * 60 * 12;

@@ -1,5 +1,5 @@
 import { addLocalDays, STAFF_HORIZON_DAYS } from "@clinic/domain";
-import { isLocalDate } from "./clinic-time";
+import { isLocalDate } from "../formatting/clinic-time";
 
 /** Days the staff slot picker shows at once. */
 export const SLOT_WINDOW_DAYS = 14;

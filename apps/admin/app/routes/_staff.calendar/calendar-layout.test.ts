@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseClinicDateTime } from "../../formatting/clinic-time";
 import { gridWindow, hourMarks, minutesOnDay, placeEntries } from "./calendar-layout";
-import { parseClinicDateTime } from "./clinic-time";
 
 const SYDNEY = "Australia/Sydney";
 

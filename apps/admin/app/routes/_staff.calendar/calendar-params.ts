@@ -1,5 +1,5 @@
 import { addLocalDays, isoWeekStart } from "@clinic/domain";
-import { isLocalDate } from "./clinic-time";
+import { isLocalDate } from "../../formatting/clinic-time";
 
 export type CalendarView = "day" | "week";
 

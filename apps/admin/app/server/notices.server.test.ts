@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { noticeFrom, withNotice } from "./notices";
+import { noticeFrom, withNotice } from "./notices.server";
 
 const messages = { cancelled: "Booking cancelled. The patient has been emailed." } as const;
 

@@ -1,6 +1,6 @@
 import { imageUrlSchema, postContentSchema, slugify, slugSchema, tagSchema } from "@clinic/domain";
 import { z } from "zod";
-import { formatIn, parseClinicDateTime } from "./clinic-time";
+import { formatIn, parseClinicDateTime } from "../formatting/clinic-time";
 
 const MAX_TAGS = 10;
 
