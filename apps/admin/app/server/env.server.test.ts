@@ -47,4 +47,12 @@ describe("parseEnv", () => {
       /API_URL/,
     );
   });
+
+  it("stops start-up with one line naming each bad variable", () => {
+    expect(() =>
+      parseEnv({ NODE_ENV: "staging", API_URL: "ftp://api", SESSION_SECRET: "short" }, vi.fn()),
+    ).toThrow(
+      /^Invalid environment for @clinic\/admin:\n {2}NODE_ENV: .+\n {2}API_URL: must be an http\(s\) URL[^\n]*\n {2}SESSION_SECRET: must be at least 32 characters/,
+    );
+  });
 });

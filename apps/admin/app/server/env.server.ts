@@ -1,3 +1,4 @@
+import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
 /**
@@ -7,30 +8,6 @@ import { z } from "zod";
 export const DEV_ONLY_INSECURE_SESSION_SECRET =
   "dev-only-insecure-session-secret-never-use-in-production";
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    API_URL: z
-      .url({
-        protocol: /^https?$/,
-        message: "API_URL must be an http(s) URL such as http://localhost:4000",
-      })
-      .default("http://localhost:4000"),
-    SESSION_SECRET: z
-      .string()
-      .min(32, "SESSION_SECRET must be at least 32 characters (use a long random string)")
-      .optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.NODE_ENV === "production" && value.SESSION_SECRET === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SESSION_SECRET"],
-        message: "SESSION_SECRET is required when NODE_ENV is production",
-      });
-    }
-  });
-
 export type Env = {
   nodeEnv: "development" | "test" | "production";
   isProduction: boolean;
@@ -38,31 +15,60 @@ export type Env = {
   sessionSecret: string;
 };
 
-/** Parses the admin app's environment; throws one readable error listing every problem. */
+type Issue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
+
+/** One line per variable that is wrong, naming it; start-up stops with this. */
+function invalidEnvironment(issues: readonly Issue[]): Error {
+  const lines = issues.map((issue) => {
+    const name = issue.path?.map((p) => String(typeof p === "object" ? p.key : p)).join(".");
+    return `  ${name || "environment"}: ${issue.message}`;
+  });
+  return new Error(`Invalid environment for @clinic/admin:\n${lines.join("\n")}`);
+}
+
+/** Parses the admin app's environment; throws one readable error naming every problem. */
 export function parseEnv(
   source: Record<string, string | undefined>,
   warn: (message: string) => void = console.warn,
 ): Env {
-  // An empty variable (`SESSION_SECRET=`) means "not set", not "set to nothing".
-  const present = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
-  );
-  const result = envSchema.safeParse(present);
-  if (!result.success) {
-    throw new Error(`Invalid environment for @clinic/admin:\n${z.prettifyError(result.error)}`);
-  }
-  const { NODE_ENV, API_URL, SESSION_SECRET } = result.data;
-  if (SESSION_SECRET === undefined) {
+  const env = createEnv({
+    server: {
+      NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+      API_URL: z
+        .url({
+          protocol: /^https?$/,
+          message: "must be an http(s) URL such as http://localhost:4000",
+        })
+        .default("http://localhost:4000"),
+      SESSION_SECRET: z
+        .string()
+        .min(32, "must be at least 32 characters (use a long random string)")
+        .optional(),
+    },
+    runtimeEnv: source,
+    isServer: true,
+    // `SESSION_SECRET=` means "not set", not "set to nothing".
+    emptyStringAsUndefined: true,
+    onValidationError: (issues) => {
+      throw invalidEnvironment(issues as readonly Issue[]);
+    },
+  });
+  if (env.SESSION_SECRET === undefined) {
+    if (env.NODE_ENV === "production") {
+      throw invalidEnvironment([
+        { path: ["SESSION_SECRET"], message: "required when NODE_ENV is production" },
+      ]);
+    }
     warn(
       "SESSION_SECRET is not set: signing admin session cookies with a dev-only secret. " +
         "Set SESSION_SECRET (32+ random characters) before deploying.",
     );
   }
   return {
-    nodeEnv: NODE_ENV,
-    isProduction: NODE_ENV === "production",
-    apiUrl: API_URL.replace(/\/+$/, ""),
-    sessionSecret: SESSION_SECRET ?? DEV_ONLY_INSECURE_SESSION_SECRET,
+    nodeEnv: env.NODE_ENV,
+    isProduction: env.NODE_ENV === "production",
+    apiUrl: env.API_URL.replace(/\/+$/, ""),
+    sessionSecret: env.SESSION_SECRET ?? DEV_ONLY_INSECURE_SESSION_SECRET,
   };
 }
 
