@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { auditActionLabel, auditChangeRows, fieldLabel, formatAuditValue } from "./audit-changes";
+import {
+  auditActionLabel,
+  auditChangeRows,
+  auditEntityLabel,
+  fieldLabel,
+  formatAuditValue,
+} from "./audit-changes";
 
 const options = { timeZone: "Australia/Sydney" };
 const JASON = "6f1c2a8e-4d7b-4c3e-9a51-2b8f0d6e7a10";
@@ -17,11 +23,11 @@ describe("auditChangeRows", () => {
     ]);
   });
 
-  it("reads { before, after } pairs too, with times in the clinic's zone", () => {
+  it("shows times in the clinic's zone, and a detail recorded with the change as 'after' only", () => {
     const rows = auditChangeRows(
       {
-        startsAt: { before: "2026-04-04T22:30:00.000Z", after: "2026-04-05T00:00:00.000Z" },
-        reason: "Patient asked",
+        startsAt: { from: "2026-04-04T22:30:00.000Z", to: "2026-04-05T00:00:00.000Z" },
+        cancellationReason: { from: null, to: "Patient asked" },
       },
       options,
     );
@@ -32,7 +38,12 @@ describe("auditChangeRows", () => {
         before: "Sun 5 Apr 2026, 8:30 am",
         after: "Sun 5 Apr 2026, 10:00 am",
       },
-      { field: "reason", label: "Reason", before: null, after: "Patient asked" },
+      {
+        field: "cancellationReason",
+        label: "Cancellation reason",
+        before: null,
+        after: "Patient asked",
+      },
     ]);
   });
 
@@ -62,7 +73,11 @@ describe("auditChangeRows", () => {
       [JOEY, "Joey Lee"],
     ]);
     const rows = auditChangeRows(
-      { after: { name: "Rehab session", practitionerIds: [JASON, JOEY], photoUrl: null } },
+      {
+        name: { from: null, to: "Rehab session" },
+        practitionerIds: { from: null, to: [JASON, JOEY] },
+        photoUrl: { from: null, to: "" },
+      },
       { ...options, names },
     );
     expect(rows).toEqual([
@@ -77,19 +92,19 @@ describe("auditChangeRows", () => {
     ]);
   });
 
-  it("lists a deletion's values as 'before' only, and ignores an empty snapshot", () => {
-    expect(auditChangeRows({ before: { name: "Old service" } }, options)).toEqual([
+  it("lists a deletion's values as 'before' only, and ignores anything not in the one shape", () => {
+    expect(auditChangeRows({ name: { from: "Old service", to: null } }, options)).toEqual([
       { field: "name", label: "Name", before: "Old service", after: null },
     ]);
-    expect(auditChangeRows({ before: null }, options)).toEqual([]);
+    expect(auditChangeRows({ endedSessions: 2, after: { name: "x" } }, options)).toEqual([]);
   });
 
   it("shows status codes as words and leaves out internal references", () => {
     const rows = auditChangeRows(
       {
-        noteId: "d999b9b5-3dd2-43eb-b49a-1403f2504545",
-        outboxMessageId: "e6ba32f6-cdbd-4071-b7a4-f7ca296f7c99",
-        subject: "Re: your enquiry",
+        noteId: { from: null, to: "d999b9b5-3dd2-43eb-b49a-1403f2504545" },
+        outboxMessageId: { from: null, to: "e6ba32f6-cdbd-4071-b7a4-f7ca296f7c99" },
+        subject: { from: null, to: "Re: your enquiry" },
         status: { from: "new", to: "in_progress" },
       },
       options,
@@ -140,5 +155,19 @@ describe("labels", () => {
     expect(auditActionLabel("review.approve")).toBe("Review approved");
     expect(auditActionLabel("settings.update")).toBe("Settings updated");
     expect(auditActionLabel("enquiry.frobnicate")).toBe("Enquiry frobnicate");
+  });
+
+  it("names the API's verbs and areas in plain words", () => {
+    expect(auditActionLabel("enquiry.set_status")).toBe("Enquiry status changed");
+    expect(auditActionLabel("enquiry.add_note")).toBe("Enquiry note added");
+    expect(auditActionLabel("practitioner.update_photo")).toBe("Practitioner photo changed");
+    expect(auditActionLabel("practitioner.set_weekly_hours")).toBe(
+      "Practitioner weekly hours changed",
+    );
+    expect(auditActionLabel("staff_user.reset_password")).toBe("Staff account password reset");
+    expect(auditActionLabel("staff_user.change_password")).toBe("Staff account password changed");
+    expect(auditActionLabel("time_off.create")).toBe("Time off created");
+    expect(auditActionLabel("clinic_closure.delete")).toBe("Clinic closure deleted");
+    expect(auditEntityLabel("settings")).toBe("Settings");
   });
 });

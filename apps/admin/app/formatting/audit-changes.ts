@@ -3,19 +3,19 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
 /**
- * Turns an audit entry's `changes` (free-form JSON written by the API) into rows people can
- * read: one per field, with its value before and after. The API writes a few shapes:
- * `{ field: { from, to } }` (an edit), `{ after: {…} }` (a creation), `{ before: {…} }` (a
- * deletion), `{ field: { before, after } }`, and plain details (`reason: "…"`).
+ * Turns an audit entry's `changes` into rows people can read: one per field, with its value
+ * before and after. The API records one shape, `{ field: { from, to } }`: a creation has every
+ * field `from: null`, a deletion every field `to: null`, and a detail such as a cancellation
+ * reason is a field of its own (`cancellationReason: { from: null, to: "…" }`).
  */
 
 export interface AuditChangeRow {
   /** Dotted path of the field, e.g. `bookingPolicy.cancellationWindowHours`. */
   field: string;
   label: string;
-  /** null when the entry records no earlier value (a creation, a plain detail). */
+  /** null when there was no earlier value (a creation, a detail recorded with the change). */
   before: string | null;
-  /** null when the entry records no later value (a deletion). */
+  /** null when there is no later value (a deletion). */
   after: string | null;
 }
 
@@ -86,13 +86,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** `{ from, to }` or `{ before, after }` and nothing else: one field's change. */
-function asFieldChange(value: unknown): { before: unknown; after: unknown } | null {
-  if (!isPlainObject(value)) return null;
-  const keys = Object.keys(value).sort().join(",");
-  if (keys === "from,to") return { before: value.from, after: value.to };
-  if (keys === "after,before") return { before: value.before, after: value.after };
-  return null;
+/** `{ from, to }` and nothing else: one field's change. */
+function isFieldChange(value: unknown): value is { from: unknown; to: unknown } {
+  return isPlainObject(value) && Object.keys(value).sort().join(",") === "from,to";
 }
 
 /** A stored value as text: dates in the clinic's zone, money as money, ids as names. */
@@ -150,83 +146,60 @@ function changeRows(
   }
   // Some entries list a field that stayed the same (e.g. `featured` on an approval): not a change.
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
-  return [
-    {
-      field: path,
-      label: fieldLabel(path),
-      before: formatAuditValue(before, path, options),
-      after: formatAuditValue(after, path, options),
-    },
-  ];
-}
-
-function snapshotRows(
-  snapshot: Record<string, unknown>,
-  side: "before" | "after",
-  options: AuditFormatOptions,
-): AuditChangeRow[] {
-  return Object.entries(snapshot).map(([field, value]) => {
-    const text = formatAuditValue(value, field, options);
-    return {
-      field,
-      label: fieldLabel(field),
-      before: side === "before" ? text : null,
-      after: side === "after" ? text : null,
-    };
-  });
+  const side = (value: unknown) =>
+    value === null || value === undefined ? null : formatAuditValue(value, path, options);
+  return [{ field: path, label: fieldLabel(path), before: side(before), after: side(after) }];
 }
 
 /** The readable before/after rows of an audit entry's `changes`, in the order they were written. */
 export function auditChangeRows(changes: unknown, options: AuditFormatOptions): AuditChangeRow[] {
   if (!isPlainObject(changes)) return [];
-  const rows: AuditChangeRow[] = [];
-  for (const [field, value] of Object.entries(changes)) {
-    if (HIDDEN_FIELDS.has(field)) continue;
-    const change = asFieldChange(value);
-    if (change) {
-      rows.push(...changeRows(field, change.before, change.after, options));
-    } else if ((field === "after" || field === "before") && isPlainObject(value)) {
-      rows.push(...snapshotRows(value, field, options));
-    } else if (field === "after" || field === "before") {
-      // `{ before: null }`: nothing was recorded on that side.
-      if (value !== null && value !== undefined) {
-        rows.push(...snapshotRows({ value }, field, options));
-      }
-    } else {
-      rows.push({
-        field,
-        label: fieldLabel(field),
-        before: null,
-        after: formatAuditValue(value, field, options),
-      });
-    }
-  }
-  return rows;
+  return Object.entries(changes).flatMap(([field, change]) =>
+    HIDDEN_FIELDS.has(field) || !isFieldChange(change)
+      ? []
+      : changeRows(field, change.from, change.to, options),
+  );
 }
 
-/** "practitioner.deactivate" → "Practitioner deactivate"; known verbs read as past tense. */
+const ENTITY_LABELS: Record<string, string> = {
+  staff_user: "Staff account",
+  settings: "Settings",
+  time_off: "Time off",
+};
+
+/** What an entry is about, in words: "Staff account", "Clinic closure", "Practitioner". */
+export function auditEntityLabel(entity: string): string {
+  return ENTITY_LABELS[entity] ?? humanise(entity);
+}
+
+// Each verb of the API's `<entity>.<verb>` actions, as what happened to the entity.
+const PAST: Record<string, string> = {
+  create: "created",
+  update: "updated",
+  delete: "deleted",
+  deactivate: "deactivated",
+  reactivate: "reactivated",
+  approve: "approved",
+  reject: "rejected",
+  feature: "featured",
+  unfeature: "unfeatured",
+  publish: "published",
+  unpublish: "unpublished",
+  schedule: "scheduled",
+  cancel: "cancelled",
+  reschedule: "rescheduled",
+  reply: "replied to",
+  set_status: "status changed",
+  add_note: "note added",
+  update_photo: "photo changed",
+  set_weekly_hours: "weekly hours changed",
+  reset_password: "password reset",
+  change_password: "password changed",
+};
+
+/** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */
 export function auditActionLabel(action: string): string {
   const [entity = action, verb] = action.split(".");
-  const past: Record<string, string> = {
-    create: "created",
-    update: "updated",
-    delete: "deleted",
-    deactivate: "deactivated",
-    reactivate: "reactivated",
-    approve: "approved",
-    reject: "rejected",
-    feature: "featured",
-    unfeature: "unfeatured",
-    publish: "published",
-    unpublish: "unpublished",
-    schedule: "scheduled",
-    cancel: "cancelled",
-    reschedule: "rescheduled",
-    photo: "photo changed",
-    reply: "replied to",
-    note: "note added",
-    status: "status changed",
-  };
-  if (verb === undefined) return humanise(entity);
-  return `${humanise(entity)} ${past[verb] ?? humanise(verb).toLowerCase()}`;
+  if (verb === undefined) return auditEntityLabel(entity);
+  return `${auditEntityLabel(entity)} ${PAST[verb] ?? humanise(verb).toLowerCase()}`;
 }
