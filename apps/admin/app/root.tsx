@@ -1,8 +1,8 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { errorTitle, RouteError } from "./components/route-error";
-import { pageTitle } from "./formatting/page-title";
+import { ErrorBoundary as StaffErrorBoundary } from "./components/staff-error-boundary";
+import { pageMeta } from "./formatting/page-title";
 import stylesUrl from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -10,9 +10,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = ({ error }) => [
-  { title: pageTitle(error ? errorTitle(error) : "Admin") },
-];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Admin");
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
@@ -40,7 +38,7 @@ export default function App() {
 export function ErrorBoundary() {
   return (
     <main className="page page--narrow">
-      <RouteError />
+      <StaffErrorBoundary />
     </main>
   );
 }

@@ -1,5 +1,6 @@
+import { shortDateLabel } from "@clinic/domain";
 import { Link } from "@remix-run/react";
-import { shortDateLabel, timeLabel } from "../formatting/clinic-time";
+import { timeLabel } from "../formatting/clinic-time";
 import type { SlotWindow } from "./slot-window";
 
 export interface PickerDay {

@@ -1,5 +1,4 @@
 import { addressSchema, clinicSettingsSchema, isValidTimeZone } from "@clinic/domain";
-import type { z } from "zod";
 
 /** The settings form: the domain's schema, with the fields a form may leave empty defaulting to "". */
 export const settingsFormSchema = clinicSettingsSchema.extend({
@@ -20,5 +19,3 @@ export function timeZoneChoices(current: string): string[] {
   if (current && !zones.includes(current)) zones.push(current);
   return zones.sort((a, b) => a.localeCompare(b));
 }
-
-export type SettingsForm = z.infer<typeof settingsFormSchema>;

@@ -1,5 +1,6 @@
 import { addTimeOffInputSchema, localDateSchema, timeOfDaySchema } from "@clinic/domain";
 import { z } from "zod";
+import { type DomainInput, domainInput } from "./domain-input";
 
 /**
  * The time-off form: times are optional (none means whole days) and the end date defaults to
@@ -15,28 +16,23 @@ export const timeOffFormSchema = z.object({
 });
 export type TimeOffForm = z.infer<typeof timeOffFormSchema>;
 
-export type TimeOffParse =
-  | { ok: true; input: z.infer<typeof addTimeOffInputSchema> }
-  | { ok: false; fieldErrors: Record<string, string[]> };
-
 /** The API input for a practitioner, or the domain's objections keyed by form field. */
-export function timeOffInput(practitionerId: string, form: TimeOffForm): TimeOffParse {
-  const parsed = addTimeOffInputSchema.safeParse({
-    practitionerId,
-    startDate: form.startDate,
-    endDate: form.endDate ?? form.startDate,
-    startTime: form.startTime ?? null,
-    endTime: form.endTime ?? null,
-    reason: form.reason,
-    confirmOrphans: form.confirmOrphans,
-  });
-  if (parsed.success) return { ok: true, input: parsed.data };
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? "");
+export function timeOffInput(
+  practitionerId: string,
+  form: TimeOffForm,
+): DomainInput<z.infer<typeof addTimeOffInputSchema>> {
+  return domainInput(
+    addTimeOffInputSchema,
+    {
+      practitionerId,
+      startDate: form.startDate,
+      endDate: form.endDate ?? form.startDate,
+      startTime: form.startTime ?? null,
+      endTime: form.endTime ?? null,
+      reason: form.reason,
+      confirmOrphans: form.confirmOrphans,
+    },
     // A problem with the practitioner (not a form field) is about the whole form.
-    const field = key === "practitionerId" ? "" : key;
-    fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
-  }
-  return { ok: false, fieldErrors };
+    (key) => (key === "practitionerId" ? "" : key),
+  );
 }

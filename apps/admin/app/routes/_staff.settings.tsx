@@ -1,27 +1,25 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { SelectField, TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
-import { pageTitle } from "../formatting/page-title";
+import { SubmitButton } from "../components/submit-button";
+import { pageMeta } from "../formatting/page-title";
 import { settingsFormSchema, timeZoneChoices } from "../forms/settings-form";
-import { callApi } from "../server/api-outcome.server";
+import { submitForm } from "../server/form-action.server";
 import { noticeFrom, withNotice } from "../server/notices.server";
 import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Settings") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Settings");
 
 const notices = { saved: "Settings saved." } as const;
 
@@ -59,19 +57,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "settings.write");
-  const submission = parseWithZod(await request.formData(), { schema: settingsFormSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await callApi(() => api.settings.update.mutate(submission.value), {
+  return submitForm(await request.formData(), {
+    schema: settingsFormSchema,
     fields: FIELDS,
+    send: (settings) => api.settings.update.mutate(settings),
+    redirectTo: () => withNotice("/settings", "saved"),
   });
-  if (!result.ok) return data(submission.reply(result), { status: 400 });
-  throw redirect(withNotice("/settings", "saved"));
 }
 
 export default function Settings() {
   const { notice, settings, timeZones } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const lastResult = useActionData<typeof action>()?.reply;
   const [form, fields] = useForm({
     id: "settings",
     lastResult,
@@ -177,15 +173,11 @@ export default function Settings() {
           </div>
         </section>
         <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Save settings
-          </button>
+          <SubmitButton className="button button--primary">Save settings</SubmitButton>
         </div>
       </Form>
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -9,17 +9,13 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { pageTitle } from "../formatting/page-title";
-import { missingFieldMessages } from "../forms/missing-field-messages";
+import { FieldErrors } from "../components/field-errors";
+import { pageMeta } from "../formatting/page-title";
+import { signInErrors } from "../forms/sign-in-form";
 import { safeRedirectTo } from "../server/redirect-to.server";
 import { getOptionalStaff, signIn } from "../server/session.server";
 
-const signInErrors = missingFieldMessages({
-  email: "Enter your email address",
-  password: "Enter your password",
-});
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Sign in") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Sign in");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
@@ -101,15 +97,5 @@ export default function SignIn() {
         </Form>
       </div>
     </main>
-  );
-}
-
-function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  return (
-    <div id={id} className="field__error">
-      {errors?.map((message) => (
-        <p key={message}>{message}</p>
-      ))}
-    </div>
   );
 }

@@ -21,7 +21,7 @@ export type SignInOutcome =
   | { ok: false; reason: "invalid-credentials" | "throttled"; message: string }
   | { ok: false; reason: "invalid-input"; fieldErrors: Record<string, string[]> };
 
-export const INVALID_CREDENTIALS_MESSAGE = "Email or password is incorrect";
+const INVALID_CREDENTIALS_MESSAGE = "Email or password is incorrect";
 const THROTTLED_FALLBACK_MESSAGE = "Too many sign-in attempts. Wait a few minutes and try again.";
 
 /**

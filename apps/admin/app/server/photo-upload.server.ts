@@ -1,9 +1,11 @@
 import { imageTypeOf, MAX_PHOTO_BYTES, type PhotoUpload } from "@clinic/domain";
 import {
+  data,
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
+import { runAction } from "./form-action.server";
 
 export const PHOTO_TOO_LARGE = "Photos must be at most 2 MB";
 export const PHOTO_MISSING = "Choose a photo to upload";
@@ -40,4 +42,25 @@ export async function photoUploadFrom(file: FormDataEntryValue | null): Promise<
   const contentType = imageTypeOf(bytes);
   if (contentType === null) return { ok: false, message: PHOTO_NOT_AN_IMAGE };
   return { ok: true, upload: { contentType, dataBase64: Buffer.from(bytes).toString("base64") } };
+}
+
+/**
+ * A photo form's action: reads and checks the upload, sends it and redirects; otherwise
+ * `{ form: "photo", error }` saying what's wrong with the file, or the API's refusal.
+ */
+export async function uploadPhoto<T>(
+  request: Request,
+  send: (photo: PhotoUpload) => Promise<T>,
+  options: { redirectTo: string },
+) {
+  const read = await readPhotoForm(request);
+  if (!read.ok) return data({ form: "photo" as const, error: read.message }, { status: 400 });
+  const photo = await photoUploadFrom(read.formData.get("photo"));
+  if (!photo.ok) return data({ form: "photo" as const, error: photo.message }, { status: 400 });
+  const upload = photo.upload;
+  return runAction(
+    () => send(upload),
+    () => options.redirectTo,
+    { form: "photo" },
+  );
 }

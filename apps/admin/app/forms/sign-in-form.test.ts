@@ -1,12 +1,7 @@
 import { signInInputSchema } from "@clinic/domain";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { missingFieldMessages } from "./missing-field-messages";
-
-const error = missingFieldMessages({
-  email: "Enter your email address",
-  password: "Enter your password",
-});
+import { signInErrors as error } from "./sign-in-form";
 
 function errorsFor(fields: Record<string, string>) {
   const formData = new FormData();
@@ -14,7 +9,7 @@ function errorsFor(fields: Record<string, string>) {
   return parseWithZod(formData, { schema: signInInputSchema, error }).reply().error;
 }
 
-describe("missingFieldMessages", () => {
+describe("the sign-in form's messages", () => {
   it("names empty fields in plain words", () => {
     expect(errorsFor({ email: "", password: "" })).toEqual({
       email: ["Enter your email address"],
