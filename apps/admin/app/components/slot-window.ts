@@ -1,4 +1,4 @@
-import { addLocalDays, STAFF_HORIZON_DAYS } from "@clinic/domain";
+import { addLocalDays, datesBetween, STAFF_HORIZON_DAYS } from "@clinic/domain";
 import { isLocalDate } from "../formatting/clinic-time";
 
 /** Days the staff slot picker shows at once. */
@@ -23,12 +23,11 @@ export function slotWindow(requested: string | null, today: string): SlotWindow 
   if (from < today) from = today;
   if (from > latestStart) from = latestStart;
   const to = addLocalDays(from, SLOT_WINDOW_DAYS - 1);
-  const dates = Array.from({ length: SLOT_WINDOW_DAYS }, (_, i) => addLocalDays(from, i));
   const previousStart = addLocalDays(from, -SLOT_WINDOW_DAYS);
   return {
     from,
     to,
-    dates,
+    dates: datesBetween(from, to),
     previous: from > today ? (previousStart < today ? today : previousStart) : null,
     next: to < last ? addLocalDays(from, SLOT_WINDOW_DAYS) : null,
   };

@@ -1,4 +1,4 @@
-import { addLocalDays, instantOf, isoWeekStart, localDay, wallTimeOf } from "@clinic/domain";
+import { instantOf, localDateOf, localDay } from "@clinic/domain";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
@@ -19,12 +19,7 @@ export function isLocalDate(value: string | null | undefined): value is string {
 
 /** Today's date in the zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return wallTimeOf(timeZone, now.getTime()).date;
-}
-
-/** The local date of an instant in the zone. */
-export function dateIn(timeZone: string, instant: Date): string {
-  return wallTimeOf(timeZone, instant.getTime()).date;
+  return localDateOf(now, timeZone);
 }
 
 /**
@@ -58,25 +53,4 @@ export function timeRangeLabel(start: Date, end: Date, timeZone: string): string
 /** "Mon 6 Apr 2026, 9:30 am" */
 export function dateTimeLabel(instant: Date, timeZone: string): string {
   return formatIn(instant, timeZone, "EEE d MMM yyyy, h:mm aaa");
-}
-
-/** "Monday 6 April 2026" for a local date. */
-export function longDateLabel(date: string): string {
-  return format(new Date(`${date}T12:00:00Z`), "EEEE d MMMM yyyy");
-}
-
-/** "Mon 6 Apr" for a local date. */
-export function shortDateLabel(date: string): string {
-  return format(new Date(`${date}T12:00:00Z`), "EEE d MMM");
-}
-
-/** The seven dates Monday…Sunday of the week holding `date`. */
-export function weekOf(date: string): string[] {
-  const monday = isoWeekStart(date);
-  return Array.from({ length: 7 }, (_, i) => addLocalDays(monday, i));
-}
-
-/** `count` consecutive dates from `from`. */
-export function datesFrom(from: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => addLocalDays(from, i));
 }

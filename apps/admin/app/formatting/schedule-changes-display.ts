@@ -1,5 +1,11 @@
-import { minutesOfDay, type WorkingHoursRange, weekdayNames } from "@clinic/domain";
-import { dateIn, longDateLabel, timeRangeLabel } from "./clinic-time";
+import {
+  localDateOf,
+  longDateLabel,
+  minutesOfDay,
+  type WorkingHoursRange,
+  weekdayNames,
+} from "@clinic/domain";
+import { timeRangeLabel } from "./clinic-time";
 
 /**
  * What the "these bookings fall outside the new hours" step shows: the week's changes day by
@@ -29,7 +35,7 @@ export function orphansByDay<T extends OrphanBooking>(
   const days = new Map<string, OrphanDay<T>>();
   const sorted = [...orphans].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   for (const booking of sorted) {
-    const date = dateIn(timeZone, booking.startsAt);
+    const date = localDateOf(booking.startsAt, timeZone);
     let day = days.get(date);
     if (!day) {
       day = { date, label: longDateLabel(date), bookings: [] };

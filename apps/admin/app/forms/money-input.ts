@@ -1,4 +1,4 @@
-import { formatMoney, parseMoney, priceCentsSchema } from "@clinic/domain";
+import { parseMoney, priceCentsSchema } from "@clinic/domain";
 import { z } from "zod";
 
 /** A price as staff type it in a form: "95", "95.00" or "$1,095.50". */
@@ -33,9 +33,4 @@ export function centsToMoneyInput(cents: number): string {
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-/** Cents for display in tables: "$95.00". */
-export function displayMoney(cents: number, currency = "AUD"): string {
-  return formatMoney(cents, currency, "en-AU");
 }

@@ -39,6 +39,11 @@ describe("calendar params", () => {
     expect(viewRange("day", "2026-04-02")).toEqual({ from: "2026-04-02", to: "2026-04-02" });
   });
 
+  it("shows Monday to Sunday in week view, across a month or a year end", () => {
+    expect(viewRange("week", "2026-04-01")).toEqual({ from: "2026-03-30", to: "2026-04-05" });
+    expect(viewRange("week", "2027-01-01")).toEqual({ from: "2026-12-28", to: "2027-01-03" });
+  });
+
   it("steps a day or a week, landing on Mondays in week view", () => {
     expect(stepDate("day", "2026-03-01", -1)).toBe("2026-02-28");
     expect(stepDate("week", "2026-04-02", 1)).toBe("2026-04-06");

@@ -1,4 +1,4 @@
-import { addLocalDays, isoWeekStart } from "@clinic/domain";
+import { addLocalDays, isoWeekStart, weekOf } from "@clinic/domain";
 import { isLocalDate } from "../../formatting/clinic-time";
 
 export type CalendarView = "day" | "week";
@@ -39,8 +39,8 @@ export function calendarHref(params: CalendarParams): string {
 /** The local dates a view covers: the day, or Monday to Sunday of its week. */
 export function viewRange(view: CalendarView, date: string): { from: string; to: string } {
   if (view === "day") return { from: date, to: date };
-  const from = isoWeekStart(date);
-  return { from, to: addLocalDays(from, 6) };
+  const week = weekOf(date);
+  return { from: week[0] ?? date, to: week[6] ?? date };
 }
 
 /** The date the previous / next buttons go to: a day or a week away. */
