@@ -17,7 +17,7 @@ import { pageMeta } from "../formatting/page-title";
 import { practitionerFormSchema, slugFor } from "../forms/catalog-forms";
 import type { ApiClient } from "../server/api.server";
 import { confirmStep } from "../server/confirm-step.server";
-import { runAction, submitForm } from "../server/form-action.server";
+import { runAction, submitForm, switchActive } from "../server/form-action.server";
 import { imageSrc } from "../server/image-address.server";
 import { noticeFrom, withNotice } from "../server/notices.server";
 import { uploadPhoto } from "../server/photo-upload.server";
@@ -87,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     photoUrl: current.photoUrl,
   };
   const done = (notice: keyof typeof notices) => () => withNotice(here, notice);
-  switch (intentOf(formData, ["save", "remove-photo", "deactivate", "reactivate", "delete"])) {
+  const intent = intentOf(formData, ["save", "remove-photo", "deactivate", "reactivate", "delete"]);
+  switch (intent) {
     case "save":
       return submitForm(
         formData,
@@ -114,13 +115,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { form: "photo" },
       );
     case "deactivate":
-      return runAction(() => api.practitioners.deactivate.mutate({ id }), done("deactivated"), {
-        form: "status",
-      });
     case "reactivate":
-      return runAction(() => api.practitioners.reactivate.mutate({ id }), done("reactivated"), {
-        form: "status",
-      });
+      return switchActive(api.practitioners, intent, id, here);
     case "delete":
       return runAction(
         () => api.practitioners.remove.mutate({ id }),

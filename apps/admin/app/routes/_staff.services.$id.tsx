@@ -17,7 +17,7 @@ import { centsToMoneyInput } from "../forms/money-input";
 import { serviceInputFrom } from "../forms/service-input";
 import type { ApiClient } from "../server/api.server";
 import { confirmStep } from "../server/confirm-step.server";
-import { runAction, submitForm } from "../server/form-action.server";
+import { runAction, submitForm, switchActive } from "../server/form-action.server";
 import { noticeFrom, withNotice } from "../server/notices.server";
 import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
@@ -62,7 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/services/${id}`;
   const formData = await request.formData();
   const done = (notice: keyof typeof notices) => () => withNotice(here, notice);
-  switch (intentOf(formData, ["save", "deactivate", "reactivate", "delete"])) {
+  const intent = intentOf(formData, ["save", "deactivate", "reactivate", "delete"]);
+  switch (intent) {
     case "save":
       return submitForm(
         formData,
@@ -77,13 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { form: "details" },
       );
     case "deactivate":
-      return runAction(() => api.services.deactivate.mutate({ id }), done("deactivated"), {
-        form: "status",
-      });
     case "reactivate":
-      return runAction(() => api.services.reactivate.mutate({ id }), done("reactivated"), {
-        form: "status",
-      });
+      return switchActive(api.services, intent, id, here);
     case "delete":
       return runAction(
         () => api.services.remove.mutate({ id }),

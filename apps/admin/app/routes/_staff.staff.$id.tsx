@@ -25,7 +25,7 @@ import {
 } from "../forms/staff-forms";
 import type { ApiClient } from "../server/api.server";
 import { confirmStep } from "../server/confirm-step.server";
-import { runAction, submitForm } from "../server/form-action.server";
+import { submitForm, switchActive } from "../server/form-action.server";
 import { noticeFrom, withNotice } from "../server/notices.server";
 import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
@@ -76,7 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/staff/${id}`;
   const formData = await request.formData();
   const done = (notice: keyof typeof notices) => () => withNotice(here, notice);
-  switch (intentOf(formData, ["save", "password", "deactivate", "reactivate"])) {
+  const intent = intentOf(formData, ["save", "password", "deactivate", "reactivate"]);
+  switch (intent) {
     case "save":
       return submitForm(
         formData,
@@ -102,13 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { form: "password" },
       );
     case "deactivate":
-      return runAction(() => api.staff.deactivate.mutate({ id }), done("deactivated"), {
-        form: "status",
-      });
     case "reactivate":
-      return runAction(() => api.staff.reactivate.mutate({ id }), done("reactivated"), {
-        form: "status",
-      });
+      return switchActive(api.staff, intent, id, here);
   }
 }
 

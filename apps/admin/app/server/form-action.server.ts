@@ -3,6 +3,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
 import type { $ZodErrorMap, $ZodType, output } from "zod/v4/core";
+import { withNotice } from "./notices.server";
 
 export type FormReply = SubmissionResult<string[]>;
 
@@ -57,4 +58,50 @@ export async function runAction<T, const Tag extends object>(
   const result = await callApi(call, { fields: [] });
   if (result.ok) throw redirect(redirectTo(result.value));
   return data({ ...tag, error: result.formErrors.join(" ") }, { status: result.status });
+}
+
+/**
+ * A button whose form carries its choice (a status, a new time): the choice parsed with
+ * `schema`, else `{ ...tag, error: invalid }` (400); then as `runAction`.
+ */
+export async function runChoice<Schema extends $ZodType, T, const Tag extends object>(
+  formData: FormData,
+  options: {
+    schema: Schema;
+    invalid: string;
+    call: (choice: output<Schema>) => Promise<T>;
+    redirectTo: (choice: output<Schema>) => string;
+  },
+  tag: Tag,
+) {
+  const chosen = parseWithZod(formData, { schema: options.schema });
+  if (chosen.status !== "success") {
+    return data({ ...tag, error: options.invalid }, { status: 400 });
+  }
+  const choice = chosen.value;
+  return runAction(
+    () => options.call(choice),
+    () => options.redirectTo(choice),
+    tag,
+  );
+}
+
+type SwitchCall = { mutate(input: { id: string }): Promise<unknown> };
+
+/**
+ * The "Deactivate" / "Reactivate" buttons of a record the API switches by id (practitioners,
+ * services, staff accounts): back to `here` with the `deactivated` / `reactivated` notice, or
+ * `{ form: "status", error }`.
+ */
+export function switchActive(
+  records: { deactivate: SwitchCall; reactivate: SwitchCall },
+  intent: "deactivate" | "reactivate",
+  id: string,
+  here: string,
+) {
+  return runAction(
+    () => records[intent].mutate({ id }),
+    () => withNotice(here, intent === "deactivate" ? "deactivated" : "reactivated"),
+    { form: "status" },
+  );
 }

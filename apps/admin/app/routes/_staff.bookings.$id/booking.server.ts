@@ -1,10 +1,9 @@
 import { intentOf } from "@clinic/form-kit";
 import { requireRecord } from "@clinic/form-kit/server";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { cancelErrors, cancelFormSchema } from "../../forms/booking-forms";
-import { runAction, submitForm } from "../../server/form-action.server";
+import { runChoice, submitForm } from "../../server/form-action.server";
 import { noticeFrom, withNotice } from "../../server/notices.server";
 import { loadSlotPicker } from "../../server/slot-picker.server";
 import type { StaffWithApi } from "../../server/staff-access.server";
@@ -66,35 +65,27 @@ export async function bookingAction({ api }: StaffWithApi, request: Request, par
         },
         { intent: "cancel" },
       );
-    case "reschedule": {
-      const chosen = parseWithZod(formData, { schema: rescheduleFormSchema });
-      if (chosen.status !== "success") {
-        return data(
-          { intent: "reschedule" as const, error: "Choose a new time first." },
-          { status: 400 },
-        );
-      }
-      const { start } = chosen.value;
-      return runAction(
-        () => api.bookings.reschedule.mutate({ id, start }),
-        () => withNotice(here, "moved"),
+    case "reschedule":
+      return runChoice(
+        formData,
+        {
+          schema: rescheduleFormSchema,
+          invalid: "Choose a new time first.",
+          call: ({ start }) => api.bookings.reschedule.mutate({ id, start }),
+          redirectTo: () => withNotice(here, "moved"),
+        },
         { intent: "reschedule" },
       );
-    }
-    case "status": {
-      const chosen = parseWithZod(formData, { schema: statusFormSchema });
-      if (chosen.status !== "success") {
-        return data(
-          { intent: "status" as const, error: "Choose completed or no-show." },
-          { status: 400 },
-        );
-      }
-      const { status } = chosen.value;
-      return runAction(
-        () => api.bookings.setStatus.mutate({ id, status }),
-        () => withNotice(here, status),
+    case "status":
+      return runChoice(
+        formData,
+        {
+          schema: statusFormSchema,
+          invalid: "Choose completed or no-show.",
+          call: ({ status }) => api.bookings.setStatus.mutate({ id, status }),
+          redirectTo: ({ status }) => withNotice(here, status),
+        },
         { intent: "status" },
       );
-    }
   }
 }

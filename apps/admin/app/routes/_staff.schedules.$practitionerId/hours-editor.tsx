@@ -1,5 +1,5 @@
 import { type WorkingHoursRange, weekdayNames } from "@clinic/domain";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { type FieldMetadata, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FieldErrors, FormErrors } from "../../components/field-errors";
@@ -88,30 +88,11 @@ export function HoursEditor({
               {ranges.length === 0 ? <p className="muted">Not working</p> : null}
               {ranges.map((range, i) => {
                 const r = range.getFieldset();
-                const { key: startKey, ...startProps } = getInputProps(r.start, { type: "time" });
-                const { key: endKey, ...endProps } = getInputProps(r.end, { type: "time" });
+                const hidden = `${name} range ${i + 1} `;
                 return (
                   <div key={range.key} className="hours-row">
-                    <div className="field">
-                      <label htmlFor={r.start.id}>
-                        <span className="visually-hidden">
-                          {name} range {i + 1}{" "}
-                        </span>
-                        Start
-                      </label>
-                      <input key={startKey} {...startProps} />
-                      <FieldErrors id={r.start.errorId} errors={r.start.errors} />
-                    </div>
-                    <div className="field">
-                      <label htmlFor={r.end.id}>
-                        <span className="visually-hidden">
-                          {name} range {i + 1}{" "}
-                        </span>
-                        End
-                      </label>
-                      <input key={endKey} {...endProps} />
-                      <FieldErrors id={r.end.errorId} errors={r.end.errors} />
-                    </div>
+                    <TimeField meta={r.start} hiddenLabel={hidden} label="Start" />
+                    <TimeField meta={r.end} hiddenLabel={hidden} label="End" />
                     <button
                       className="button button--quiet button--small"
                       {...form.remove.getButtonProps({ name: dayFields.ranges.name, index: i })}
@@ -153,6 +134,29 @@ export function HoursEditor({
         </Link>
       </div>
     </Form>
+  );
+}
+
+/** One end of a range: its label says which day and range to screen readers. */
+function TimeField({
+  meta,
+  hiddenLabel,
+  label,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  hiddenLabel: string;
+  label: string;
+}) {
+  const { key, ...props } = getInputProps(meta, { type: "time" });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>
+        <span className="visually-hidden">{hiddenLabel}</span>
+        {label}
+      </label>
+      <input key={key} {...props} />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
   );
 }
 
