@@ -1,10 +1,10 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { type PostForm, postFormSchema } from "../forms/post-form";
 import { FormErrors } from "./field-errors";
 import { SelectField, TextAreaField, TextField } from "./form-controls";
+import { useSchemaForm } from "./use-schema-form";
 
 export type PostEditorResult = {
   intent: "preview";
@@ -35,14 +35,10 @@ export function PostEditor({
   const navigation = useNavigation();
   const previewer = useFetcher<PostEditorResult>({ key: "post-preview" });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(postFormSchema, {
     id: "post",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(postFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: postFormSchema }),
   });
   useEffect(
     () => () => {

@@ -1,9 +1,9 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { type PractitionerForm, practitionerFormSchema } from "../forms/catalog-forms";
+import { practitionerFormSchema } from "../forms/catalog-forms";
 import { FormErrors } from "./field-errors";
 import { CheckboxField, TextAreaField, TextField } from "./form-controls";
+import { type FormDefaults, useSchemaForm } from "./use-schema-form";
 
 /** The practitioner's profile fields, for adding one and for editing one. */
 export function PractitionerDetailsForm({
@@ -13,20 +13,16 @@ export function PractitionerDetailsForm({
   showActive,
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
-  defaultValue: Partial<Record<keyof PractitionerForm, string | boolean>>;
+  defaultValue: FormDefaults<typeof practitionerFormSchema>;
   submitLabel: string;
   /** New practitioners choose here; existing ones are (de)activated with their own button. */
   showActive: boolean;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(practitionerFormSchema, {
     id: "practitioner",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(practitionerFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: practitionerFormSchema }),
   });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>

@@ -1,6 +1,5 @@
 import { changePasswordSchema, staffRoleLabels } from "@clinic/domain";
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -13,6 +12,7 @@ import { FormErrors } from "../components/field-errors";
 import { TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
 import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
 import { pageMeta } from "../formatting/page-title";
 import { submitForm } from "../server/form-action.server";
 import { noticeFrom, withNotice } from "../server/notices.server";
@@ -58,13 +58,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MyAccount() {
   const { notice, user } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.reply;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(changePasswordFormSchema, {
     id: "change-password",
     lastResult,
-    constraint: getZodConstraint(changePasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordFormSchema }),
   });
   return (
     <>

@@ -7,8 +7,7 @@ import {
 } from "@clinic/domain";
 import { intentOf } from "@clinic/form-kit";
 import { requireRecord } from "@clinic/form-kit/server";
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -21,6 +20,7 @@ import { FormErrors } from "../components/field-errors";
 import { TextAreaField, TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
 import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { enquiryStatusClass, enquiryStatusLabels } from "../formatting/enquiry-labels";
 import { pageMeta } from "../formatting/page-title";
@@ -139,21 +139,13 @@ const statusButtons: Record<EnquiryStatus, { to: EnquiryStatus; label: string }[
 export default function EnquiryDetail() {
   const { notice, canWrite, clinicName, enquiry, thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [replyForm, replyFields] = useForm({
+  const [replyForm, replyFields] = useSchemaForm(enquiryReplySchema, {
     id: "reply",
     lastResult: actionData?.form === "reply" ? actionData.reply : undefined,
-    constraint: getZodConstraint(enquiryReplySchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: enquiryReplySchema }),
   });
-  const [noteForm, noteFields] = useForm({
+  const [noteForm, noteFields] = useSchemaForm(noteFormSchema, {
     id: "note",
     lastResult: actionData?.form === "note" ? actionData.reply : undefined,
-    constraint: getZodConstraint(noteFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteFormSchema }),
   });
 
   return (

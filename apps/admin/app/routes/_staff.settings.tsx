@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -11,6 +10,7 @@ import { FormErrors } from "../components/field-errors";
 import { SelectField, TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
 import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
 import { pageMeta } from "../formatting/page-title";
 import { settingsFormSchema, timeZoneChoices } from "../forms/settings-form";
 import { submitForm } from "../server/form-action.server";
@@ -68,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Settings() {
   const { notice, settings, timeZones } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.reply;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(settingsFormSchema, {
     id: "settings",
     lastResult,
     defaultValue: {
@@ -77,10 +77,6 @@ export default function Settings() {
         Object.entries(settings.bookingPolicy).map(([key, value]) => [key, String(value)]),
       ),
     },
-    constraint: getZodConstraint(settingsFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsFormSchema }),
   });
   const address = fields.address.getFieldset();
   const policy = fields.bookingPolicy.getFieldset();

@@ -1,8 +1,7 @@
 import { staffRoleLabels } from "@clinic/domain";
 import { intentOf } from "@clinic/form-kit";
 import { requireRecord } from "@clinic/form-kit/server";
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -15,6 +14,7 @@ import { SelectField, TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
 import { ActivationPanel, ActiveBadge } from "../components/record-panels";
 import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { pageMeta } from "../formatting/page-title";
 import {
@@ -112,7 +112,7 @@ export default function StaffAccount() {
   const { notice, isMe, confirmDeactivate, practitioners, account } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [detailsForm, details] = useForm({
+  const [detailsForm, details] = useSchemaForm(staffUpdateFormSchema, {
     id: "account-details",
     lastResult: actionData?.form === "details" ? actionData.reply : undefined,
     defaultValue: {
@@ -120,18 +120,10 @@ export default function StaffAccount() {
       role: account.role,
       practitionerId: account.practitionerId,
     },
-    constraint: getZodConstraint(staffUpdateFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: staffUpdateFormSchema }),
   });
-  const [passwordForm, password] = useForm({
+  const [passwordForm, password] = useSchemaForm(passwordResetFormSchema, {
     id: "account-password",
     lastResult: actionData?.form === "password" ? actionData.reply : undefined,
-    constraint: getZodConstraint(passwordResetFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordResetFormSchema }),
   });
 
   return (

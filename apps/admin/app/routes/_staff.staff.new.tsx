@@ -1,5 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import type {
   ActionFunctionArgs,
   LinksFunction,
@@ -10,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { SelectField, TextField } from "../components/form-controls";
 import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
 import { pageMeta } from "../formatting/page-title";
 import { roleHints, roleOptions, staffCreateFormSchema } from "../forms/staff-forms";
 import { submitForm } from "../server/form-action.server";
@@ -41,14 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewStaffAccount() {
   const { practitioners } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.reply;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(staffCreateFormSchema, {
     id: "staff-account",
     lastResult,
     defaultValue: { role: "front_desk" },
-    constraint: getZodConstraint(staffCreateFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: staffCreateFormSchema }),
   });
   return (
     <>

@@ -1,6 +1,6 @@
 import { signInInputSchema } from "@clinic/domain";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
@@ -10,6 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FieldErrors } from "../components/field-errors";
+import { useSchemaForm } from "../components/use-schema-form";
 import { pageMeta } from "../formatting/page-title";
 import { signInErrors } from "../forms/sign-in-form";
 import { safeRedirectTo } from "../server/redirect-to.server";
@@ -53,14 +54,10 @@ export default function SignIn() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitting = navigation.state !== "idle" && navigation.formAction === "/sign-in";
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(signInInputSchema, {
     id: "sign-in",
     lastResult,
-    constraint: getZodConstraint(signInInputSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: signInInputSchema, error: signInErrors }),
+    error: signInErrors,
   });
   const { key: emailKey, ...emailProps } = getInputProps(fields.email, { type: "email" });
   const { key: passwordKey, ...passwordProps } = getInputProps(fields.password, {

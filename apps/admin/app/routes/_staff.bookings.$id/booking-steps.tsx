@@ -1,9 +1,9 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FieldErrors, FormErrors } from "../../components/field-errors";
 import { SlotPicker } from "../../components/slot-picker";
 import { SubmitButton } from "../../components/submit-button";
+import { useSchemaForm } from "../../components/use-schema-form";
 import { dateTimeLabel } from "../../formatting/clinic-time";
 import { cancelErrors, cancelFormSchema } from "../../forms/booking-forms";
 import type { bookingAction, loadBooking } from "./booking.server";
@@ -63,14 +63,10 @@ export function BookingActions({
 export function CancelForm({ here }: { here: string }) {
   const actionData = useActionData<typeof bookingAction>();
   const lastResult = actionData && "reply" in actionData ? actionData.reply : undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(cancelFormSchema, {
     id: "cancel-booking",
     lastResult,
-    constraint: getZodConstraint(cancelFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: cancelFormSchema, error: cancelErrors }),
+    error: cancelErrors,
   });
   const { key, ...reasonProps } = getTextareaProps(fields.reason);
   return (

@@ -1,9 +1,9 @@
 import { staffCreateBookingInputSchema } from "@clinic/domain";
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors, FormErrors } from "../../components/field-errors";
 import { SubmitButton } from "../../components/submit-button";
+import { useSchemaForm } from "../../components/use-schema-form";
 import { newBookingErrors } from "../../forms/booking-forms";
 import type { loadNewBooking, newBookingAction } from "./new-booking.server";
 
@@ -23,15 +23,11 @@ export function PatientForm({
 }) {
   const { idempotencyKey: freshKey } = useLoaderData<typeof loadNewBooking>();
   const actionData = useActionData<typeof newBookingAction>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(staffCreateBookingInputSchema, {
     id: "new-booking",
     lastResult: actionData?.reply,
-    constraint: getZodConstraint(staffCreateBookingInputSchema),
     defaultValue: { patient: { name: carried.name, email: carried.email, phone: carried.phone } },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: staffCreateBookingInputSchema, error: newBookingErrors }),
+    error: newBookingErrors,
   });
   const patient = fields.patient.getFieldset();
   const input = (field: typeof patient.name, type: "text" | "email" | "tel") => {

@@ -1,10 +1,10 @@
 import { type WorkingHoursRange, weekdayNames } from "@clinic/domain";
-import { type FieldMetadata, getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type FieldMetadata, getFormProps, getInputProps } from "@conform-to/react";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FieldErrors, FormErrors } from "../../components/field-errors";
 import { OrphanConfirmation, OrphanList, toOrphans } from "../../components/orphan-list";
 import { SubmitButton } from "../../components/submit-button";
+import { useSchemaForm } from "../../components/use-schema-form";
 import { orphanHeadline, weeklyHoursDiff } from "../../formatting/schedule-changes-display";
 import {
   formFromRanges,
@@ -29,14 +29,10 @@ export function HoursEditor({
 }) {
   const actionData = useActionData<typeof scheduleAction>();
   const hoursResult = actionData?.form === "hours" ? actionData : null;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(weeklyHoursFormSchema, {
     id: "weekly-hours",
     lastResult: hoursResult?.reply,
     defaultValue: formFromRanges(stored),
-    constraint: getZodConstraint(weeklyHoursFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: weeklyHoursFormSchema }),
   });
   const days = fields.days.getFieldList();
   const orphans = hoursResult?.orphans;
