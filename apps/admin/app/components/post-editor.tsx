@@ -1,9 +1,10 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, useFetcher, useNavigation } from "@remix-run/react";
+import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { type PostForm, postFormSchema } from "../forms/post-form";
 import { FormErrors } from "./field-errors";
 import { SelectField, TextAreaField, TextField } from "./form-controls";
+import { SubmitButton } from "./submit-button";
 import { useSchemaForm } from "./use-schema-form";
 
 export type PostEditorResult = {
@@ -32,7 +33,6 @@ export function PostEditor({
   previewHtml: string;
   submitLabel: string;
 }) {
-  const navigation = useNavigation();
   const previewer = useFetcher<PostEditorResult>({ key: "post-preview" });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [form, fields] = useSchemaForm(postFormSchema, {
@@ -111,15 +111,9 @@ export function PostEditor({
         </section>
       </div>
       <div className="button-row">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          className="button button--primary"
-          disabled={navigation.state === "submitting"}
-        >
+        <SubmitButton intent="save" className="button button--primary">
           {submitLabel}
-        </button>
+        </SubmitButton>
         <button
           type="submit"
           name="intent"

@@ -1,8 +1,9 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { practitionerFormSchema } from "../forms/catalog-forms";
 import { FormErrors } from "./field-errors";
 import { CheckboxField, TextAreaField, TextField } from "./form-controls";
+import { SubmitButton } from "./submit-button";
 import { type FormDefaults, useSchemaForm } from "./use-schema-form";
 
 /** The practitioner's profile fields, for adding one and for editing one. */
@@ -18,7 +19,6 @@ export function PractitionerDetailsForm({
   /** New practitioners choose here; existing ones are (de)activated with their own button. */
   showActive: boolean;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useSchemaForm(practitionerFormSchema, {
     id: "practitioner",
     lastResult,
@@ -58,13 +58,7 @@ export function PractitionerDetailsForm({
         />
       ) : null}
       <div className="button-row">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={navigation.state === "submitting"}
-        >
-          {submitLabel}
-        </button>
+        <SubmitButton className="button button--primary">{submitLabel}</SubmitButton>
       </div>
     </Form>
   );

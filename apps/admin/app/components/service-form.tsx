@@ -1,9 +1,10 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { patientTypeLabels, serviceFormSchema } from "../forms/catalog-forms";
 import { MONEY_INPUT_HINT } from "../forms/money-input";
 import { FieldErrors, FormErrors } from "./field-errors";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "./form-controls";
+import { SubmitButton } from "./submit-button";
 import { type FormDefaults, useSchemaForm } from "./use-schema-form";
 
 /** A service's fields, for adding one and for editing one. */
@@ -20,7 +21,6 @@ export function ServiceDetailsForm({
   submitLabel: string;
   showActive: boolean;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useSchemaForm(serviceFormSchema, {
     id: "service",
     lastResult,
@@ -115,13 +115,7 @@ export function ServiceDetailsForm({
         />
       ) : null}
       <div className="button-row">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={navigation.state === "submitting"}
-        >
-          {submitLabel}
-        </button>
+        <SubmitButton className="button button--primary">{submitLabel}</SubmitButton>
       </div>
     </Form>
   );

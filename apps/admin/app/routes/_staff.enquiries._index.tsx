@@ -2,6 +2,7 @@ import { type EnquiryStatus, enquiryStatuses, excerpt } from "@clinic/domain";
 import { PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { StatusTabs } from "../components/status-tabs";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { enquiryStatusClass, enquiryStatusLabels } from "../formatting/enquiry-labels";
 import { pageMeta } from "../formatting/page-title";
@@ -63,20 +64,12 @@ export default function Enquiries() {
         <h1>Enquiries</h1>
         <p className="lede">Messages from the website's contact form.</p>
       </div>
-      <nav aria-label="Filter enquiries by status">
-        <ul className="tabs">
-          {tabs.map((tab) => (
-            <li key={tab.value}>
-              <Link
-                to={listPath(tab.value)}
-                aria-current={tab.value === status ? "page" : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusTabs
+        label="Filter enquiries by status"
+        tabs={tabs}
+        current={status}
+        href={(value) => listPath(value)}
+      />
       {enquiries.length === 0 ? (
         <p>No enquiries here.</p>
       ) : (

@@ -3,6 +3,7 @@ import { PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NoticeBanner } from "../components/notice-banner";
+import { StatusTabs } from "../components/status-tabs";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { pageMeta } from "../formatting/page-title";
 import { postStatusLabels } from "../forms/post-form";
@@ -78,20 +79,12 @@ export default function Posts() {
         ) : null}
       </div>
       <NoticeBanner message={notice} />
-      <nav aria-label="Filter posts by status">
-        <ul className="tabs">
-          {tabs.map((tab) => (
-            <li key={tab.label}>
-              <Link
-                to={pageLink(tab.value, 1)}
-                aria-current={tab.value === status ? "page" : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusTabs
+        label="Filter posts by status"
+        tabs={tabs}
+        current={status}
+        href={(value) => pageLink(value, 1)}
+      />
       {posts.length === 0 ? (
         <p>No posts here.</p>
       ) : (

@@ -11,9 +11,10 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
+import { StatusTabs } from "../components/status-tabs";
 import { SubmitButton } from "../components/submit-button";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { pageMeta } from "../formatting/page-title";
@@ -133,20 +134,12 @@ export default function Reviews() {
         </p>
       </div>
       <NoticeBanner message={notice} />
-      <nav aria-label="Filter reviews by status">
-        <ul className="tabs">
-          {tabs.map((tab) => (
-            <li key={tab.value}>
-              <Link
-                to={listPath(tab.value)}
-                aria-current={tab.value === status ? "page" : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusTabs
+        label="Filter reviews by status"
+        tabs={tabs}
+        current={status}
+        href={(value) => listPath(value)}
+      />
       {reviews.length === 0 ? <p>No reviews here.</p> : null}
       {reviews.map((review) => (
         <article
