@@ -1,18 +1,16 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { errorTitle, RouteError } from "./components/route-error";
-import { pageTitle } from "./page-title";
-import stylesUrl from "./styles.css?url";
+import { ErrorBoundary as StaffErrorBoundary } from "./components/staff-error-boundary";
+import { pageMeta } from "./formatting/page-title";
+import stylesUrl from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = ({ error }) => [
-  { title: pageTitle(error ? errorTitle(error) : "Admin") },
-];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Admin");
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
@@ -40,7 +38,7 @@ export default function App() {
 export function ErrorBoundary() {
   return (
     <main className="page page--narrow">
-      <RouteError />
+      <StaffErrorBoundary />
     </main>
   );
 }

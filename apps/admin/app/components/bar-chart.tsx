@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { countAxis } from "../chart-scale";
+import { countAxis } from "../formatting/chart-scale";
 
 export interface Bar {
   /** Short label under the bar, e.g. "6 Apr". */

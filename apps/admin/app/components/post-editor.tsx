@@ -1,10 +1,11 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useFetcher, useNavigation } from "@remix-run/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { type PostForm, postFormSchema } from "../post-form";
+import { type PostForm, postFormSchema } from "../forms/post-form";
 import { FormErrors } from "./field-errors";
 import { SelectField, TextAreaField, TextField } from "./form-controls";
+import { SubmitButton } from "./submit-button";
+import { useSchemaForm } from "./use-schema-form";
 
 export type PostEditorResult = {
   intent: "preview";
@@ -32,17 +33,12 @@ export function PostEditor({
   previewHtml: string;
   submitLabel: string;
 }) {
-  const navigation = useNavigation();
   const previewer = useFetcher<PostEditorResult>({ key: "post-preview" });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(postFormSchema, {
     id: "post",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(postFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: postFormSchema }),
   });
   useEffect(
     () => () => {
@@ -115,15 +111,9 @@ export function PostEditor({
         </section>
       </div>
       <div className="button-row">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          className="button button--primary"
-          disabled={navigation.state === "submitting"}
-        >
+        <SubmitButton intent="save" className="button button--primary">
           {submitLabel}
-        </button>
+        </SubmitButton>
         <button
           type="submit"
           name="intent"

@@ -1,9 +1,10 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
-import { type PractitionerForm, practitionerFormSchema } from "../catalog-forms";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { practitionerFormSchema } from "../forms/catalog-forms";
 import { FormErrors } from "./field-errors";
 import { CheckboxField, TextAreaField, TextField } from "./form-controls";
+import { SubmitButton } from "./submit-button";
+import { type FormDefaults, useSchemaForm } from "./use-schema-form";
 
 /** The practitioner's profile fields, for adding one and for editing one. */
 export function PractitionerDetailsForm({
@@ -13,20 +14,15 @@ export function PractitionerDetailsForm({
   showActive,
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
-  defaultValue: Partial<Record<keyof PractitionerForm, string | boolean>>;
+  defaultValue: FormDefaults<typeof practitionerFormSchema>;
   submitLabel: string;
   /** New practitioners choose here; existing ones are (de)activated with their own button. */
   showActive: boolean;
 }) {
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(practitionerFormSchema, {
     id: "practitioner",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(practitionerFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: practitionerFormSchema }),
   });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
@@ -62,13 +58,7 @@ export function PractitionerDetailsForm({
         />
       ) : null}
       <div className="button-row">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={navigation.state === "submitting"}
-        >
-          {submitLabel}
-        </button>
+        <SubmitButton className="button button--primary">{submitLabel}</SubmitButton>
       </div>
     </Form>
   );

@@ -1,16 +1,11 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
-import { patientTypeLabels, type ServiceForm, serviceFormSchema } from "../catalog-forms";
-import { MONEY_INPUT_HINT } from "../money-input";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { patientTypeLabels, serviceFormSchema } from "../forms/catalog-forms";
+import { MONEY_INPUT_HINT } from "../forms/money-input";
 import { FieldErrors, FormErrors } from "./field-errors";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "./form-controls";
-
-type ServiceFormDefaults = Partial<
-  Record<Exclude<keyof ServiceForm, "practitionerIds">, string | boolean>
-> & {
-  practitionerIds?: string[];
-};
+import { SubmitButton } from "./submit-button";
+import { type FormDefaults, useSchemaForm } from "./use-schema-form";
 
 /** A service's fields, for adding one and for editing one. */
 export function ServiceDetailsForm({
@@ -21,20 +16,15 @@ export function ServiceDetailsForm({
   showActive,
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
-  defaultValue: ServiceFormDefaults;
+  defaultValue: FormDefaults<typeof serviceFormSchema>;
   practitioners: { id: string; name: string; active: boolean }[];
   submitLabel: string;
   showActive: boolean;
 }) {
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(serviceFormSchema, {
     id: "service",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(serviceFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: serviceFormSchema }),
   });
   const chosen = new Set(
     (Array.isArray(fields.practitionerIds.initialValue)
@@ -125,13 +115,7 @@ export function ServiceDetailsForm({
         />
       ) : null}
       <div className="button-row">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={navigation.state === "submitting"}
-        >
-          {submitLabel}
-        </button>
+        <SubmitButton className="button button--primary">{submitLabel}</SubmitButton>
       </div>
     </Form>
   );

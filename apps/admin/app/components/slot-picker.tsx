@@ -1,6 +1,7 @@
+import { shortDateLabel } from "@clinic/domain";
 import { Link } from "@remix-run/react";
-import { shortDateLabel, timeLabel } from "../clinic-time";
-import type { SlotWindow } from "../slot-window";
+import { timeLabel } from "../formatting/clinic-time";
+import type { SlotWindow } from "./slot-window";
 
 export interface PickerDay {
   date: string;

@@ -1,26 +1,24 @@
+import { notFound } from "@clinic/form-kit/server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
+import { pageMeta } from "../formatting/page-title";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 
 // Unknown addresses: signed-out visitors go to sign-in (nothing about the admin's pages is
 // revealed); signed-in staff get a 404 inside the admin shell.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
-  throw new Response("Not found", { status: 404 });
+  await requireStaffWith(request);
+  throw notFound();
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireStaff(request);
-  throw new Response("Not found", { status: 404 });
+  await requireStaffAction(request);
+  throw notFound();
 }
 
-export const meta: MetaFunction = () => [{ title: pageTitle("Page not found") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Page not found");
 
 export default function NotFound() {
   return null;
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,19 +1,17 @@
-import { can, staffRoleLabels } from "@clinic/domain";
+import { can, longDateLabel, shortDateLabel, staffRoleLabels } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { createApi } from "../api.server";
-import { longDateLabel, shortDateLabel, timeRangeLabel } from "../clinic-time";
 import { BarChart } from "../components/bar-chart";
 import { BookingStatusBadge } from "../components/booking-status";
-import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
+import { timeRangeLabel } from "../formatting/clinic-time";
+import { pageMeta } from "../formatting/page-title";
+import { requireStaffWith } from "../server/staff-access.server";
 
-export const meta: MetaFunction = () => [{ title: pageTitle("Dashboard") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, token } = await requireStaff(request);
-  const summary = await createApi(token).dashboard.summary.query();
+  const { user, api } = await requireStaffWith(request, "dashboard.read");
+  const summary = await api.dashboard.summary.query();
   return {
     user: { name: user.name, roleLabel: staffRoleLabels[user.role] },
     may: {
@@ -189,6 +187,4 @@ export default function Dashboard() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

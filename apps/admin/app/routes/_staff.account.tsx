@@ -1,28 +1,26 @@
 import { changePasswordSchema, staffRoleLabels } from "@clinic/domain";
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import { getFormProps } from "@conform-to/react";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { callApi } from "../api-outcome.server";
 import { FormErrors } from "../components/field-errors";
 import { TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
+import { pageMeta } from "../formatting/page-title";
+import { submitForm } from "../server/form-action.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("My account") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "My account");
 
 const notices = {
   password: "Password changed. Your other sessions have been signed out.",
@@ -47,31 +45,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request);
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordFormSchema });
-  if (submission.status !== "success")
-    return data(submission.reply({ hideFields: HIDDEN }), { status: 400 });
-  const { currentPassword, newPassword } = submission.value;
-  const result = await callApi(
-    () => api.auth.changePassword.mutate({ currentPassword, newPassword }),
-    {
-      fields: ["currentPassword", "newPassword"],
-    },
-  );
-  if (!result.ok) return data(submission.reply({ ...result, hideFields: HIDDEN }), { status: 400 });
-  throw redirect(withNotice("/account", "password"));
+  return submitForm(await request.formData(), {
+    schema: changePasswordFormSchema,
+    hideFields: HIDDEN,
+    fields: ["currentPassword", "newPassword"],
+    send: ({ currentPassword, newPassword }) =>
+      api.auth.changePassword.mutate({ currentPassword, newPassword }),
+    redirectTo: () => withNotice("/account", "password"),
+  });
 }
 
 export default function MyAccount() {
   const { notice, user } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const lastResult = useActionData<typeof action>()?.reply;
+  const [form, fields] = useSchemaForm(changePasswordFormSchema, {
     id: "change-password",
     lastResult,
-    constraint: getZodConstraint(changePasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordFormSchema }),
   });
   return (
     <>
@@ -122,9 +111,7 @@ export default function MyAccount() {
             autoComplete="new-password"
           />
           <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              Change password
-            </button>
+            <SubmitButton className="button button--primary">Change password</SubmitButton>
           </div>
         </Form>
       </section>
@@ -132,6 +119,4 @@ export default function MyAccount() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,29 +1,23 @@
+import { addLocalDays, startOfLocalDay } from "@clinic/domain";
+import { PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { auditActionLabel, auditChangeRows, fieldLabel } from "../audit-changes";
-import { dateTimeLabel, isLocalDate, parseClinicDateTime } from "../clinic-time";
 import { FieldErrors } from "../components/field-errors";
-import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaffWith } from "../staff-access.server";
+import { auditActionLabel, auditChangeRows, auditEntityLabel } from "../formatting/audit-changes";
+import { dateTimeLabel, isLocalDate } from "../formatting/clinic-time";
+import { pageMeta } from "../formatting/page-title";
+import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Audit log") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Audit log");
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const entityLabels: Record<string, string> = { staff_user: "Staff account", settings: "Settings" };
-const entityLabel = (entity: string) => entityLabels[entity] ?? fieldLabel(entity);
 
 /** The start of a local day in the clinic's zone (or of the next day, for an inclusive "to"). */
 function dayStart(value: string, timeZone: string, nextDay = false): Date | null {
   if (!isLocalDate(value)) return null;
-  const start = parseClinicDateTime(value, "00:00", timeZone);
-  if (!start || !nextDay) return start;
-  const next = new Date(`${value}T12:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return parseClinicDateTime(next.toISOString().slice(0, 10), "00:00", timeZone);
+  return startOfLocalDay(timeZone, nextDay ? addLocalDays(value, 1) : value);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entity = params.get("area") ?? "";
   const fromText = params.get("from") ?? "";
   const toText = params.get("to") ?? "";
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const page = pageParam(params);
   const from = fromText ? dayStart(fromText, tz) : null;
   const to = toText ? dayStart(toText, tz, true) : null;
   const errors: { from?: string; to?: string } = {};
@@ -67,16 +61,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter: { actor: actorId, area: entity, from: fromText, to: toText },
     errors,
     page,
-    pages: Math.max(1, Math.ceil(log.total / log.pageSize)),
+    pages: pageCount(log.total, log.pageSize),
     total: log.total,
     people: staff.map((s) => ({ value: s.id, label: s.name })),
-    areas: log.entities.map((e) => ({ value: e, label: entityLabel(e) })),
+    areas: log.entities.map((e) => ({ value: e, label: auditEntityLabel(e) })),
     entries: log.items.map((entry) => ({
       id: entry.id,
       when: dateTimeLabel(entry.createdAt, tz),
       actor: entry.actorName,
       action: auditActionLabel(entry.action),
-      area: entityLabel(entry.entity),
+      area: auditEntityLabel(entry.entity),
       record: entry.entityId ? (names.get(entry.entityId) ?? null) : null,
       changes: auditChangeRows(entry.changes, options),
     })),
@@ -212,19 +206,9 @@ export default function AuditLog() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link to={pageLink(page - 1)}>← Newer</Link> : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link to={pageLink(page + 1)}>Older →</Link> : null}
-        </nav>
-      ) : null}
+      <PaginationNav page={page} pageCount={pages} href={pageLink} />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,41 +1,38 @@
-import { isApiError } from "@clinic/api-client";
 import {
   can,
   type EnquiryStatus,
   enquiryNoteBodySchema,
   enquiryReplySchema,
   enquiryStatusSchema,
-  idSchema,
 } from "@clinic/domain";
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import { intentOf } from "@clinic/form-kit";
+import { requireRecord } from "@clinic/form-kit/server";
+import { getFormProps } from "@conform-to/react";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import type { ApiClient } from "../api.server";
-import { callApi } from "../api-outcome.server";
-import { dateTimeLabel } from "../clinic-time";
 import { FormErrors } from "../components/field-errors";
 import { TextAreaField, TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
-import { enquiryStatusClass, enquiryStatusLabels } from "../enquiry-labels";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { notFound, requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { enquiryStatusClass, enquiryStatusLabels } from "../formatting/enquiry-labels";
+import { pageMeta } from "../formatting/page-title";
+import type { ApiClient } from "../server/api.server";
+import { runAction, submitForm } from "../server/form-action.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data ? `Enquiry from ${data.enquiry.name}` : "Enquiry") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageMeta(error, data ? `Enquiry from ${data.enquiry.name}` : "Enquiry");
 
 const notices = {
   replied: "Reply queued: it will be emailed shortly.",
@@ -47,20 +44,13 @@ const notices = {
 
 const noteFormSchema = z.object({ body: enquiryNoteBodySchema });
 
-async function findEnquiry(api: ApiClient, id: string) {
-  if (!idSchema.safeParse(id).success) throw notFound("Enquiry");
-  try {
-    return await api.enquiries.detail.query({ id });
-  } catch (error) {
-    if (isApiError(error, "NOT_FOUND")) throw notFound("Enquiry");
-    throw error;
-  }
-}
+const findEnquiry = (api: ApiClient, id = "") =>
+  requireRecord(() => api.enquiries.detail.query({ id }), "Enquiry");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, api } = await requireStaffWith(request, "enquiries.read");
   const [enquiry, settings] = await Promise.all([
-    findEnquiry(api, params.id ?? ""),
+    findEnquiry(api, params.id),
     api.settings.get.query(),
   ]);
   const tz = settings.timeZone;
@@ -93,65 +83,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult =
-  | { form: "reply" | "note"; reply: SubmissionResult<string[]> }
-  | { form: "status"; error: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "enquiries.write");
-  const enquiry = await findEnquiry(api, params.id ?? "");
+  const enquiry = await findEnquiry(api, params.id);
   const id = enquiry.id;
   const here = `/enquiries/${id}`;
   const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "reply") {
-    const submission = parseWithZod(formData, { schema: enquiryReplySchema });
-    if (submission.status !== "success") {
-      return data<ActionResult>({ form: "reply", reply: submission.reply() }, { status: 400 });
-    }
-    const result = await callApi(() => api.enquiries.reply.mutate({ id, ...submission.value }), {
-      fields: ["subject", "body"],
-    });
-    if (!result.ok)
-      return data<ActionResult>(
-        { form: "reply", reply: submission.reply(result) },
-        { status: 400 },
+  switch (intentOf(formData, ["reply", "note", "status"])) {
+    case "reply":
+      return submitForm(
+        formData,
+        {
+          schema: enquiryReplySchema,
+          fields: ["subject", "body"],
+          send: (reply) => api.enquiries.reply.mutate({ id, ...reply }),
+          redirectTo: () => withNotice(here, "replied"),
+        },
+        { form: "reply" },
       );
-    throw redirect(withNotice(here, "replied"));
-  }
-
-  if (intent === "note") {
-    const submission = parseWithZod(formData, { schema: noteFormSchema });
-    if (submission.status !== "success") {
-      return data<ActionResult>({ form: "note", reply: submission.reply() }, { status: 400 });
-    }
-    const result = await callApi(
-      () => api.enquiries.addNote.mutate({ id, body: submission.value.body }),
-      {
-        fields: ["body"],
-      },
-    );
-    if (!result.ok)
-      return data<ActionResult>({ form: "note", reply: submission.reply(result) }, { status: 400 });
-    throw redirect(withNotice(here, "noted"));
-  }
-
-  if (intent === "status") {
-    const status = enquiryStatusSchema.safeParse(formData.get("status"));
-    if (!status.success) throw new Response("Unknown status", { status: 400 });
-    const result = await callApi(
-      () => api.enquiries.setStatus.mutate({ id, status: status.data }),
-      { fields: [] },
-    );
-    if (!result.ok)
-      return data<ActionResult>(
-        { form: "status", error: result.formErrors.join(" ") },
-        { status: 409 },
+    case "note":
+      return submitForm(
+        formData,
+        {
+          schema: noteFormSchema,
+          fields: ["body"],
+          send: ({ body }) => api.enquiries.addNote.mutate({ id, body }),
+          redirectTo: () => withNotice(here, "noted"),
+        },
+        { form: "note" },
       );
-    throw redirect(withNotice(here, status.data));
+    case "status": {
+      const status = enquiryStatusSchema.safeParse(formData.get("status"));
+      if (!status.success) throw new Response("Unknown status", { status: 400 });
+      return runAction(
+        () => api.enquiries.setStatus.mutate({ id, status: status.data }),
+        () => withNotice(here, status.data),
+        { form: "status" },
+      );
+    }
   }
-  throw new Response("Unknown action", { status: 400 });
 }
 
 const statusButtons: Record<EnquiryStatus, { to: EnquiryStatus; label: string }[]> = {
@@ -169,22 +139,13 @@ const statusButtons: Record<EnquiryStatus, { to: EnquiryStatus; label: string }[
 export default function EnquiryDetail() {
   const { notice, canWrite, clinicName, enquiry, thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const [replyForm, replyFields] = useForm({
+  const [replyForm, replyFields] = useSchemaForm(enquiryReplySchema, {
     id: "reply",
     lastResult: actionData?.form === "reply" ? actionData.reply : undefined,
-    constraint: getZodConstraint(enquiryReplySchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: enquiryReplySchema }),
   });
-  const [noteForm, noteFields] = useForm({
+  const [noteForm, noteFields] = useSchemaForm(noteFormSchema, {
     id: "note",
     lastResult: actionData?.form === "note" ? actionData.reply : undefined,
-    constraint: getZodConstraint(noteFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteFormSchema }),
   });
 
   return (
@@ -228,18 +189,16 @@ export default function EnquiryDetail() {
             <Form method="post" className="button-row">
               <input type="hidden" name="intent" value="status" />
               {statusButtons[enquiry.status].map((button) => (
-                <button
+                <SubmitButton
                   key={button.to}
-                  type="submit"
                   name="status"
                   value={button.to}
                   className={
                     button.to === "closed" ? "button button--primary" : "button button--quiet"
                   }
-                  disabled={busy}
                 >
                   {button.label}
-                </button>
+                </SubmitButton>
               ))}
             </Form>
           </>
@@ -284,9 +243,7 @@ export default function EnquiryDetail() {
                 rows={8}
               />
               <div className="button-row">
-                <button type="submit" className="button button--primary" disabled={busy}>
-                  Send reply
-                </button>
+                <SubmitButton className="button button--primary">Send reply</SubmitButton>
               </div>
             </Form>
           </section>
@@ -302,9 +259,7 @@ export default function EnquiryDetail() {
                 rows={5}
               />
               <div className="button-row">
-                <button type="submit" className="button button--quiet" disabled={busy}>
-                  Add note
-                </button>
+                <SubmitButton className="button button--quiet">Add note</SubmitButton>
               </div>
             </Form>
           </section>
@@ -314,6 +269,4 @@ export default function EnquiryDetail() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

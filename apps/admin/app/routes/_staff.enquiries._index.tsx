@@ -1,15 +1,16 @@
 import { type EnquiryStatus, enquiryStatuses, excerpt } from "@clinic/domain";
+import { PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { dateTimeLabel } from "../clinic-time";
-import { RouteError } from "../components/route-error";
-import { enquiryStatusClass, enquiryStatusLabels } from "../enquiry-labels";
-import { pageTitle } from "../page-title";
-import { requireStaffWith } from "../staff-access.server";
+import { StatusTabs } from "../components/status-tabs";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { enquiryStatusClass, enquiryStatusLabels } from "../formatting/enquiry-labels";
+import { pageMeta } from "../formatting/page-title";
+import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Enquiries") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Enquiries");
 
 function listPath(status: EnquiryStatus | "all", page = 1): string {
   const params = new URLSearchParams({ status });
@@ -24,10 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = enquiryStatuses.includes(raw as EnquiryStatus)
     ? (raw as EnquiryStatus)
     : undefined;
-  const page = Math.max(
-    1,
-    Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1),
-  );
+  const page = pageParam(url.searchParams);
   const [inbox, settings] = await Promise.all([
     api.enquiries.list.query({ status, page }),
     api.settings.get.query(),
@@ -35,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     status: status ?? ("all" as const),
     page,
-    pages: Math.max(1, Math.ceil(inbox.total / inbox.pageSize)),
+    pages: pageCount(inbox.total, inbox.pageSize),
     counts: inbox.counts,
     enquiries: inbox.items.map((e) => ({
       id: e.id,
@@ -66,20 +64,12 @@ export default function Enquiries() {
         <h1>Enquiries</h1>
         <p className="lede">Messages from the website's contact form.</p>
       </div>
-      <nav aria-label="Filter enquiries by status">
-        <ul className="tabs">
-          {tabs.map((tab) => (
-            <li key={tab.value}>
-              <Link
-                to={listPath(tab.value)}
-                aria-current={tab.value === status ? "page" : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusTabs
+        label="Filter enquiries by status"
+        tabs={tabs}
+        current={status}
+        href={(value) => listPath(value)}
+      />
       {enquiries.length === 0 ? (
         <p>No enquiries here.</p>
       ) : (
@@ -117,19 +107,9 @@ export default function Enquiries() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link to={listPath(status, page - 1)}>← Newer</Link> : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link to={listPath(status, page + 1)}>Older →</Link> : null}
-        </nav>
-      ) : null}
+      <PaginationNav page={page} pageCount={pages} href={(p) => listPath(status, p)} />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,34 +1,22 @@
-import { isApiError } from "@clinic/api-client";
-import { can } from "@clinic/domain";
+import { can, localDateOf, longDateLabel } from "@clinic/domain";
+import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { createApi } from "../api.server";
-import { dateIn, dateTimeLabel, longDateLabel } from "../clinic-time";
 import { BookingStatusBadge } from "../components/booking-status";
-import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageMeta } from "../formatting/page-title";
+import { requireStaffWith } from "../server/staff-access.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data ? `Patient: ${data.patient.name}` : "Patient") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageMeta(error, data ? `Patient: ${data.patient.name}` : "Patient");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, token } = await requireStaff(request);
-  const api = createApi(token);
-  const id = params.id ?? "";
-  if (!z.uuid().safeParse(id).success) throw new Response("Patient not found", { status: 404 });
-  try {
-    const [found, settings] = await Promise.all([
-      api.patients.detail.query({ id }),
-      api.settings.get.query(),
-    ]);
-    return { ...found, timeZone: settings.timeZone, mayBook: can(user.role, "bookings.write") };
-  } catch (error) {
-    if (isApiError(error, "NOT_FOUND")) throw new Response("Patient not found", { status: 404 });
-    throw error;
-  }
+  const { user, api } = await requireStaffWith(request, "patients.read");
+  const [found, settings] = await Promise.all([
+    requireRecord(() => api.patients.detail.query({ id: params.id ?? "" }), "Patient"),
+    api.settings.get.query(),
+  ]);
+  return { ...found, timeZone: settings.timeZone, mayBook: can(user.role, "bookings.write") };
 }
 
 export default function PatientDetail() {
@@ -49,7 +37,7 @@ export default function PatientDetail() {
           </p>
           <h1>{patient.name}</h1>
           <p className="lede">
-            Patient since {longDateLabel(dateIn(timeZone, patient.createdAt))}.{" "}
+            Patient since {longDateLabel(localDateOf(patient.createdAt, timeZone))}.{" "}
             {upcoming.length > 0
               ? `${upcoming.length} upcoming ${upcoming.length === 1 ? "appointment" : "appointments"}.`
               : "No upcoming appointments."}
@@ -120,6 +108,4 @@ export default function PatientDetail() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,24 +1,21 @@
 import { patientSearchInputSchema } from "@clinic/domain";
+import { PaginationNav, pageParam } from "@clinic/form-kit";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { createApi } from "../api.server";
-import { dateTimeLabel } from "../clinic-time";
 import { FormErrors } from "../components/field-errors";
-import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaff } from "../session.server";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageMeta } from "../formatting/page-title";
+import { requireStaffWith } from "../server/staff-access.server";
 
-export const meta: MetaFunction = () => [{ title: pageTitle("Patients") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Patients");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { token } = await requireStaff(request);
-  const api = createApi(token);
+  const { api } = await requireStaffWith(request, "patients.read");
   const search = new URL(request.url).searchParams;
   const query = search.get("q") ?? "";
-  const pageParam = Number(search.get("page") ?? "1");
   const parsed = patientSearchInputSchema.safeParse({
     query: query || undefined,
-    page: Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1,
+    page: pageParam(search),
   });
   if (!parsed.success) {
     return {
@@ -104,29 +101,18 @@ export default function Patients() {
               </table>
             </div>
           ) : null}
-          {result.pageCount > 1 ? (
-            <nav className="pagination" aria-label="Pages">
-              {result.page > 1 ? (
-                <Link className="button button--quiet button--small" to={pageHref(result.page - 1)}>
-                  Previous page
-                </Link>
-              ) : null}
-              <span>
-                Page {result.page} of {result.pageCount}
-              </span>
-              {result.page < result.pageCount ? (
-                <Link className="button button--quiet button--small" to={pageHref(result.page + 1)}>
-                  Next page
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <PaginationNav
+            page={result.page}
+            pageCount={result.pageCount}
+            href={pageHref}
+            previousLabel="Previous page"
+            nextLabel="Next page"
+            linkClassName="button button--quiet button--small"
+          />
         </>
       ) : null}
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

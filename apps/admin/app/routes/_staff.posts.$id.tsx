@@ -1,41 +1,39 @@
-import { isApiError } from "@clinic/api-client";
-import { idSchema } from "@clinic/domain";
-import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { intentOf } from "@clinic/form-kit";
+import { requireRecord } from "@clinic/form-kit/server";
 import {
   type ActionFunctionArgs,
   data,
   type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ApiClient } from "../api.server";
-import { callApi } from "../api-outcome.server";
-import { dateTimeLabel } from "../clinic-time";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors, FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
 import { PostEditor } from "../components/post-editor";
-import { RouteError } from "../components/route-error";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { authorOptions, previewOf } from "../post-editor.server";
+import { DeletionPanel } from "../components/record-panels";
+import { SubmitButton } from "../components/submit-button";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageMeta } from "../formatting/page-title";
 import {
   parseLocalDateTimeInput,
   postContentFrom,
   postFormSchema,
   postStatusLabels,
   toLocalDateTimeInput,
-} from "../post-form";
-import { notFound, requireStaffAction, requireStaffWith } from "../staff-access.server";
+} from "../forms/post-form";
+import type { ApiClient } from "../server/api.server";
+import { confirmStep } from "../server/confirm-step.server";
+import { runAction, submitForm } from "../server/form-action.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { authorOptions, previewOf, previewReply } from "../server/post-editor.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data ? `Edit “${data.post.title}”` : "Post") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageMeta(error, data ? `Edit “${data.post.title}”` : "Post");
 
 const notices = {
   created: "Draft saved.",
@@ -45,15 +43,8 @@ const notices = {
   unpublished: "Post unpublished: it is a draft again and off the website.",
 } as const;
 
-async function findPost(api: ApiClient, id: string) {
-  if (!idSchema.safeParse(id).success) throw notFound("Post");
-  try {
-    return await api.posts.get.query({ id });
-  } catch (error) {
-    if (isApiError(error, "NOT_FOUND")) throw notFound("Post");
-    throw error;
-  }
-}
+const findPost = (api: ApiClient, id = "") =>
+  requireRecord(() => api.posts.get.query({ id }), "Post");
 
 // The live preview posts to this route's action on every pause in typing: nothing changes, so
 // nothing needs reloading.
@@ -64,15 +55,12 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, api } = await requireStaffWith(request, "posts.read");
-  const [post, settings] = await Promise.all([
-    findPost(api, params.id ?? ""),
-    api.settings.get.query(),
-  ]);
+  const [post, settings] = await Promise.all([findPost(api, params.id), api.settings.get.query()]);
   const authors = post.canEdit ? await authorOptions(api, user) : [];
   const tz = settings.timeZone;
   return {
     notice: noticeFrom(request, notices),
-    confirmDelete: new URL(request.url).searchParams.get("confirm") === "delete",
+    confirmDelete: confirmStep(request, ["delete"]) !== null,
     authors,
     timeZone: tz,
     previewHtml: previewOf(post.body),
@@ -97,92 +85,63 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult =
-  | { intent: "preview"; preview: string; reply?: SubmissionResult<string[]> }
-  | { intent: "save"; reply: SubmissionResult<string[]> }
-  | { intent: "schedule"; error: string; value: string }
-  | { intent: "status"; error: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "posts.write");
-  const post = await findPost(api, params.id ?? "");
+  const post = await findPost(api, params.id);
   const id = post.id;
   const here = `/posts/${id}`;
   const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "preview" || intent === "save") {
-    const submission = parseWithZod(formData, { schema: postFormSchema });
-    if (intent === "preview") {
-      return data<ActionResult>({
-        intent: "preview",
-        preview: previewOf(formData.get("body")),
-        reply: { ...submission.reply(), error: undefined },
+  const done = (notice: keyof typeof notices) => () => withNotice(here, notice);
+  switch (intentOf(formData, ["preview", "save", "schedule", "publish", "unpublish", "delete"])) {
+    case "preview":
+      return previewReply(formData);
+    case "save":
+      return submitForm(
+        formData,
+        {
+          schema: postFormSchema,
+          fields: Object.keys(postFormSchema.shape),
+          send: (form) => api.posts.update.mutate({ id, ...postContentFrom(form) }),
+          redirectTo: done("saved"),
+        },
+        { intent: "save" },
+      );
+    case "schedule": {
+      const settings = await api.settings.get.query();
+      const value = String(formData.get("publishAt") ?? "");
+      const publishedAt = parseLocalDateTimeInput(value, settings.timeZone);
+      if (publishedAt === null) {
+        return data(
+          { intent: "schedule" as const, error: "Choose a date and time", value },
+          { status: 400 },
+        );
+      }
+      return runAction(() => api.posts.schedule.mutate({ id, publishedAt }), done("scheduled"), {
+        intent: "schedule",
+        value,
       });
     }
-    if (submission.status !== "success") {
-      return data<ActionResult>({ intent: "save", reply: submission.reply() }, { status: 400 });
-    }
-    const result = await callApi(
-      () => api.posts.update.mutate({ id, ...postContentFrom(submission.value) }),
-      {
-        fields: Object.keys(postFormSchema.shape),
-      },
-    );
-    if (!result.ok)
-      return data<ActionResult>(
-        { intent: "save", reply: submission.reply(result) },
-        { status: 400 },
+    case "publish":
+      return runAction(() => api.posts.publish.mutate({ id }), done("published"), {
+        intent: "status",
+      });
+    case "unpublish":
+      return runAction(() => api.posts.unpublish.mutate({ id }), done("unpublished"), {
+        intent: "status",
+      });
+    case "delete":
+      return runAction(
+        () => api.posts.remove.mutate({ id }),
+        () => withNotice("/posts", "deleted"),
+        { intent: "status" },
       );
-    throw redirect(withNotice(here, "saved"));
   }
-
-  if (intent === "schedule") {
-    const settings = await api.settings.get.query();
-    const value = String(formData.get("publishAt") ?? "");
-    const publishedAt = parseLocalDateTimeInput(value, settings.timeZone);
-    if (publishedAt === null) {
-      return data<ActionResult>(
-        { intent: "schedule", error: "Choose a date and time", value },
-        { status: 400 },
-      );
-    }
-    const result = await callApi(() => api.posts.schedule.mutate({ id, publishedAt }), {
-      fields: [],
-    });
-    if (!result.ok) {
-      return data<ActionResult>(
-        { intent: "schedule", error: result.formErrors.join(" "), value },
-        { status: 400 },
-      );
-    }
-    throw redirect(withNotice(here, "scheduled"));
-  }
-
-  const calls = {
-    publish: () => api.posts.publish.mutate({ id }),
-    unpublish: () => api.posts.unpublish.mutate({ id }),
-    delete: () => api.posts.remove.mutate({ id }),
-  } as const;
-  if (typeof intent !== "string" || !Object.hasOwn(calls, intent)) {
-    throw new Response("Unknown action", { status: 400 });
-  }
-  const chosen = intent as keyof typeof calls;
-  const result = await callApi<unknown>(calls[chosen], { fields: [] });
-  if (!result.ok)
-    return data<ActionResult>(
-      { intent: "status", error: result.formErrors.join(" ") },
-      { status: 409 },
-    );
-  if (chosen === "delete") throw redirect(withNotice("/posts", "deleted"));
-  throw redirect(withNotice(here, chosen === "publish" ? "published" : "unpublished"));
 }
 
 export default function EditPost() {
   const { notice, confirmDelete, authors, timeZone, previewHtml, post } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   const editorReply =
     actionData?.intent === "save" || actionData?.intent === "preview"
       ? actionData.reply
@@ -223,28 +182,16 @@ export default function EditPost() {
             <div className="button-row">
               {post.status !== "published" ? (
                 <Form method="post">
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="publish"
-                    className="button button--primary"
-                    disabled={busy}
-                  >
+                  <SubmitButton intent="publish" className="button button--primary">
                     Publish now
-                  </button>
+                  </SubmitButton>
                 </Form>
               ) : null}
               {post.status !== "draft" ? (
                 <Form method="post">
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="unpublish"
-                    className="button button--quiet"
-                    disabled={busy}
-                  >
+                  <SubmitButton intent="unpublish" className="button button--quiet">
                     Unpublish (back to draft)
-                  </button>
+                  </SubmitButton>
                 </Form>
               ) : null}
             </div>
@@ -277,15 +224,9 @@ export default function EditPost() {
                 />
               </div>
               <div>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="schedule"
-                  className="button button--quiet"
-                  disabled={busy}
-                >
+                <SubmitButton intent="schedule" className="button button--quiet">
                   Schedule
-                </button>
+                </SubmitButton>
               </div>
             </Form>
           </section>
@@ -310,41 +251,15 @@ export default function EditPost() {
             />
           </section>
 
-          <section className="panel panel--danger" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">Delete</h2>
-            {confirmDelete ? (
-              <div className="warning">
-                <p>
-                  Delete “{post.title}” for good? This can't be undone. To take it off the website
-                  but keep it, unpublish it instead.
-                </p>
-                <Form method="post" className="button-row">
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="delete"
-                    className="button button--danger"
-                    disabled={busy}
-                  >
-                    Yes, delete for good
-                  </button>
-                  <Link to={`/posts/${post.id}`} className="button button--quiet">
-                    Cancel
-                  </Link>
-                </Form>
-              </div>
-            ) : (
-              <Link to="?confirm=delete" className="button button--quiet">
-                Delete…
-              </Link>
-            )}
-          </section>
+          <DeletionPanel
+            confirming={confirmDelete}
+            cancelTo={`/posts/${post.id}`}
+            confirmText={`Delete “${post.title}” for good? This can't be undone. To take it off the website but keep it, unpublish it instead.`}
+          />
         </>
       )}
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

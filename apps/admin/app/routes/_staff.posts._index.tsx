@@ -1,17 +1,18 @@
 import { can, type PostStatus, postStatuses } from "@clinic/domain";
+import { PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { dateTimeLabel } from "../clinic-time";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
-import { noticeFrom } from "../notices";
-import { pageTitle } from "../page-title";
-import { postStatusLabels } from "../post-form";
-import { requireStaffWith } from "../staff-access.server";
+import { StatusTabs } from "../components/status-tabs";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageMeta } from "../formatting/page-title";
+import { postStatusLabels } from "../forms/post-form";
+import { noticeFrom } from "../server/notices.server";
+import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Posts") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Posts");
 
 const notices = { deleted: "Post deleted." } as const;
 const PAGE_SIZE = 20;
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = postStatuses.includes(statusParam as PostStatus)
     ? (statusParam as PostStatus)
     : undefined;
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const page = pageParam(params);
   const [result, settings] = await Promise.all([
     api.posts.staffList.query({ status, page, pageSize: PAGE_SIZE }),
     api.settings.get.query(),
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canWrite: can(user.role, "posts.write"),
     status: status ?? null,
     page,
-    pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+    pages: pageCount(result.total, PAGE_SIZE),
     total: result.total,
     posts: result.items.map((post) => ({
       id: post.id,
@@ -78,20 +79,12 @@ export default function Posts() {
         ) : null}
       </div>
       <NoticeBanner message={notice} />
-      <nav aria-label="Filter posts by status">
-        <ul className="tabs">
-          {tabs.map((tab) => (
-            <li key={tab.label}>
-              <Link
-                to={pageLink(tab.value, 1)}
-                aria-current={tab.value === status ? "page" : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusTabs
+        label="Filter posts by status"
+        tabs={tabs}
+        current={status}
+        href={(value) => pageLink(value, 1)}
+      />
       {posts.length === 0 ? (
         <p>No posts here.</p>
       ) : (
@@ -129,19 +122,9 @@ export default function Posts() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link to={pageLink(status, page - 1)}>← Newer</Link> : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link to={pageLink(status, page + 1)}>Older →</Link> : null}
-        </nav>
-      ) : null}
+      <PaginationNav page={page} pageCount={pages} href={(p) => pageLink(status, p)} />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,26 +1,23 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import { intentOf } from "@clinic/form-kit";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
 import { PostEditor } from "../components/post-editor";
-import { RouteError } from "../components/route-error";
-import { withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { authorOptions, previewOf } from "../post-editor.server";
-import { postContentFrom, postFormSchema } from "../post-form";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageMeta } from "../formatting/page-title";
+import { postContentFrom, postFormSchema } from "../forms/post-form";
+import { submitForm } from "../server/form-action.server";
+import { withNotice } from "../server/notices.server";
+import { authorOptions, previewReply } from "../server/post-editor.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("New post") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "New post");
 
 // The live preview posts to this route's action on every pause in typing: nothing changes, so
 // nothing needs reloading.
@@ -42,23 +39,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "posts.write");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: postFormSchema });
-  if (formData.get("intent") === "preview") {
-    // Only the preview: keep what was typed, show no errors yet.
-    return {
-      intent: "preview" as const,
-      preview: previewOf(formData.get("body")),
-      reply: { ...submission.reply(), error: undefined },
-    };
-  }
-  if (submission.status !== "success")
-    return data({ intent: "save" as const, reply: submission.reply() }, { status: 400 });
-  const result = await callApi(() => api.posts.create.mutate(postContentFrom(submission.value)), {
-    fields: Object.keys(postFormSchema.shape),
-  });
-  if (!result.ok)
-    return data({ intent: "save" as const, reply: submission.reply(result) }, { status: 400 });
-  throw redirect(withNotice(`/posts/${result.value.id}`, "created"));
+  if (intentOf(formData, ["preview", "save"]) === "preview") return previewReply(formData);
+  return submitForm(
+    formData,
+    {
+      schema: postFormSchema,
+      fields: Object.keys(postFormSchema.shape),
+      send: (form) => api.posts.create.mutate(postContentFrom(form)),
+      redirectTo: (created) => withNotice(`/posts/${created.id}`, "created"),
+    },
+    { intent: "save" },
+  );
 }
 
 export default function NewPost() {
@@ -84,6 +75,4 @@ export default function NewPost() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

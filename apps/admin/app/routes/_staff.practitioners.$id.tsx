@@ -1,33 +1,32 @@
-import { isApiError } from "@clinic/api-client";
-import { can, idSchema } from "@clinic/domain";
-import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import { can } from "@clinic/domain";
+import { intentOf } from "@clinic/form-kit";
+import { requireRecord } from "@clinic/form-kit/server";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
-import { practitionerFormSchema, slugFor } from "../catalog-forms";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
 import { PractitionerDetailsForm } from "../components/practitioner-form";
-import { RouteError } from "../components/route-error";
-import { imageSrc } from "../image-address.server";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { photoUploadFrom, readPhotoForm } from "../photo-upload.server";
-import { notFound, requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { ActivationPanel, ActiveBadge, DeletionPanel } from "../components/record-panels";
+import { SubmitButton } from "../components/submit-button";
+import { pageMeta } from "../formatting/page-title";
+import { practitionerFormSchema, slugFor } from "../forms/catalog-forms";
+import type { ApiClient } from "../server/api.server";
+import { confirmStep } from "../server/confirm-step.server";
+import { runAction, submitForm, switchActive } from "../server/form-action.server";
+import { imageSrc } from "../server/image-address.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { uploadPhoto } from "../server/photo-upload.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data ? data.practitioner.name : "Practitioner") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageMeta(error, data ? data.practitioner.name : "Practitioner");
 
 const notices = {
   created: "Practitioner added.",
@@ -38,27 +37,16 @@ const notices = {
   reactivated: "Practitioner reactivated.",
 } as const;
 
-async function findPractitioner(
-  api: Awaited<ReturnType<typeof requireStaffWith>>["api"],
-  id: string,
-) {
-  if (!idSchema.safeParse(id).success) throw notFound("Practitioner");
-  try {
-    return await api.practitioners.get.query({ id });
-  } catch (error) {
-    if (isApiError(error, "NOT_FOUND")) throw notFound("Practitioner");
-    throw error;
-  }
-}
+const findPractitioner = (api: ApiClient, id = "") =>
+  requireRecord(() => api.practitioners.get.query({ id }), "Practitioner");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, api } = await requireStaffWith(request, "catalog.read");
-  const practitioner = await findPractitioner(api, params.id ?? "");
-  const confirm = new URL(request.url).searchParams.get("confirm");
+  const practitioner = await findPractitioner(api, params.id);
   return {
     notice: noticeFrom(request, notices),
     canWrite: can(user.role, "catalog.write"),
-    confirm: confirm === "deactivate" || confirm === "delete" ? confirm : null,
+    confirm: confirmStep(request, ["deactivate", "delete"]),
     practitioner: {
       id: practitioner.id,
       name: practitioner.name,
@@ -75,42 +63,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult =
-  | { form: "details"; reply: SubmissionResult<string[]> }
-  | { form: "photo" | "status"; error: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "catalog.write");
-  const current = await findPractitioner(api, params.id ?? "");
+  const current = await findPractitioner(api, params.id);
   const id = current.id;
   const here = `/practitioners/${id}`;
 
-  const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
-  if (multipart) {
-    const read = await readPhotoForm(request);
-    if (!read.ok)
-      return data<ActionResult>({ form: "photo", error: read.message }, { status: 400 });
-    const photo = await photoUploadFrom(read.formData.get("photo"));
-    if (!photo.ok)
-      return data<ActionResult>({ form: "photo", error: photo.message }, { status: 400 });
-    const result = await callApi(
-      () => api.practitioners.uploadPhoto.mutate({ id, ...photo.upload }),
-      {
-        fields: [],
-      },
-    );
-    if (!result.ok) {
-      return data<ActionResult>(
-        { form: "photo", error: result.formErrors.join(" ") },
-        { status: 400 },
-      );
-    }
-    throw redirect(withNotice(here, "photo"));
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    return uploadPhoto(request, (photo) => api.practitioners.uploadPhoto.mutate({ id, ...photo }), {
+      redirectTo: withNotice(here, "photo"),
+    });
   }
 
   const formData = await request.formData();
-  const intent = formData.get("intent");
   const profile = {
+    id,
     name: current.name,
     slug: current.slug,
     title: current.title,
@@ -119,81 +86,50 @@ export async function action({ request, params }: ActionFunctionArgs) {
     active: current.active,
     photoUrl: current.photoUrl,
   };
-
-  if (intent === "save") {
-    const submission = parseWithZod(formData, { schema: practitionerFormSchema });
-    if (submission.status !== "success") {
-      return data<ActionResult>({ form: "details", reply: submission.reply() }, { status: 400 });
-    }
-    const form = submission.value;
-    const result = await callApi(
-      () =>
-        api.practitioners.update.mutate({
-          ...profile,
-          id,
-          name: form.name,
-          slug: slugFor(form),
-          title: form.title,
-          bio: form.bio,
-          sortOrder: form.sortOrder,
-        }),
-      { fields: Object.keys(practitionerFormSchema.shape) },
-    );
-    if (!result.ok) {
-      return data<ActionResult>(
-        { form: "details", reply: submission.reply(result) },
-        { status: 400 },
+  const done = (notice: keyof typeof notices) => () => withNotice(here, notice);
+  const intent = intentOf(formData, ["save", "remove-photo", "deactivate", "reactivate", "delete"]);
+  switch (intent) {
+    case "save":
+      return submitForm(
+        formData,
+        {
+          schema: practitionerFormSchema,
+          fields: Object.keys(practitionerFormSchema.shape),
+          send: (form) =>
+            api.practitioners.update.mutate({
+              ...profile,
+              name: form.name,
+              slug: slugFor(form),
+              title: form.title,
+              bio: form.bio,
+              sortOrder: form.sortOrder,
+            }),
+          redirectTo: done("saved"),
+        },
+        { form: "details" },
       );
-    }
-    throw redirect(withNotice(here, "saved"));
+    case "remove-photo":
+      return runAction(
+        () => api.practitioners.update.mutate({ ...profile, photoUrl: null }),
+        done("photo-removed"),
+        { form: "photo" },
+      );
+    case "deactivate":
+    case "reactivate":
+      return switchActive(api.practitioners, intent, id, here);
+    case "delete":
+      return runAction(
+        () => api.practitioners.remove.mutate({ id }),
+        () => withNotice("/practitioners", "deleted"),
+        { form: "status" },
+      );
   }
-
-  const simple = {
-    "remove-photo": {
-      call: () => api.practitioners.update.mutate({ ...profile, id, photoUrl: null }),
-      notice: "photo-removed",
-      form: "photo",
-    },
-    deactivate: {
-      call: () => api.practitioners.deactivate.mutate({ id }),
-      notice: "deactivated",
-      form: "status",
-    },
-    reactivate: {
-      call: () => api.practitioners.reactivate.mutate({ id }),
-      notice: "reactivated",
-      form: "status",
-    },
-    delete: {
-      call: () => api.practitioners.remove.mutate({ id }),
-      notice: null,
-      form: "status",
-    },
-  } as const;
-  if (typeof intent !== "string" || !Object.hasOwn(simple, intent)) {
-    throw new Response("Unknown action", { status: 400 });
-  }
-  const chosen = simple[intent as keyof typeof simple];
-  const result = await callApi<unknown>(chosen.call, { fields: [] });
-  if (!result.ok) {
-    return data<ActionResult>(
-      { form: chosen.form, error: result.formErrors.join(" ") },
-      { status: 409 },
-    );
-  }
-  if (chosen.notice === null) throw redirect(withNotice("/practitioners", "deleted"));
-  throw redirect(withNotice(here, chosen.notice));
 }
 
 export default function EditPractitioner() {
   const { notice, canWrite, confirm, practitioner: p } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
-  const detailsReply = actionData?.form === "details" ? actionData.reply : undefined;
-  const photoError = actionData?.form === "photo" ? actionData.error : undefined;
-  const statusError = actionData?.form === "status" ? actionData.error : undefined;
-
+  const here = `/practitioners/${p.id}`;
   return (
     <>
       <p>
@@ -202,9 +138,7 @@ export default function EditPractitioner() {
       <div className="page-heading">
         <h1>{p.name}</h1>
         <p className="lede">
-          <span className={`status ${p.active ? "status--on" : "status--off"}`}>
-            {p.active ? "Active" : "Inactive"}
-          </span>{" "}
+          <ActiveBadge active={p.active} />{" "}
           {p.bookingCount === 1 ? "1 booking" : `${p.bookingCount} bookings`} ·{" "}
           {p.services.length > 0
             ? `Offers ${p.services.map((s) => s.name).join(", ")}`
@@ -219,7 +153,7 @@ export default function EditPractitioner() {
             <h2 id="profile-heading">Profile</h2>
             <PractitionerDetailsForm
               key={`${p.id}-${p.name}-${p.slug}`}
-              lastResult={detailsReply}
+              lastResult={actionData?.form === "details" ? actionData.reply : undefined}
               defaultValue={{
                 name: p.name,
                 slug: p.slug,
@@ -235,132 +169,31 @@ export default function EditPractitioner() {
             </p>
           </section>
 
-          <section className="panel" aria-labelledby="photo-heading">
-            <h2 id="photo-heading">Photo</h2>
-            {p.photoSrc ? (
-              <img className="photo" src={p.photoSrc} alt={p.name} width={128} height={128} />
-            ) : (
-              <p className="muted">No photo yet.</p>
-            )}
-            {photoError ? <FormErrors errors={[photoError]} /> : null}
-            <Form method="post" encType="multipart/form-data" className="form">
-              <div className="field">
-                <label htmlFor="photo">New photo</label>
-                <p id="photo-hint" className="field__hint">
-                  JPEG, PNG or WebP, at most 2 MB.
-                </p>
-                <input
-                  id="photo"
-                  name="photo"
-                  type="file"
-                  accept="image/jpeg,image/png,image/webp"
-                  required
-                  aria-describedby="photo-hint"
-                />
-              </div>
-              <div className="button-row">
-                <button type="submit" className="button button--primary" disabled={busy}>
-                  Upload photo
-                </button>
-              </div>
-            </Form>
-            {p.hasPhoto ? (
-              <Form method="post" className="button-row" style={{ marginTop: "0.75rem" }}>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="remove-photo"
-                  className="button button--quiet"
-                  disabled={busy}
-                >
-                  Remove photo
-                </button>
-              </Form>
-            ) : null}
-          </section>
+          <PhotoPanel
+            name={p.name}
+            photoSrc={p.photoSrc}
+            hasPhoto={p.hasPhoto}
+            error={actionData?.form === "photo" ? actionData.error : undefined}
+          />
 
-          <section className="panel" aria-labelledby="status-heading">
-            <h2 id="status-heading">Availability</h2>
-            {statusError ? <FormErrors errors={[statusError]} /> : null}
-            {p.active ? (
-              confirm === "deactivate" ? (
-                <div className="warning">
-                  <p>
-                    Deactivate {p.name}? They disappear from the website and online booking. Their
-                    bookings and history stay; existing bookings are not cancelled.
-                  </p>
-                  <Form method="post" className="button-row">
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="deactivate"
-                      className="button button--danger"
-                      disabled={busy}
-                    >
-                      Yes, deactivate
-                    </button>
-                    <Link to={`/practitioners/${p.id}`} className="button button--quiet">
-                      Keep active
-                    </Link>
-                  </Form>
-                </div>
-              ) : (
-                <>
-                  <p>Active practitioners are shown on the website and can be booked online.</p>
-                  <Link to="?confirm=deactivate" className="button button--quiet">
-                    Deactivate…
-                  </Link>
-                </>
-              )
-            ) : (
-              <Form method="post" className="button-row">
-                <p>Inactive: hidden from the website and online booking.</p>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="reactivate"
-                  className="button button--primary"
-                  disabled={busy}
-                >
-                  Reactivate
-                </button>
-              </Form>
-            )}
-          </section>
+          <ActivationPanel
+            heading="Availability"
+            active={p.active}
+            confirming={confirm === "deactivate"}
+            cancelTo={here}
+            error={actionData?.form === "status" ? actionData.error : undefined}
+            activeText="Active practitioners are shown on the website and can be booked online."
+            confirmText={`Deactivate ${p.name}? They disappear from the website and online booking. Their bookings and history stay; existing bookings are not cancelled.`}
+            inactiveText="Inactive: hidden from the website and online booking."
+          />
 
           {p.bookingCount === 0 ? (
-            <section className="panel panel--danger" aria-labelledby="delete-heading">
-              <h2 id="delete-heading">Delete</h2>
-              {confirm === "delete" ? (
-                <div className="warning">
-                  <p>
-                    Delete {p.name} for good, with their working hours and time off? This can't be
-                    undone.
-                  </p>
-                  <Form method="post" className="button-row">
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="delete"
-                      className="button button--danger"
-                      disabled={busy}
-                    >
-                      Yes, delete for good
-                    </button>
-                    <Link to={`/practitioners/${p.id}`} className="button button--quiet">
-                      Cancel
-                    </Link>
-                  </Form>
-                </div>
-              ) : (
-                <>
-                  <p>{p.name} has never been booked, so the record can be deleted.</p>
-                  <Link to="?confirm=delete" className="button button--quiet">
-                    Delete…
-                  </Link>
-                </>
-              )}
-            </section>
+            <DeletionPanel
+              confirming={confirm === "delete"}
+              cancelTo={here}
+              intro={`${p.name} has never been booked, so the record can be deleted.`}
+              confirmText={`Delete ${p.name} for good, with their working hours and time off? This can't be undone.`}
+            />
           ) : null}
         </>
       ) : (
@@ -380,6 +213,49 @@ export default function EditPractitioner() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
+function PhotoPanel(props: {
+  name: string;
+  photoSrc: string | null;
+  hasPhoto: boolean;
+  error: string | undefined;
+}) {
+  return (
+    <section className="panel" aria-labelledby="photo-heading">
+      <h2 id="photo-heading">Photo</h2>
+      {props.photoSrc ? (
+        <img className="photo" src={props.photoSrc} alt={props.name} width={128} height={128} />
+      ) : (
+        <p className="muted">No photo yet.</p>
+      )}
+      {props.error ? <FormErrors errors={[props.error]} /> : null}
+      <Form method="post" encType="multipart/form-data" className="form">
+        <div className="field">
+          <label htmlFor="photo">New photo</label>
+          <p id="photo-hint" className="field__hint">
+            JPEG, PNG or WebP, at most 2 MB.
+          </p>
+          <input
+            id="photo"
+            name="photo"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            required
+            aria-describedby="photo-hint"
+          />
+        </div>
+        <div className="button-row">
+          <SubmitButton className="button button--primary">Upload photo</SubmitButton>
+        </div>
+      </Form>
+      {props.hasPhoto ? (
+        <Form method="post" className="button-row" style={{ marginTop: "0.75rem" }}>
+          <SubmitButton intent="remove-photo" className="button button--quiet">
+            Remove photo
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </section>
+  );
 }
+
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -2,14 +2,13 @@ import { can } from "@clinic/domain";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
-import { noticeFrom } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaffWith } from "../staff-access.server";
+import { pageMeta } from "../formatting/page-title";
+import { noticeFrom } from "../server/notices.server";
+import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Practitioners") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Practitioners");
 
 const notices = { deleted: "Practitioner deleted." } as const;
 
@@ -89,6 +88,4 @@ export default function Practitioners() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,24 +1,20 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
-import { practitionerFormSchema, slugFor } from "../catalog-forms";
 import { PractitionerDetailsForm } from "../components/practitioner-form";
-import { RouteError } from "../components/route-error";
-import { withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageMeta } from "../formatting/page-title";
+import { practitionerFormSchema, slugFor } from "../forms/catalog-forms";
+import { submitForm } from "../server/form-action.server";
+import { withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Add a practitioner") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Add a practitioner");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaffWith(request, "catalog.write");
@@ -27,11 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "catalog.write");
-  const submission = parseWithZod(await request.formData(), { schema: practitionerFormSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const form = submission.value;
-  const result = await callApi(
-    () =>
+  return submitForm(await request.formData(), {
+    schema: practitionerFormSchema,
+    fields: Object.keys(practitionerFormSchema.shape),
+    send: (form) =>
       api.practitioners.create.mutate({
         name: form.name,
         slug: slugFor(form),
@@ -41,14 +36,12 @@ export async function action({ request }: ActionFunctionArgs) {
         active: form.active,
         photoUrl: null,
       }),
-    { fields: Object.keys(practitionerFormSchema.shape) },
-  );
-  if (!result.ok) return data(submission.reply(result), { status: 400 });
-  throw redirect(withNotice(`/practitioners/${result.value.id}`, "created"));
+    redirectTo: (created) => withNotice(`/practitioners/${created.id}`, "created"),
+  });
 }
 
 export default function NewPractitioner() {
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.reply;
   return (
     <>
       <p>
@@ -70,6 +63,4 @@ export default function NewPractitioner() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -4,27 +4,27 @@ import {
   reviewModerationActionSchema,
   reviewStatuses,
 } from "@clinic/domain";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import { INTENT, PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
-import { dateTimeLabel } from "../clinic-time";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { StatusTabs } from "../components/status-tabs";
+import { SubmitButton } from "../components/submit-button";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageMeta } from "../formatting/page-title";
+import { runAction } from "../server/form-action.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Reviews") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Reviews");
 
 const notices = {
   approve: "Review approved: it is on the website now.",
@@ -42,11 +42,7 @@ const statusLabels: Record<ReviewStatus, string> = {
 function filterFrom(url: URL): { status: ReviewStatus | undefined; page: number } {
   const raw = url.searchParams.get("status") ?? "pending";
   const status = reviewStatuses.includes(raw as ReviewStatus) ? (raw as ReviewStatus) : undefined;
-  const page = Math.max(
-    1,
-    Math.min(10_000, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1),
-  );
-  return { status, page };
+  return { status, page: pageParam(url.searchParams) };
 }
 
 function listPath(status: ReviewStatus | "all", page = 1): string {
@@ -67,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     notice: noticeFrom(request, notices),
     status: status ?? ("all" as const),
     page,
-    pages: Math.max(1, Math.ceil(queue.total / queue.pageSize)),
+    pages: pageCount(queue.total, queue.pageSize),
     counts: queue.counts,
     reviews: queue.items.map((review) => ({
       id: review.id,
@@ -92,20 +88,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "reviews.moderate");
   const formData = await request.formData();
   const id = idSchema.safeParse(formData.get("id"));
-  const moderation = reviewModerationActionSchema.safeParse(formData.get("action"));
+  const moderation = reviewModerationActionSchema.safeParse(formData.get(INTENT));
   if (!id.success || !moderation.success)
     throw new Response("Unknown review or action", { status: 400 });
-  const result = await callApi(
-    () => api.reviews.moderate.mutate({ id: id.data, action: moderation.data }),
-    {
-      fields: [],
-    },
-  );
-  if (!result.ok) return data({ id: id.data, error: result.formErrors.join(" ") }, { status: 409 });
   // Back to the list the moderator was looking at.
   const back = new URL(request.url);
   back.searchParams.delete("notice");
-  throw redirect(withNotice(`${back.pathname}${back.search}`, moderation.data));
+  return runAction(
+    () => api.reviews.moderate.mutate({ id: id.data, action: moderation.data }),
+    () => withNotice(`${back.pathname}${back.search}`, moderation.data),
+    { id: id.data },
+  );
 }
 
 function Stars({ rating }: { rating: number }) {
@@ -123,7 +116,6 @@ function Stars({ rating }: { rating: number }) {
 export default function Reviews() {
   const { notice, status, page, pages, counts, reviews } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
   const tabs: { value: ReviewStatus | "all"; label: string }[] = [
     ...reviewStatuses.map((s) => ({ value: s, label: `${statusLabels[s]} (${counts[s]})` })),
     { value: "all", label: "All" },
@@ -142,20 +134,12 @@ export default function Reviews() {
         </p>
       </div>
       <NoticeBanner message={notice} />
-      <nav aria-label="Filter reviews by status">
-        <ul className="tabs">
-          {tabs.map((tab) => (
-            <li key={tab.value}>
-              <Link
-                to={listPath(tab.value)}
-                aria-current={tab.value === status ? "page" : undefined}
-              >
-                {tab.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusTabs
+        label="Filter reviews by status"
+        tabs={tabs}
+        current={status}
+        href={(value) => listPath(value)}
+      />
       {reviews.length === 0 ? <p>No reviews here.</p> : null}
       {reviews.map((review) => (
         <article
@@ -211,55 +195,30 @@ export default function Reviews() {
           <Form method="post" action={formAction} className="button-row">
             <input type="hidden" name="id" value={review.id} />
             {review.status !== "approved" ? (
-              <button
-                type="submit"
-                name="action"
-                value="approve"
-                className="button button--primary button--small"
-                disabled={busy}
-              >
+              <SubmitButton intent={"approve"} className="button button--primary button--small">
                 Approve<span className="visually-hidden"> review by {review.authorName}</span>
-              </button>
+              </SubmitButton>
             ) : null}
             {review.status !== "rejected" ? (
-              <button
-                type="submit"
-                name="action"
-                value="reject"
-                className="button button--quiet button--small"
-                disabled={busy}
-              >
+              <SubmitButton intent={"reject"} className="button button--quiet button--small">
                 Reject<span className="visually-hidden"> review by {review.authorName}</span>
-              </button>
+              </SubmitButton>
             ) : null}
             {review.status === "approved" ? (
-              <button
-                type="submit"
-                name="action"
-                value={review.featured ? "unfeature" : "feature"}
+              <SubmitButton
+                intent={review.featured ? "unfeature" : "feature"}
                 className="button button--quiet button--small"
-                disabled={busy}
               >
                 {review.featured ? "Unfeature" : "Feature"}
                 <span className="visually-hidden"> review by {review.authorName}</span>
-              </button>
+              </SubmitButton>
             ) : null}
           </Form>
         </article>
       ))}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link to={listPath(status, page - 1)}>← Newer</Link> : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link to={listPath(status, page + 1)}>Older →</Link> : null}
-        </nav>
-      ) : null}
+      <PaginationNav page={page} pageCount={pages} href={(p) => listPath(status, p)} />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

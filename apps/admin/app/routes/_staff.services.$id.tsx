@@ -1,34 +1,30 @@
-import { isApiError } from "@clinic/api-client";
-import { can, formatMoney, idSchema } from "@clinic/domain";
-import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import { can, formatMoney } from "@clinic/domain";
+import { intentOf } from "@clinic/form-kit";
+import { requireRecord } from "@clinic/form-kit/server";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ApiClient } from "../api.server";
-import { callApi } from "../api-outcome.server";
-import { patientTypeLabels, serviceApiFieldNames, serviceFormSchema } from "../catalog-forms";
-import { FormErrors } from "../components/field-errors";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
+import { ActivationPanel, ActiveBadge, DeletionPanel } from "../components/record-panels";
 import { ServiceDetailsForm } from "../components/service-form";
-import { centsToMoneyInput } from "../money-input";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { serviceInputFrom } from "../service-input";
-import { notFound, requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageMeta } from "../formatting/page-title";
+import { patientTypeLabels, serviceApiFieldNames, serviceFormSchema } from "../forms/catalog-forms";
+import { centsToMoneyInput } from "../forms/money-input";
+import { serviceInputFrom } from "../forms/service-input";
+import type { ApiClient } from "../server/api.server";
+import { confirmStep } from "../server/confirm-step.server";
+import { runAction, submitForm, switchActive } from "../server/form-action.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data ? data.service.name : "Service") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageMeta(error, data ? data.service.name : "Service");
 
 const notices = {
   created: "Service added.",
@@ -37,28 +33,20 @@ const notices = {
   reactivated: "Service reactivated.",
 } as const;
 
-async function findService(api: ApiClient, id: string) {
-  if (!idSchema.safeParse(id).success) throw notFound("Service");
-  try {
-    return await api.services.get.query({ id });
-  } catch (error) {
-    if (isApiError(error, "NOT_FOUND")) throw notFound("Service");
-    throw error;
-  }
-}
+const findService = (api: ApiClient, id = "") =>
+  requireRecord(() => api.services.get.query({ id }), "Service");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, api } = await requireStaffWith(request, "catalog.read");
   const [service, practitioners, settings] = await Promise.all([
-    findService(api, params.id ?? ""),
+    findService(api, params.id),
     api.practitioners.staffList.query(),
     api.settings.get.query(),
   ]);
-  const confirm = new URL(request.url).searchParams.get("confirm");
   return {
     notice: noticeFrom(request, notices),
     canWrite: can(user.role, "catalog.write"),
-    confirm: confirm === "deactivate" || confirm === "delete" ? confirm : null,
+    confirm: confirmStep(request, ["deactivate", "delete"]),
     practitioners: practitioners.map((p) => ({ id: p.id, name: p.name, active: p.active })),
     service: {
       ...service,
@@ -67,63 +55,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult =
-  | { form: "details"; reply: SubmissionResult<string[]> }
-  | { form: "status"; error: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "catalog.write");
-  const current = await findService(api, params.id ?? "");
+  const current = await findService(api, params.id);
   const id = current.id;
   const here = `/services/${id}`;
   const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "save") {
-    const submission = parseWithZod(formData, { schema: serviceFormSchema });
-    if (submission.status !== "success") {
-      return data<ActionResult>({ form: "details", reply: submission.reply() }, { status: 400 });
-    }
-    const result = await callApi(
-      () =>
-        api.services.update.mutate({ id, ...serviceInputFrom(submission.value, current.active) }),
-      { fields: Object.keys(serviceFormSchema.shape), fieldNames: serviceApiFieldNames },
-    );
-    if (!result.ok) {
-      return data<ActionResult>(
-        { form: "details", reply: submission.reply(result) },
-        { status: 400 },
+  const done = (notice: keyof typeof notices) => () => withNotice(here, notice);
+  const intent = intentOf(formData, ["save", "deactivate", "reactivate", "delete"]);
+  switch (intent) {
+    case "save":
+      return submitForm(
+        formData,
+        {
+          schema: serviceFormSchema,
+          fields: Object.keys(serviceFormSchema.shape),
+          fieldNames: serviceApiFieldNames,
+          send: (form) =>
+            api.services.update.mutate({ id, ...serviceInputFrom(form, current.active) }),
+          redirectTo: done("saved"),
+        },
+        { form: "details" },
       );
-    }
-    throw redirect(withNotice(here, "saved"));
+    case "deactivate":
+    case "reactivate":
+      return switchActive(api.services, intent, id, here);
+    case "delete":
+      return runAction(
+        () => api.services.remove.mutate({ id }),
+        () => withNotice("/services", "deleted"),
+        { form: "status" },
+      );
   }
-
-  const calls = {
-    deactivate: () => api.services.deactivate.mutate({ id }),
-    reactivate: () => api.services.reactivate.mutate({ id }),
-    delete: () => api.services.remove.mutate({ id }),
-  } as const;
-  if (typeof intent !== "string" || !Object.hasOwn(calls, intent)) {
-    throw new Response("Unknown action", { status: 400 });
-  }
-  const chosen = intent as keyof typeof calls;
-  const result = await callApi<unknown>(calls[chosen], { fields: [] });
-  if (!result.ok) {
-    return data<ActionResult>(
-      { form: "status", error: result.formErrors.join(" ") },
-      { status: 409 },
-    );
-  }
-  if (chosen === "delete") throw redirect(withNotice("/services", "deleted"));
-  throw redirect(withNotice(here, chosen === "deactivate" ? "deactivated" : "reactivated"));
 }
 
 export default function EditService() {
   const { notice, canWrite, confirm, practitioners, service: s } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const detailsReply = actionData?.form === "details" ? actionData.reply : undefined;
-  const statusError = actionData?.form === "status" ? actionData.error : undefined;
+  const here = `/services/${s.id}`;
 
   return (
     <>
@@ -133,10 +102,8 @@ export default function EditService() {
       <div className="page-heading">
         <h1>{s.name}</h1>
         <p className="lede">
-          <span className={`status ${s.active ? "status--on" : "status--off"}`}>
-            {s.active ? "Active" : "Inactive"}
-          </span>{" "}
-          {s.priceLabel} · {s.durationMinutes} minutes · {patientTypeLabels[s.patientType]} ·{" "}
+          <ActiveBadge active={s.active} /> {s.priceLabel} · {s.durationMinutes} minutes ·{" "}
+          {patientTypeLabels[s.patientType]} ·{" "}
           {s.bookingCount === 1 ? "1 booking" : `${s.bookingCount} bookings`}
         </p>
       </div>
@@ -148,7 +115,7 @@ export default function EditService() {
             <h2 id="details-heading">Details</h2>
             <ServiceDetailsForm
               key={`${s.id}-${s.updatedAt}`}
-              lastResult={detailsReply}
+              lastResult={actionData?.form === "details" ? actionData.reply : undefined}
               practitioners={practitioners}
               defaultValue={{
                 name: s.name,
@@ -168,85 +135,24 @@ export default function EditService() {
             />
           </section>
 
-          <section className="panel" aria-labelledby="status-heading">
-            <h2 id="status-heading">Availability</h2>
-            {statusError ? <FormErrors errors={[statusError]} /> : null}
-            {s.active ? (
-              confirm === "deactivate" ? (
-                <div className="warning">
-                  <p>
-                    Stop offering {s.name} online? Existing bookings stay as they are; nobody can
-                    book it until you reactivate it.
-                  </p>
-                  <Form method="post" className="button-row">
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="deactivate"
-                      className="button button--danger"
-                      disabled={busy}
-                    >
-                      Yes, deactivate
-                    </button>
-                    <Link to={`/services/${s.id}`} className="button button--quiet">
-                      Keep active
-                    </Link>
-                  </Form>
-                </div>
-              ) : (
-                <>
-                  <p>Active services are listed on the website and can be booked online.</p>
-                  <Link to="?confirm=deactivate" className="button button--quiet">
-                    Deactivate…
-                  </Link>
-                </>
-              )
-            ) : (
-              <Form method="post" className="button-row">
-                <p>Inactive: not offered online.</p>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="reactivate"
-                  className="button button--primary"
-                  disabled={busy}
-                >
-                  Reactivate
-                </button>
-              </Form>
-            )}
-          </section>
+          <ActivationPanel
+            heading="Availability"
+            active={s.active}
+            confirming={confirm === "deactivate"}
+            cancelTo={here}
+            error={actionData?.form === "status" ? actionData.error : undefined}
+            activeText="Active services are listed on the website and can be booked online."
+            confirmText={`Stop offering ${s.name} online? Existing bookings stay as they are; nobody can book it until you reactivate it.`}
+            inactiveText="Inactive: not offered online."
+          />
 
           {s.bookingCount === 0 ? (
-            <section className="panel panel--danger" aria-labelledby="delete-heading">
-              <h2 id="delete-heading">Delete</h2>
-              {confirm === "delete" ? (
-                <div className="warning">
-                  <p>Delete {s.name} for good? This can't be undone.</p>
-                  <Form method="post" className="button-row">
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="delete"
-                      className="button button--danger"
-                      disabled={busy}
-                    >
-                      Yes, delete for good
-                    </button>
-                    <Link to={`/services/${s.id}`} className="button button--quiet">
-                      Cancel
-                    </Link>
-                  </Form>
-                </div>
-              ) : (
-                <>
-                  <p>{s.name} has never been booked, so it can be deleted.</p>
-                  <Link to="?confirm=delete" className="button button--quiet">
-                    Delete…
-                  </Link>
-                </>
-              )}
-            </section>
+            <DeletionPanel
+              confirming={confirm === "delete"}
+              cancelTo={here}
+              intro={`${s.name} has never been booked, so it can be deleted.`}
+              confirmText={`Delete ${s.name} for good? This can't be undone.`}
+            />
           ) : null}
         </>
       ) : (
@@ -268,6 +174,4 @@ export default function EditService() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,16 +1,15 @@
 import { can, formatMoney } from "@clinic/domain";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { patientTypeLabels } from "../catalog-forms";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
-import { noticeFrom } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaffWith } from "../staff-access.server";
+import { pageMeta } from "../formatting/page-title";
+import { patientTypeLabels } from "../forms/catalog-forms";
+import { noticeFrom } from "../server/notices.server";
+import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Services") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Services");
 
 const notices = { deleted: "Service deleted." } as const;
 
@@ -104,6 +103,4 @@ export default function Services() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

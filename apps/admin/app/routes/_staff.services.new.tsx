@@ -1,25 +1,21 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
-import { serviceApiFieldNames, serviceFormSchema } from "../catalog-forms";
-import { RouteError } from "../components/route-error";
 import { ServiceDetailsForm } from "../components/service-form";
-import { withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { serviceInputFrom } from "../service-input";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { pageMeta } from "../formatting/page-title";
+import { serviceApiFieldNames, serviceFormSchema } from "../forms/catalog-forms";
+import { serviceInputFrom } from "../forms/service-input";
+import { submitForm } from "../server/form-action.server";
+import { withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Add a service") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Add a service");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api } = await requireStaffWith(request, "catalog.write");
@@ -31,19 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "catalog.write");
-  const submission = parseWithZod(await request.formData(), { schema: serviceFormSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await callApi(
-    () => api.services.create.mutate(serviceInputFrom(submission.value, submission.value.active)),
-    { fields: Object.keys(serviceFormSchema.shape), fieldNames: serviceApiFieldNames },
-  );
-  if (!result.ok) return data(submission.reply(result), { status: 400 });
-  throw redirect(withNotice(`/services/${result.value.id}`, "created"));
+  return submitForm(await request.formData(), {
+    schema: serviceFormSchema,
+    fields: Object.keys(serviceFormSchema.shape),
+    fieldNames: serviceApiFieldNames,
+    send: (form) => api.services.create.mutate(serviceInputFrom(form, form.active)),
+    redirectTo: (created) => withNotice(`/services/${created.id}`, "created"),
+  });
 }
 
 export default function NewService() {
   const { practitioners } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.reply;
   return (
     <>
       <p>
@@ -73,6 +68,4 @@ export default function NewService() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

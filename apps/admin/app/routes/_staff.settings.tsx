@@ -1,27 +1,25 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import { getFormProps } from "@conform-to/react";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { SelectField, TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { settingsFormSchema, timeZoneChoices } from "../settings-form";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
+import { pageMeta } from "../formatting/page-title";
+import { settingsFormSchema, timeZoneChoices } from "../forms/settings-form";
+import { submitForm } from "../server/form-action.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Settings") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Settings");
 
 const notices = { saved: "Settings saved." } as const;
 
@@ -59,20 +57,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "settings.write");
-  const submission = parseWithZod(await request.formData(), { schema: settingsFormSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await callApi(() => api.settings.update.mutate(submission.value), {
+  return submitForm(await request.formData(), {
+    schema: settingsFormSchema,
     fields: FIELDS,
+    send: (settings) => api.settings.update.mutate(settings),
+    redirectTo: () => withNotice("/settings", "saved"),
   });
-  if (!result.ok) return data(submission.reply(result), { status: 400 });
-  throw redirect(withNotice("/settings", "saved"));
 }
 
 export default function Settings() {
   const { notice, settings, timeZones } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const lastResult = useActionData<typeof action>()?.reply;
+  const [form, fields] = useSchemaForm(settingsFormSchema, {
     id: "settings",
     lastResult,
     defaultValue: {
@@ -81,10 +77,6 @@ export default function Settings() {
         Object.entries(settings.bookingPolicy).map(([key, value]) => [key, String(value)]),
       ),
     },
-    constraint: getZodConstraint(settingsFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsFormSchema }),
   });
   const address = fields.address.getFieldset();
   const policy = fields.bookingPolicy.getFieldset();
@@ -177,15 +169,11 @@ export default function Settings() {
           </div>
         </section>
         <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            Save settings
-          </button>
+          <SubmitButton className="button button--primary">Save settings</SubmitButton>
         </div>
       </Form>
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

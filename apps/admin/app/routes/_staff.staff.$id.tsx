@@ -1,38 +1,38 @@
-import { isApiError } from "@clinic/api-client";
-import { idSchema, staffRoleLabels } from "@clinic/domain";
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import { staffRoleLabels } from "@clinic/domain";
+import { intentOf } from "@clinic/form-kit";
+import { requireRecord } from "@clinic/form-kit/server";
+import { getFormProps } from "@conform-to/react";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ApiClient } from "../api.server";
-import { callApi } from "../api-outcome.server";
-import { dateTimeLabel } from "../clinic-time";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { SelectField, TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
-import { RouteError } from "../components/route-error";
-import { noticeFrom, withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { notFound, requireStaffAction, requireStaffWith } from "../staff-access.server";
+import { ActivationPanel, ActiveBadge } from "../components/record-panels";
+import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageMeta } from "../formatting/page-title";
 import {
   passwordResetFormSchema,
   roleHints,
   roleOptions,
   staffUpdateFormSchema,
-} from "../staff-forms";
+} from "../forms/staff-forms";
+import type { ApiClient } from "../server/api.server";
+import { confirmStep } from "../server/confirm-step.server";
+import { submitForm, switchActive } from "../server/form-action.server";
+import { noticeFrom, withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: pageTitle(data ? data.account.name : "Staff account") },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
+  pageMeta(error, data ? data.account.name : "Staff account");
 
 const notices = {
   created: "Account added. They can sign in now.",
@@ -42,27 +42,20 @@ const notices = {
   reactivated: "Account reactivated.",
 } as const;
 
-async function findAccount(api: ApiClient, id: string) {
-  if (!idSchema.safeParse(id).success) throw notFound("Staff account");
-  try {
-    return await api.staff.get.query({ id });
-  } catch (error) {
-    if (isApiError(error, "NOT_FOUND")) throw notFound("Staff account");
-    throw error;
-  }
-}
+const findAccount = (api: ApiClient, id = "") =>
+  requireRecord(() => api.staff.get.query({ id }), "Staff account");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, api } = await requireStaffWith(request, "staff.manage");
   const [account, practitioners, settings] = await Promise.all([
-    findAccount(api, params.id ?? ""),
+    findAccount(api, params.id),
     api.practitioners.staffList.query(),
     api.settings.get.query(),
   ]);
   return {
     notice: noticeFrom(request, notices),
     isMe: account.id === user.id,
-    confirmDeactivate: new URL(request.url).searchParams.get("confirm") === "deactivate",
+    confirmDeactivate: confirmStep(request, ["deactivate"]) !== null,
     practitioners: practitioners.map((p) => ({ value: p.id, label: p.name })),
     account: {
       id: account.id,
@@ -76,84 +69,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult =
-  | { form: "details" | "password"; reply: SubmissionResult<string[]> }
-  | { form: "status"; error: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "staff.manage");
-  const account = await findAccount(api, params.id ?? "");
+  const account = await findAccount(api, params.id);
   const id = account.id;
   const here = `/staff/${id}`;
   const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "save") {
-    const submission = parseWithZod(formData, { schema: staffUpdateFormSchema });
-    if (submission.status !== "success") {
-      return data<ActionResult>({ form: "details", reply: submission.reply() }, { status: 400 });
-    }
-    const { practitionerId, ...fields } = submission.value;
-    const result = await callApi(
-      () => api.staff.update.mutate({ id, ...fields, practitionerId: practitionerId ?? null }),
-      { fields: ["name", "role", "practitionerId"] },
-    );
-    if (!result.ok)
-      return data<ActionResult>(
-        { form: "details", reply: submission.reply(result) },
-        { status: 400 },
+  const done = (notice: keyof typeof notices) => () => withNotice(here, notice);
+  const intent = intentOf(formData, ["save", "password", "deactivate", "reactivate"]);
+  switch (intent) {
+    case "save":
+      return submitForm(
+        formData,
+        {
+          schema: staffUpdateFormSchema,
+          fields: ["name", "role", "practitionerId"],
+          send: ({ practitionerId, ...fields }) =>
+            api.staff.update.mutate({ id, ...fields, practitionerId: practitionerId ?? null }),
+          redirectTo: done("saved"),
+        },
+        { form: "details" },
       );
-    throw redirect(withNotice(here, "saved"));
+    case "password":
+      return submitForm(
+        formData,
+        {
+          schema: passwordResetFormSchema,
+          hideFields: ["password", "confirmPassword"],
+          fields: ["password"],
+          send: ({ password }) => api.staff.resetPassword.mutate({ id, password }),
+          redirectTo: done("password"),
+        },
+        { form: "password" },
+      );
+    case "deactivate":
+    case "reactivate":
+      return switchActive(api.staff, intent, id, here);
   }
-
-  if (intent === "password") {
-    const submission = parseWithZod(formData, { schema: passwordResetFormSchema });
-    const hide = { hideFields: ["password", "confirmPassword"] };
-    if (submission.status !== "success") {
-      return data<ActionResult>(
-        { form: "password", reply: submission.reply(hide) },
-        { status: 400 },
-      );
-    }
-    const result = await callApi(
-      () => api.staff.resetPassword.mutate({ id, password: submission.value.password }),
-      {
-        fields: ["password"],
-      },
-    );
-    if (!result.ok) {
-      return data<ActionResult>(
-        { form: "password", reply: submission.reply({ ...result, ...hide }) },
-        { status: 400 },
-      );
-    }
-    throw redirect(withNotice(here, "password"));
-  }
-
-  if (intent === "deactivate" || intent === "reactivate") {
-    const result = await callApi<unknown>(
-      () =>
-        intent === "deactivate"
-          ? api.staff.deactivate.mutate({ id })
-          : api.staff.reactivate.mutate({ id }),
-      { fields: [] },
-    );
-    if (!result.ok)
-      return data<ActionResult>(
-        { form: "status", error: result.formErrors.join(" ") },
-        { status: 409 },
-      );
-    throw redirect(withNotice(here, intent === "deactivate" ? "deactivated" : "reactivated"));
-  }
-  throw new Response("Unknown action", { status: 400 });
 }
 
 export default function StaffAccount() {
   const { notice, isMe, confirmDeactivate, practitioners, account } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const [detailsForm, details] = useForm({
+  const [detailsForm, details] = useSchemaForm(staffUpdateFormSchema, {
     id: "account-details",
     lastResult: actionData?.form === "details" ? actionData.reply : undefined,
     defaultValue: {
@@ -161,18 +120,10 @@ export default function StaffAccount() {
       role: account.role,
       practitionerId: account.practitionerId,
     },
-    constraint: getZodConstraint(staffUpdateFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: staffUpdateFormSchema }),
   });
-  const [passwordForm, password] = useForm({
+  const [passwordForm, password] = useSchemaForm(passwordResetFormSchema, {
     id: "account-password",
     lastResult: actionData?.form === "password" ? actionData.reply : undefined,
-    constraint: getZodConstraint(passwordResetFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordResetFormSchema }),
   });
 
   return (
@@ -183,11 +134,8 @@ export default function StaffAccount() {
       <div className="page-heading">
         <h1>{account.name}</h1>
         <p className="lede">
-          <span className={`status ${account.active ? "status--on" : "status--off"}`}>
-            {account.active ? "Active" : "Deactivated"}
-          </span>{" "}
-          {staffRoleLabels[account.role]} · {account.email} · Last active{" "}
-          {account.lastSeen ?? "never"}
+          <ActiveBadge active={account.active} off="Deactivated" /> {staffRoleLabels[account.role]}{" "}
+          · {account.email} · Last active {account.lastSeen ?? "never"}
         </p>
       </div>
       <NoticeBanner message={notice} />
@@ -213,9 +161,7 @@ export default function StaffAccount() {
             />
           </div>
           <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              Save changes
-            </button>
+            <SubmitButton className="button button--primary">Save changes</SubmitButton>
           </div>
         </Form>
       </section>
@@ -249,65 +195,25 @@ export default function StaffAccount() {
               />
             </div>
             <div className="button-row">
-              <button type="submit" className="button button--quiet" disabled={busy}>
-                Reset password
-              </button>
+              <SubmitButton className="button button--quiet">Reset password</SubmitButton>
             </div>
           </Form>
         )}
       </section>
 
-      <section className="panel panel--danger" aria-labelledby="access-heading">
-        <h2 id="access-heading">Access</h2>
-        {actionData?.form === "status" ? <FormErrors errors={[actionData.error]} /> : null}
-        {account.active ? (
-          confirmDeactivate ? (
-            <div className="warning">
-              <p>
-                Deactivate {account.name}'s account? They are signed out at once and can't sign in
-                until reactivated. Their past changes stay in the audit log.
-              </p>
-              <Form method="post" className="button-row">
-                <button
-                  type="submit"
-                  name="intent"
-                  value="deactivate"
-                  className="button button--danger"
-                  disabled={busy}
-                >
-                  Yes, deactivate
-                </button>
-                <Link to={`/staff/${account.id}`} className="button button--quiet">
-                  Keep active
-                </Link>
-              </Form>
-            </div>
-          ) : (
-            <>
-              <p>Deactivating keeps the account and its history but stops it signing in.</p>
-              <Link to="?confirm=deactivate" className="button button--quiet">
-                Deactivate…
-              </Link>
-            </>
-          )
-        ) : (
-          <Form method="post" className="button-row">
-            <button
-              type="submit"
-              name="intent"
-              value="reactivate"
-              className="button button--primary"
-              disabled={busy}
-            >
-              Reactivate
-            </button>
-          </Form>
-        )}
-      </section>
+      <ActivationPanel
+        heading="Access"
+        headingId="access-heading"
+        className="panel panel--danger"
+        active={account.active}
+        confirming={confirmDeactivate}
+        cancelTo={`/staff/${account.id}`}
+        error={actionData?.form === "status" ? actionData.error : undefined}
+        activeText="Deactivating keeps the account and its history but stops it signing in."
+        confirmText={`Deactivate ${account.name}'s account? They are signed out at once and can't sign in until reactivated. Their past changes stay in the audit log.`}
+      />
     </>
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,14 +1,13 @@
 import { staffRoleLabels } from "@clinic/domain";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { dateTimeLabel } from "../clinic-time";
-import { RouteError } from "../components/route-error";
-import { pageTitle } from "../page-title";
-import { requireStaffWith } from "../staff-access.server";
+import { dateTimeLabel } from "../formatting/clinic-time";
+import { pageMeta } from "../formatting/page-title";
+import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Staff") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Staff");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, api } = await requireStaffWith(request, "staff.manage");
@@ -77,6 +76,4 @@ export default function StaffAccounts() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -1,26 +1,24 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
+import { getFormProps } from "@conform-to/react";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { callApi } from "../api-outcome.server";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { SelectField, TextField } from "../components/form-controls";
-import { RouteError } from "../components/route-error";
-import { withNotice } from "../notices";
-import { pageTitle } from "../page-title";
-import { requireStaffAction, requireStaffWith } from "../staff-access.server";
-import { roleHints, roleOptions, staffCreateFormSchema } from "../staff-forms";
+import { SubmitButton } from "../components/submit-button";
+import { useSchemaForm } from "../components/use-schema-form";
+import { pageMeta } from "../formatting/page-title";
+import { roleHints, roleOptions, staffCreateFormSchema } from "../forms/staff-forms";
+import { submitForm } from "../server/form-action.server";
+import { withNotice } from "../server/notices.server";
+import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = () => [{ title: pageTitle("Add a staff account") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Add a staff account");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api } = await requireStaffWith(request, "staff.manage");
@@ -30,32 +28,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "staff.manage");
-  const submission = parseWithZod(await request.formData(), { schema: staffCreateFormSchema });
-  if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  }
-  const { practitionerId, ...account } = submission.value;
-  const result = await callApi(
-    () => api.staff.create.mutate({ ...account, practitionerId: practitionerId ?? null }),
-    { fields: ["name", "email", "role", "practitionerId", "password"] },
-  );
-  if (!result.ok)
-    return data(submission.reply({ ...result, hideFields: ["password"] }), { status: 400 });
-  throw redirect(withNotice(`/staff/${result.value.id}`, "created"));
+  return submitForm(await request.formData(), {
+    schema: staffCreateFormSchema,
+    hideFields: ["password"],
+    fields: ["name", "email", "role", "practitionerId", "password"],
+    send: ({ practitionerId, ...account }) =>
+      api.staff.create.mutate({ ...account, practitionerId: practitionerId ?? null }),
+    redirectTo: (created) => withNotice(`/staff/${created.id}`, "created"),
+  });
 }
 
 export default function NewStaffAccount() {
   const { practitioners } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const lastResult = useActionData<typeof action>()?.reply;
+  const [form, fields] = useSchemaForm(staffCreateFormSchema, {
     id: "staff-account",
     lastResult,
     defaultValue: { role: "front_desk" },
-    constraint: getZodConstraint(staffCreateFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: staffCreateFormSchema }),
   });
   return (
     <>
@@ -95,9 +84,7 @@ export default function NewStaffAccount() {
             />
           </div>
           <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              Add account
-            </button>
+            <SubmitButton className="button button--primary">Add account</SubmitButton>
           </div>
         </Form>
       </section>
@@ -105,6 +92,4 @@ export default function NewStaffAccount() {
   );
 }
 
-export function ErrorBoundary() {
-  return <RouteError />;
-}
+export { ErrorBoundary } from "../components/staff-error-boundary";

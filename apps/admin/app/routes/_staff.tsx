@@ -1,17 +1,16 @@
 import { staffRoleLabels } from "@clinic/domain";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { createApi } from "../api.server";
-import { requireStaff } from "../session.server";
-import { navigationFor } from "../staff-navigation";
+import { navigationFor } from "../components/staff-navigation";
+import { requireStaffWith } from "../server/staff-access.server";
 import staffStylesUrl from "../styles/staff.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStylesUrl }];
 
 /** The signed-in shell: header, who is signed in, sign-out, and the areas the user's role may open. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, token } = await requireStaff(request);
-  const settings = await createApi(token).settings.get.query();
+  const { user, api } = await requireStaffWith(request);
+  const settings = await api.settings.get.query();
   return {
     clinicName: settings.name,
     user: { name: user.name, roleLabel: staffRoleLabels[user.role] },

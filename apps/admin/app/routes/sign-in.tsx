@@ -1,6 +1,6 @@
 import { signInInputSchema } from "@clinic/domain";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
@@ -9,17 +9,14 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { missingFieldMessages } from "../missing-field-messages";
-import { pageTitle } from "../page-title";
-import { safeRedirectTo } from "../redirect-to";
-import { getOptionalStaff, signIn } from "../session.server";
+import { FieldErrors } from "../components/field-errors";
+import { useSchemaForm } from "../components/use-schema-form";
+import { pageMeta } from "../formatting/page-title";
+import { signInErrors } from "../forms/sign-in-form";
+import { safeRedirectTo } from "../server/redirect-to.server";
+import { getOptionalStaff, signIn } from "../server/session.server";
 
-const signInErrors = missingFieldMessages({
-  email: "Enter your email address",
-  password: "Enter your password",
-});
-
-export const meta: MetaFunction = () => [{ title: pageTitle("Sign in") }];
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Sign in");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
@@ -57,14 +54,10 @@ export default function SignIn() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitting = navigation.state !== "idle" && navigation.formAction === "/sign-in";
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(signInInputSchema, {
     id: "sign-in",
     lastResult,
-    constraint: getZodConstraint(signInInputSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: signInInputSchema, error: signInErrors }),
+    error: signInErrors,
   });
   const { key: emailKey, ...emailProps } = getInputProps(fields.email, { type: "email" });
   const { key: passwordKey, ...passwordProps } = getInputProps(fields.password, {
@@ -101,15 +94,5 @@ export default function SignIn() {
         </Form>
       </div>
     </main>
-  );
-}
-
-function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  return (
-    <div id={id} className="field__error">
-      {errors?.map((message) => (
-        <p key={message}>{message}</p>
-      ))}
-    </div>
   );
 }

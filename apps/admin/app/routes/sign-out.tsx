@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { signOut } from "../session.server";
+import { signOut } from "../server/session.server";
 
 // Signing out changes state, so it is a POST only (a link or prefetch cannot sign anyone out).
 export async function action({ request }: ActionFunctionArgs) {

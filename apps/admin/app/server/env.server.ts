@@ -1,0 +1,81 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/**
+ * Signs session cookies when no SESSION_SECRET is set outside production. Anyone can read it
+ * here, so cookies signed with it prove nothing: production refuses to start without a secret.
+ */
+export const DEV_ONLY_INSECURE_SESSION_SECRET =
+  "dev-only-insecure-session-secret-never-use-in-production";
+
+export type Env = {
+  nodeEnv: "development" | "test" | "production";
+  isProduction: boolean;
+  apiUrl: string;
+  sessionSecret: string;
+};
+
+type Issue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
+
+/** One line per variable that is wrong, naming it; start-up stops with this. */
+function invalidEnvironment(issues: readonly Issue[]): Error {
+  const lines = issues.map((issue) => {
+    const name = issue.path?.map((p) => String(typeof p === "object" ? p.key : p)).join(".");
+    return `  ${name || "environment"}: ${issue.message}`;
+  });
+  return new Error(`Invalid environment for @clinic/admin:\n${lines.join("\n")}`);
+}
+
+/** Parses the admin app's environment; throws one readable error naming every problem. */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  warn: (message: string) => void = console.warn,
+): Env {
+  const env = createEnv({
+    server: {
+      NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+      API_URL: z
+        .url({
+          protocol: /^https?$/,
+          message: "must be an http(s) URL such as http://localhost:4000",
+        })
+        .default("http://localhost:4000"),
+      SESSION_SECRET: z
+        .string()
+        .min(32, "must be at least 32 characters (use a long random string)")
+        .optional(),
+    },
+    runtimeEnv: source,
+    isServer: true,
+    // `SESSION_SECRET=` means "not set", not "set to nothing".
+    emptyStringAsUndefined: true,
+    onValidationError: (issues) => {
+      throw invalidEnvironment(issues as readonly Issue[]);
+    },
+  });
+  if (env.SESSION_SECRET === undefined) {
+    if (env.NODE_ENV === "production") {
+      throw invalidEnvironment([
+        { path: ["SESSION_SECRET"], message: "required when NODE_ENV is production" },
+      ]);
+    }
+    warn(
+      "SESSION_SECRET is not set: signing admin session cookies with a dev-only secret. " +
+        "Set SESSION_SECRET (32+ random characters) before deploying.",
+    );
+  }
+  return {
+    nodeEnv: env.NODE_ENV,
+    isProduction: env.NODE_ENV === "production",
+    apiUrl: env.API_URL.replace(/\/+$/, ""),
+    sessionSecret: env.SESSION_SECRET ?? DEV_ONLY_INSECURE_SESSION_SECRET,
+  };
+}
+
+// Vite's dev server can evaluate this module again after an edit; keep one parse (and one
+// warning) per process.
+const globalForEnv = globalThis as typeof globalThis & { __clinicAdminEnv?: Env };
+
+if (!globalForEnv.__clinicAdminEnv) globalForEnv.__clinicAdminEnv = parseEnv(process.env);
+
+export const env: Env = globalForEnv.__clinicAdminEnv;
