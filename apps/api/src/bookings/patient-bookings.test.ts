@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { silentLogger } from "../logger.js";
-import { createTestApp, inProcessClient, testClock } from "../testing/index.js";
+import { createTestApp, demoClinic, inProcessClient, testClock } from "../testing/index.js";
 
 const key = () => randomBytes(12).toString("base64url");
 const patient = (n = 1) => ({
@@ -24,12 +24,9 @@ describe.each(testDrivers)("online booking on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestApp({ driver });
-    const services = await t.client().services.list.query();
-    const followUp = services.find((s) => s.slug === "follow-up-adjustment")!;
-    serviceId = followUp.id;
-    jasonId = followUp.practitioners.find((p) => p.slug === "jason-lee")!.id;
-    joeyId = followUp.practitioners.find((p) => p.slug === "joey-lee")!.id;
-    sportsMassageId = services.find((s) => s.slug === "sports-massage")!.id;
+    const clinic = await demoClinic(t);
+    ({ serviceId, jasonId, joeyId } = clinic);
+    sportsMassageId = clinic.serviceIdOf("sports-massage");
   });
   afterAll(() => t.close());
 

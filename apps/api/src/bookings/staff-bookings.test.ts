@@ -5,7 +5,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { silentLogger } from "../logger.js";
-import { createTestApp, inProcessClient, signedInStaff } from "../testing/index.js";
+import {
+  createTestApp,
+  demoClinic,
+  demoStaff,
+  inProcessClient,
+  signedInStaff,
+} from "../testing/index.js";
 
 const zone = "Australia/Sydney";
 const patient = (n: number) => ({
@@ -41,15 +47,8 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestApp({ driver });
-    const services = await t.client().services.list.query();
-    const followUp = services.find((s) => s.slug === "follow-up-adjustment")!;
-    serviceId = followUp.id;
-    jasonId = followUp.practitioners.find((p) => p.slug === "jason-lee")!.id;
-    joeyId = followUp.practitioners.find((p) => p.slug === "joey-lee")!.id;
-    owner = await signedInStaff(t, "owner");
-    frontDesk = await signedInStaff(t, "front_desk");
-    jason = await signedInStaff(t, "practitioner", { practitionerId: jasonId });
-    joey = await signedInStaff(t, "practitioner", { practitionerId: joeyId });
+    ({ serviceId, jasonId, joeyId } = await demoClinic(t));
+    ({ owner, frontDesk, jason, joey } = await demoStaff(t, { jasonId, joeyId }));
   }, 180_000);
   afterAll(() => t.close());
 

@@ -9,7 +9,7 @@ import {
 } from "@clinic/domain";
 import { and, eq, gte, lt, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, signedInStaff } from "../testing/index.js";
+import { createTestApp, demoClinic, signedInStaff } from "../testing/index.js";
 
 const zone = "Australia/Sydney";
 const at = (date: string, minute: number) =>
@@ -24,11 +24,7 @@ describe("the staff dashboard", () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const services = await t.client().services.list.query();
-    const followUp = services.find((s) => s.slug === "follow-up-adjustment")!;
-    serviceId = followUp.id;
-    jasonId = followUp.practitioners.find((p) => p.slug === "jason-lee")!.id;
-    joeyId = followUp.practitioners.find((p) => p.slug === "joey-lee")!.id;
+    ({ serviceId, jasonId, joeyId } = await demoClinic(t));
     patientId = (
       await upsertPatient(t.db, {
         name: "Past Patient",

@@ -8,15 +8,12 @@ import { ENQUIRY_REPLY_KIND } from "../email/enquiry-reply.js";
 import {
   auditRows,
   createTestApp,
+  FILLED_IN_AT,
   failure,
   practitionerIdBySlug,
   signedInStaff,
-  TEST_START,
   type TestApp,
 } from "../testing/index.js";
-
-// Ten seconds before the test clock starts: long enough for a person to fill the form in.
-const aWhileAgo = () => TEST_START.getTime() - 10_000;
 
 describe.each(testDrivers)("enquiries inbox (%s)", (driver) => {
   let t: TestApp;
@@ -126,7 +123,7 @@ describe("the contact form", () => {
     email: "Alex@Example.com",
     phone: "0400 123 456",
     message: "Do you see patients on Saturday mornings?",
-    renderedAt: aWhileAgo(),
+    renderedAt: FILLED_IN_AT,
   };
 
   it("stores an enquiry as new and queues the clinic's notice in the same step", async () => {

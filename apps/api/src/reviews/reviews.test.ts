@@ -5,15 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditRows,
   createTestApp,
+  FILLED_IN_AT,
   failure,
   practitionerIdBySlug,
   signedInStaff,
-  TEST_START,
   type TestApp,
 } from "../testing/index.js";
-
-// Ten seconds before the test clock starts: long enough for a person to fill the form in.
-const aWhileAgo = () => TEST_START.getTime() - 10_000;
 
 describe.each(testDrivers)("review moderation (%s)", (driver) => {
   let t: TestApp;
@@ -170,7 +167,7 @@ describe("the review form", () => {
       body: "Came in limping after a trail race and left with a plan I actually understood.",
       email: null,
       practitionerId: null,
-      renderedAt: aWhileAgo(),
+      renderedAt: FILLED_IN_AT,
     });
     expect(status).toBe("pending");
     const publicList = await t.client().reviews.list.query();
@@ -192,7 +189,7 @@ describe("the review form", () => {
       body: `${original!.body.toUpperCase()}  `,
       email: "new@example.com",
       practitionerId: null,
-      renderedAt: aWhileAgo(),
+      renderedAt: FILLED_IN_AT,
     });
     const [row] = await t.db.select().from(schema.reviews).where(eq(schema.reviews.id, id));
     expect(row!.flags).toEqual([
@@ -214,7 +211,7 @@ describe("the review form", () => {
         body,
         email: "same@example.com",
         practitionerId: null,
-        renderedAt: aWhileAgo(),
+        renderedAt: FILLED_IN_AT,
       });
       ids.push(id);
     }

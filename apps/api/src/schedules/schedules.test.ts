@@ -3,7 +3,7 @@ import { testDrivers } from "@clinic/db/testing";
 import { addLocalDays, localDateOf, localDay, type WorkingHoursRange } from "@clinic/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, signedInStaff } from "../testing/index.js";
+import { createTestApp, demoClinic, demoStaff, type signedInStaff } from "../testing/index.js";
 
 const zone = "Australia/Sydney";
 
@@ -20,15 +20,8 @@ describe.each(testDrivers)("schedules on %s", (driver) => {
 
   beforeAll(async () => {
     t = await createTestApp({ driver });
-    const services = await t.client().services.list.query();
-    const followUp = services.find((s) => s.slug === "follow-up-adjustment")!;
-    serviceId = followUp.id;
-    jasonId = followUp.practitioners.find((p) => p.slug === "jason-lee")!.id;
-    joeyId = followUp.practitioners.find((p) => p.slug === "joey-lee")!.id;
-    owner = await signedInStaff(t, "owner");
-    frontDesk = await signedInStaff(t, "front_desk");
-    jason = await signedInStaff(t, "practitioner", { practitionerId: jasonId });
-    joey = await signedInStaff(t, "practitioner", { practitionerId: joeyId });
+    ({ serviceId, jasonId, joeyId } = await demoClinic(t));
+    ({ owner, frontDesk, jason, joey } = await demoStaff(t, { jasonId, joeyId }));
   }, 180_000);
   afterAll(() => t.close());
 
