@@ -1,5 +1,6 @@
+import { EnvError } from "@clinic/env";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.js";
+import { loadConfig } from "./config.js";
 
 describe("the API's configuration", () => {
   it("has working defaults for development", () => {
@@ -26,7 +27,7 @@ describe("the API's configuration", () => {
         return e as Error;
       }
     })();
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(EnvError);
     expect(error?.message).toMatch(/^ {2}PORT: /m);
     expect(error?.message).toMatch(/^ {2}DATABASE_URL: must be a postgres:\/\/ URL$/m);
     expect(error?.message).toMatch(/^ {2}APP_SECRET: must be at least 32 characters$/m);

@@ -1,31 +1,17 @@
-import { createEnv } from "@t3-oss/env-core";
+import { EnvError, parseEnv } from "@clinic/env";
 import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
-/** What's wrong with the environment, one line per variable; start-up stops with it. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
-
-type Issue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
-
-function describe(issues: readonly Issue[]): string {
-  const lines = issues.map((issue) => {
-    const name = issue.path?.map((p) => String(typeof p === "object" ? p.key : p)).join(".");
-    return `  ${name || "environment"}: ${issue.message}`;
-  });
-  return `Invalid environment for @clinic/api:\n${lines.join("\n")}`;
-}
-
 /**
  * The API's environment variables, parsed once at start-up. A missing or
- * invalid variable throws a `ConfigError` naming it; so does a production
+ * invalid variable throws an `EnvError` naming it; so does a production
  * start without the secrets it needs.
  */
 export function loadConfig(runtimeEnv: Record<string, string | undefined> = process.env) {
-  const config = createEnv({
-    server: {
+  const config = parseEnv(
+    "@clinic/api",
+    {
       NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
       HOST: z.string().default("0.0.0.0"),
       PORT: z.coerce.number().int().min(1).max(65_535).default(4000),
@@ -48,15 +34,9 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
         .optional(),
     },
     runtimeEnv,
-    isServer: true,
-    // `SMTP_URL=` in a .env file means "not set", not "set to nothing".
-    emptyStringAsUndefined: true,
-    onValidationError: (issues) => {
-      throw new ConfigError(describe(issues as readonly Issue[]));
-    },
-  });
+  );
   if (config.NODE_ENV === "production") {
-    const missing: Issue[] = [];
+    const missing: { path: string[]; message: string }[] = [];
     if (!config.APP_SECRET) {
       missing.push({
         path: ["APP_SECRET"],
@@ -69,7 +49,7 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
         message: "required in production when SEED_DEMO_DATA is on (or set SEED_DEMO_DATA=false)",
       });
     }
-    if (missing.length > 0) throw new ConfigError(describe(missing));
+    if (missing.length > 0) throw new EnvError("@clinic/api", missing);
   }
   return config;
 }

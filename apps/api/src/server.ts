@@ -1,22 +1,15 @@
 import { resolve } from "node:path";
 import { createDatabase, databaseConfigFrom } from "@clinic/db";
 import { DEMO_OWNER_PASSWORD, demoOwnerEmail, seedIfEmpty } from "@clinic/db/seed";
+import { orExit } from "@clinic/env";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { loadConfig } from "./config.js";
 import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
 import { devMailbox, smtpTransport } from "./email/transport.js";
 import { consoleLogger as logger } from "./logger.js";
 
-const config = (() => {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-})();
+const config = orExit(() => loadConfig());
 const dbConfig = databaseConfigFrom(config);
 const database = await createDatabase(dbConfig);
 const ownerPassword = config.SEED_OWNER_PASSWORD ?? DEMO_OWNER_PASSWORD;

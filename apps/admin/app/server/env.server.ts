@@ -1,4 +1,4 @@
-import { createEnv } from "@t3-oss/env-core";
+import { EnvError, orExit, parseEnv as parseServerEnv } from "@clinic/env";
 import { z } from "zod";
 
 /**
@@ -15,24 +15,14 @@ export type Env = {
   sessionSecret: string;
 };
 
-type Issue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
-
-/** One line per variable that is wrong, naming it; start-up stops with this. */
-function invalidEnvironment(issues: readonly Issue[]): Error {
-  const lines = issues.map((issue) => {
-    const name = issue.path?.map((p) => String(typeof p === "object" ? p.key : p)).join(".");
-    return `  ${name || "environment"}: ${issue.message}`;
-  });
-  return new Error(`Invalid environment for @clinic/admin:\n${lines.join("\n")}`);
-}
-
 /** Parses the admin app's environment; throws one readable error naming every problem. */
 export function parseEnv(
   source: Record<string, string | undefined>,
   warn: (message: string) => void = console.warn,
 ): Env {
-  const env = createEnv({
-    server: {
+  const env = parseServerEnv(
+    "@clinic/admin",
+    {
       NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
       API_URL: z
         .url({
@@ -45,17 +35,11 @@ export function parseEnv(
         .min(32, "must be at least 32 characters (use a long random string)")
         .optional(),
     },
-    runtimeEnv: source,
-    isServer: true,
-    // `SESSION_SECRET=` means "not set", not "set to nothing".
-    emptyStringAsUndefined: true,
-    onValidationError: (issues) => {
-      throw invalidEnvironment(issues as readonly Issue[]);
-    },
-  });
+    source,
+  );
   if (env.SESSION_SECRET === undefined) {
     if (env.NODE_ENV === "production") {
-      throw invalidEnvironment([
+      throw new EnvError("@clinic/admin", [
         { path: ["SESSION_SECRET"], message: "required when NODE_ENV is production" },
       ]);
     }
@@ -76,6 +60,7 @@ export function parseEnv(
 // warning) per process.
 const globalForEnv = globalThis as typeof globalThis & { __clinicAdminEnv?: Env };
 
-if (!globalForEnv.__clinicAdminEnv) globalForEnv.__clinicAdminEnv = parseEnv(process.env);
+if (!globalForEnv.__clinicAdminEnv)
+  globalForEnv.__clinicAdminEnv = orExit(() => parseEnv(process.env));
 
 export const env: Env = globalForEnv.__clinicAdminEnv;

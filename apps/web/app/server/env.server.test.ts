@@ -1,5 +1,6 @@
+import { EnvError } from "@clinic/env";
 import { describe, expect, it } from "vitest";
-import { EnvError, loadEnv } from "./env.server";
+import { loadEnv } from "./env.server";
 
 describe("the public site's environment", () => {
   it("has working defaults", () => {

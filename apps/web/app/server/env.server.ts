@@ -1,17 +1,5 @@
-import { createEnv } from "@t3-oss/env-core";
+import { orExit, parseEnv } from "@clinic/env";
 import { z } from "zod";
-
-/** What's wrong with the environment, one line per variable; start-up stops with it. */
-export class EnvError extends Error {
-  override name = "EnvError";
-}
-
-type Issue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
-
-function issueLine(issue: Issue): string {
-  const name = issue.path?.map((p) => String(typeof p === "object" ? p.key : p)).join(".");
-  return `  ${name || "environment"}: ${issue.message}`;
-}
 
 const NOT_A_PORT = "must be a port number, e.g. 3000";
 
@@ -23,8 +11,9 @@ const httpUrl = (example: string) =>
  * an `EnvError` naming it, so the server stops at start-up instead of failing on a request.
  */
 export function loadEnv(runtimeEnv: Record<string, string | undefined> = process.env) {
-  return createEnv({
-    server: {
+  return parseEnv(
+    "@clinic/web",
+    {
       // `pnpm start` runs production; `remix vite:dev` sets development, vitest sets test.
       NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
       API_URL: httpUrl("http://localhost:4000").default("http://localhost:4000"),
@@ -40,14 +29,7 @@ export function loadEnv(runtimeEnv: Record<string, string | undefined> = process
       HOST: z.string().optional(),
     },
     runtimeEnv,
-    isServer: true,
-    // `SITE_URL=` in a .env file means "not set", not "set to nothing".
-    emptyStringAsUndefined: true,
-    onValidationError: (issues) => {
-      const lines = (issues as readonly Issue[]).map(issueLine);
-      throw new EnvError(`Invalid environment for @clinic/web:\n${lines.join("\n")}`);
-    },
-  });
+  );
 }
 
 export type Env = ReturnType<typeof loadEnv>;
@@ -56,12 +38,4 @@ export type Env = ReturnType<typeof loadEnv>;
  * The environment this process started with. `server.ts` imports it before anything else, so a
  * bad variable ends start-up with the message (one line a variable) rather than a stack trace.
  */
-export const env: Env = (() => {
-  try {
-    return loadEnv();
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-})();
+export const env: Env = orExit(() => loadEnv());
