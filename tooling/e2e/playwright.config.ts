@@ -26,7 +26,7 @@ const serverDefaults = {
 
 export default defineConfig({
   testDir: "./tests",
-  fullyParallel: false,
+  fullyParallel: true,
   forbidOnly: ci,
   retries: 0,
   workers: 2,
