@@ -5,8 +5,11 @@ export default defineConfig({
     // Migrates and seeds once per run; each test app's database is a copy (see
     // @clinic/db/testing).
     globalSetup: ["./src/testing/vitest-global-setup.ts"],
-    // Each test file starts PGlite (WebAssembly); on a loaded two-core machine that can take
-    // tens of seconds.
+    // Test files share each worker's loaded modules (and PGlite's compiled WebAssembly) instead
+    // of importing everything again per file: half the suite's time. They keep no state in
+    // modules and mock none, and every file closes what it opens.
+    isolate: false,
+    // Starting PGlite (WebAssembly) can take tens of seconds on a loaded two-core machine.
     testTimeout: 120_000,
     hookTimeout: 240_000,
   },
