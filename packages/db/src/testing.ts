@@ -19,7 +19,7 @@ import { seedDemoClinic } from "./seed/index.js";
  * as PostgreSQL template databases. Every test database is then a copy: a
  * PGlite loaded from a dump, or `CREATE DATABASE … TEMPLATE …`. Without a
  * prepared run (a file run by another tool, a seed nobody prepared) the same
- * databases are built in the test's own process, as slowly as before.
+ * databases are built in the test's own process instead.
  */
 export type TestDriver = "pglite" | "postgres";
 
@@ -90,8 +90,8 @@ export async function createSeededTestDatabase(
 
 /** The URL of a fresh database on the test server, for tests that open their own connections. */
 export async function createTestDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = await createServerDatabase(serverUrl(), null);
-  return { url: databaseUrl(name), drop: () => dropServerDatabase(serverUrl(), name) };
+  const name = await createServerDatabase(null);
+  return { url: databaseUrl(name), drop: () => dropServerDatabase(name) };
 }
 
 /**
@@ -124,7 +124,7 @@ export async function prepareTestDatabases(
       const run = randomBytes(4).toString("hex");
       const template = async (suffix: string, seed?: TestSeed) => {
         const name = `clinic_template_${run}_${suffix}`;
-        await createServerDatabase(serverUrl(), null, name);
+        await createServerDatabase(null, name);
         templates.push(name);
         const handle = await createDatabase({ kind: "postgres", url: databaseUrl(name) });
         try {
@@ -132,6 +132,8 @@ export async function prepareTestDatabases(
         } finally {
           await handle.close();
         }
+        // A template can be copied only while nobody is connected to it.
+        await withServer((client) => untilDisconnected(client, name));
         return name;
       };
       prepared.postgres = { migrated: await template("migrated"), seeded: {} };
@@ -154,7 +156,7 @@ export async function prepareTestDatabases(
 }
 
 async function cleanUp(dir: string, templates: string[]) {
-  for (const name of templates) await dropServerDatabase(serverUrl(), name);
+  for (const name of templates) await dropServerDatabase(name);
   await rm(dir, { recursive: true, force: true });
 }
 
@@ -231,8 +233,8 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
-async function withServer<T>(baseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: baseUrl });
+async function withServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl() });
   await client.connect();
   try {
     return await run(client);
@@ -242,43 +244,46 @@ async function withServer<T>(baseUrl: string, run: (client: pg.Client) => Promis
 }
 
 async function createServerDatabase(
-  baseUrl: string,
   template: string | null,
   name = `clinic_test_${randomBytes(6).toString("hex")}`,
 ): Promise<string> {
-  await withServer(baseUrl, (client) =>
+  await withServer((client) =>
     client.query(`create database ${name}${template ? ` template ${template}` : ""}`),
   );
   return name;
 }
 
 async function createPostgresDatabase(template: string | undefined): Promise<DatabaseHandle> {
-  const name = await createServerDatabase(serverUrl(), template ?? null);
+  const name = await createServerDatabase(template ?? null);
   const handle = await createDatabase({ kind: "postgres", url: databaseUrl(name), poolSize: 60 });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await dropServerDatabase(serverUrl(), name);
+      await dropServerDatabase(name);
     },
   };
 }
 
 /**
- * Drops a test database once the connections closed on our side have ended on
- * the server: node-postgres' `pool.end()` resolves before its backends exit,
- * and forcing them out then reaches the closing clients as an uncaught error.
+ * Waits (up to five seconds) until the server has no connection to a database:
+ * node-postgres' `pool.end()` resolves before its backends exit. Dropping the
+ * database by force before then reaches the closing clients as an uncaught error.
  */
-async function dropServerDatabase(baseUrl: string, name: string): Promise<void> {
-  await withServer(baseUrl, async (client) => {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const { rows } = await client.query<{ n: number }>(
-        "select count(*)::int as n from pg_stat_activity where datname = $1",
-        [name],
-      );
-      if ((rows[0]?.n ?? 0) === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+async function untilDisconnected(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { rows } = await client.query<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where datname = $1",
+      [name],
+    );
+    if ((rows[0]?.n ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function dropServerDatabase(name: string): Promise<void> {
+  await withServer(async (client) => {
+    await untilDisconnected(client, name);
     await client.query(`drop database if exists ${name} with (force)`);
   });
 }
