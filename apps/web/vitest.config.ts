@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.ts"],
     environment: "node",
+    // Plain modules without state: test files can share each worker's loaded modules.
+    isolate: false,
   },
 });

@@ -1,6 +1,6 @@
 import { type ApiClient, createApiClient } from "@clinic/api-client";
-import type { Page } from "@playwright/test";
-import { apiUrl, demoOwner } from "../environment";
+import type { Browser, BrowserContext, Cookie, Page } from "@playwright/test";
+import { adminUrl, apiUrl, demoOwner } from "../environment";
 
 /** Set-up helpers for the admin's browser tests: the owner's API, staff accounts, the clinic's clock. */
 
@@ -46,6 +46,28 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.waitForURL((url) => url.pathname === "/");
 }
 
+let ownerCookies: Promise<Cookie[]> | undefined;
+
+/**
+ * Signs a browser context in as the demo owner. Each worker signs in through the form once and
+ * hands its later tests the session cookie (the sign-in spec covers signing in itself).
+ */
+export async function signInAsOwner(browser: Browser, context: BrowserContext): Promise<void> {
+  ownerCookies ??= (async () => {
+    const signingIn = await browser.newContext({ baseURL: adminUrl });
+    try {
+      await signIn(await signingIn.newPage(), demoOwner);
+      return await signingIn.cookies();
+    } finally {
+      await signingIn.close();
+    }
+  })().catch((error: unknown) => {
+    ownerCookies = undefined;
+    throw error;
+  });
+  await context.addCookies(await ownerCookies);
+}
+
 const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** The clinic's wall clock at an instant: local date, ISO weekday (1 = Monday), minutes since midnight. */
@@ -71,11 +93,6 @@ export function clinicClock(instant: Date) {
     weekdayName,
     minute: Number(parts.hour) * 60 + Number(parts.minute),
   };
-}
-
-/** `HH:mm` for minutes since midnight (1440 → 24:00). */
-export function hhmm(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 const shortWeekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];

@@ -1,13 +1,14 @@
 import type { Page } from "@playwright/test";
-import { demoOwner, webUrl } from "../environment";
+import { webUrl } from "../environment";
 import { seriousAccessibilityViolations } from "./accessibility";
-import { ownerApi, signIn } from "./admin-clinic";
+import { ownerApi, signInAsOwner } from "./admin-clinic";
 import { expect, test } from "./fixtures";
 
 /**
  * The owner's admin areas: moderation reaching the public site, the enquiry inbox, the booking
  * policy, and the audit log that records all of it. Uses seeded records no other spec changes
- * (Marco Rossi's pending review, Nadia Karim's new enquiry).
+ * (Marco Rossi's pending review, Nadia Karim's new enquiry). Every test starts signed in as the
+ * owner.
  */
 
 async function expectNoSeriousViolations(page: Page) {
@@ -15,6 +16,8 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 test.describe("the owner's admin areas", () => {
+  test.beforeEach(({ browser, context }) => signInAsOwner(browser, context));
+
   test("approve a review, close an enquiry, change the cancellation window, and find it all in the audit log", async ({
     page,
   }) => {
@@ -29,8 +32,6 @@ test.describe("the owner's admin areas", () => {
     expect(pending, "the seeded pending review").toBeDefined();
 
     try {
-      await signIn(page, demoOwner);
-
       // 1. Approve Marco's review: it leaves the queue and appears on the public site.
       await page.goto("/reviews");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reviews");
@@ -106,7 +107,6 @@ test.describe("the owner's admin areas", () => {
 
   // Each page is checked by axe, which is slow on a busy machine: the walks get room to run.
   async function walk(page: Page, pages: [string, string][]) {
-    await signIn(page, demoOwner);
     for (const [path, heading] of pages) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
@@ -174,7 +174,6 @@ test.describe("the owner's admin areas", () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    await signIn(page, demoOwner);
     await page.goto("/settings");
     await page.getByLabel("Cancellation window (hours)").fill("9999");
     await page.getByRole("button", { name: "Save settings" }).click();

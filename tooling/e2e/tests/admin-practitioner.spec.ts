@@ -10,6 +10,9 @@ import { api, expect, test } from "./fixtures";
 
 const DAY_MS = 86_400_000;
 
+// One after another, in one worker: the first test changes the schedule the second one edits.
+test.describe.configure({ mode: "default" });
+
 async function expectAccessible(page: import("@playwright/test").Page) {
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 }

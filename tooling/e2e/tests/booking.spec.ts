@@ -10,8 +10,9 @@ import { api, expect, test } from "./fixtures";
  */
 
 // Each test walks a whole multi-page flow (several of them for two visitors): more than the
-// default 30 s on a busy machine.
-test.describe.configure({ timeout: 180_000 });
+// default 30 s on a busy machine. One after another, in one worker: several take the first
+// free time of the same practitioner.
+test.describe.configure({ mode: "default", timeout: 180_000 });
 
 // A time button's name is its label, e.g. "9:30 am AEDT".
 const TIME_LABEL = /^\d{1,2}:\d{2} [ap]m [A-Z]{3,5}$/;

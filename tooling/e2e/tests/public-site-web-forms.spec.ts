@@ -1,6 +1,6 @@
 import { createApiClient } from "@clinic/api-client";
 import type { Page } from "@playwright/test";
-import { apiUrl, demoOwner } from "../environment";
+import { apiUrl, demoOwner, webUrl } from "../environment";
 import { seriousAccessibilityViolations } from "./accessibility";
 import { api, expect, test } from "./fixtures";
 
@@ -18,7 +18,7 @@ function freshAddress(): string {
 }
 
 test.beforeEach(async ({ page }) => {
-  // Each test waits out the API's 3 s minimum fill time and runs axe: room for a slow machine.
+  // Room for axe and a real fill-time wait on a slow machine.
   test.setTimeout(120_000);
   await page.setExtraHTTPHeaders({ "x-forwarded-for": freshAddress() });
 });
@@ -29,12 +29,31 @@ function unique(label: string): string {
 
 /**
  * The API refuses a form sent within 3 s of being rendered (a person can't type that fast):
- * waits until the form's own timestamp is that old.
+ * waits until the form's own timestamp is that old. One test waits for real; the others send
+ * their forms backdated instead.
  */
 async function waitUntilFormIsOldEnough(page: Page) {
   const renderedAt = Number(await page.locator('input[name="renderedAt"]').inputValue());
   const wait = renderedAt + 3_200 - Date.now();
   if (wait > 0) await page.waitForTimeout(wait);
+}
+
+/**
+ * Sends the page's form posts as if the visitor had taken a minute longer to fill them in.
+ * Rewritten on the way out: the page's own script may render the hidden field again before
+ * sending it, but not the request.
+ */
+async function backdateForms(page: Page) {
+  await page.route(
+    (url) => url.hostname === new URL(webUrl).hostname,
+    async (route) => {
+      const body = route.request().method() === "POST" ? route.request().postData() : null;
+      const fields = new URLSearchParams(body ?? "");
+      if (!fields.has("renderedAt")) return route.fallback();
+      fields.set("renderedAt", String(Number(fields.get("renderedAt")) - 60_000));
+      await route.continue({ postData: fields.toString() });
+    },
+  );
 }
 
 const SENT = "Thank you! Your submission has been received!";
@@ -81,7 +100,7 @@ test.describe("contact form", () => {
         email: "noor@example.com",
         message: "Can I claim on my health fund?",
       });
-      await waitUntilFormIsOldEnough(page);
+      await backdateForms(page);
       await form.getByRole("button", { name: "Send message" }).click();
       await expect(page.getByRole("status")).toContainText(SENT);
     });
@@ -133,7 +152,7 @@ test.describe("contact form", () => {
       message: "Cheap pills",
     });
     await trap.fill("https://spam.example", { force: true });
-    await waitUntilFormIsOldEnough(page);
+    await backdateForms(page);
     await form.getByRole("button", { name: "Send message" }).click();
     const alert = page.getByRole("alert").filter({ hasText: OOPS });
     await expect(alert).toBeVisible();
@@ -180,7 +199,7 @@ test.describe("share your experience", () => {
     await form.getByLabel("Email (optional)").fill("reviewer@example.com");
     await form.getByLabel("Who treated you? (optional)").selectOption({ label: practitioner.name });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await waitUntilFormIsOldEnough(page);
+    await backdateForms(page);
     await form.getByRole("button", { name: "Send my review" }).click();
     await expect(page.getByRole("status")).toHaveText(
       "Thank you! Your review will appear once it has been approved.",

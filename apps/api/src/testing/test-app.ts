@@ -1,6 +1,5 @@
 import type { DatabaseHandle } from "@clinic/db";
-import { seedDemoClinic } from "@clinic/db/seed";
-import { createTestDatabase, type TestDriver } from "@clinic/db/testing";
+import { createSeededTestDatabase, type TestDriver } from "@clinic/db/testing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import { type App, createApp } from "../app.js";
@@ -48,8 +47,13 @@ export async function createTestApp(
 ) {
   const clock = options.clock ?? testClock();
   const now = options.now ?? clock.now;
-  const database: DatabaseHandle = await createTestDatabase(options.driver);
-  await seedDemoClinic(database.db, { ownerPassword: TEST_OWNER_PASSWORD, now: now() });
+  // A fresh test clock reads TEST_START (give or take the milliseconds since it was made): seeded
+  // there exactly, the database is a copy of the one the test run prepared (vitest-global-setup).
+  const seededAt = options.now || options.clock ? now() : TEST_START;
+  const database: DatabaseHandle = await createSeededTestDatabase(options.driver ?? "pglite", {
+    now: seededAt,
+    ownerPassword: TEST_OWNER_PASSWORD,
+  });
   const logger = memoryLogger();
   const app = createApp({ db: database.db, ping: database.ping, logger, now });
   const client = (sessionToken?: string, ip?: string) => inProcessClient(app, sessionToken, ip);
