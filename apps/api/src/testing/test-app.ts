@@ -3,8 +3,8 @@ import { createSeededTestDatabase, type TestDriver } from "@clinic/db/testing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import { type App, createApp } from "../app.js";
+import type { AppRouter } from "../index.js";
 import { memoryLogger } from "../logger.js";
-import type { AppRouter } from "../trpc/root.js";
 
 export const TEST_OWNER_PASSWORD = "test-owner-password";
 
