@@ -85,6 +85,8 @@ export const clinicSettings = pgTable(
     emailSenderName: text("email_sender_name").notNull(),
     emailSenderAddress: text("email_sender_address").notNull(),
     websiteUrl: text("website_url").notNull(),
+    /** Days a sent email's body (which may hold a manage link) is kept before housekeeping empties it. */
+    sentEmailRetentionDays: integer("sent_email_retention_days").notNull().default(30),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -93,6 +95,10 @@ export const clinicSettings = pgTable(
     check("clinic_settings_notice", sql`${t.minNoticeMinutes} >= 0`),
     check("clinic_settings_horizon", sql`${t.horizonDays} between 1 and 365`),
     check("clinic_settings_cancellation", sql`${t.cancellationWindowHours} >= 0`),
+    check(
+      "clinic_settings_sent_email_retention",
+      sql`${t.sentEmailRetentionDays} between 1 and 3650`,
+    ),
   ],
 );
 
@@ -248,6 +254,8 @@ export const bookings = pgTable(
     status: bookingStatus("status").notNull().default("confirmed"),
     notes: text("notes").notNull().default(""),
     idempotencyKey: text("idempotency_key").unique(),
+    /** SHA-256 of the request that used `idempotencyKey`, so a key reused for another request is refused. */
+    idempotencyFingerprint: text("idempotency_fingerprint"),
     manageTokenHash: text("manage_token_hash").unique(),
     /** Whether the patient agreed to be contacted about their care beyond this booking. */
     contactConsent: boolean("contact_consent").notNull().default(false),
@@ -383,9 +391,14 @@ export const signInFailures = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull(),
+    /** The client address the attempt came from, for per-address throttling. */
+    address: text("address"),
     createdAt: createdAt(),
   },
-  (t) => [index("sign_in_failures_email_created_idx").on(t.email, t.createdAt)],
+  (t) => [
+    index("sign_in_failures_email_created_idx").on(t.email, t.createdAt),
+    index("sign_in_failures_address_created_idx").on(t.address, t.createdAt),
+  ],
 );
 
 /** What happened to a booking and who did it, for its history. */
@@ -432,6 +445,8 @@ export const outboxMessages = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     sentAt: instant("sent_at"),
+    /** When housekeeping emptied the bodies and attachments of this sent message; metadata stays. */
+    bodyPurgedAt: instant("body_purged_at"),
     createdAt: createdAt(),
   },
   (t) => [
