@@ -80,7 +80,15 @@ export function computeSlotsReference(query: SlotQuery): Slot[] {
       for (const [startMinute, endMinute] of stretches(p.weeklyHours, weekday)) {
         const open = boundary(timeZone, wallMs(date, startMinute));
         const close = boundary(timeZone, wallMs(date, endMinute));
-        for (let minute = startMinute; minute < endMinute; minute += policy.slotStepMinutes) {
+        // A range starting in a gap steps from the first wall time that exists.
+        const firstMinute =
+          instantsShowing(timeZone, wallMs(date, startMinute)).length > 0
+            ? startMinute
+            : Math.round(
+                (open + tzOffset(timeZone, new Date(open)) * MINUTE_MS - wallMs(date, 0)) /
+                  MINUTE_MS,
+              );
+        for (let minute = firstMinute; minute < endMinute; minute += policy.slotStepMinutes) {
           const [start] = instantsShowing(timeZone, wallMs(date, minute));
           if (start === undefined) continue;
           const blockStart = start - service.bufferBeforeMinutes * MINUTE_MS;

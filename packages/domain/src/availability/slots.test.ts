@@ -251,6 +251,150 @@ describe("computeSlots on daylight-saving days", () => {
   });
 });
 
+describe("computeSlots where clocks change at midnight", () => {
+  const SANTIAGO = "America/Santiago";
+  const HAVANA = "America/Havana";
+  /** Slots from `from` to `to` with the same hours every day of the week. */
+  const everyDay = (zone: string, from: string, to: string, ...ranges: [string, string][]) =>
+    computeSlots(
+      query({
+        timeZone: zone,
+        from,
+        to,
+        now: new Date("2026-01-01T00:00:00Z"),
+        policy: { slotStepMinutes: 30, minNoticeMinutes: 0, horizonDays: 3650 },
+        practitioners: [
+          practitioner({
+            weeklyHours: [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => hours(weekday, ...ranges)),
+          }),
+        ],
+      }),
+    );
+  /** `yyyy-MM-dd HH:mm` local labels. */
+  const stamps = (slots: { start: Date }[], zone: string) =>
+    slots.map((s) => {
+      const { date } = wallTimeOf(zone, s.start.getTime());
+      return `${date} ${times([s], zone)[0]}`;
+    });
+  const expectStrictlyIncreasing = (slots: { start: Date }[]) => {
+    for (let i = 1; i < slots.length; i++) {
+      expect(slots[i]!.start.getTime()).toBeGreaterThan(slots[i - 1]!.start.getTime());
+    }
+  };
+
+  it("Santiago, 2027-09-05: a day starting at 00:00 starts at 01:00 and offers no nonexistent time", () => {
+    const slots = everyDay(SANTIAGO, "2027-09-05", "2027-09-05", ["00:00", "02:00"]);
+    expect(stamps(slots, SANTIAGO)).toEqual(["2027-09-05 01:00", "2027-09-05 01:30"]);
+    expect(slots[0]!.start.toISOString()).toBe("2027-09-05T04:00:00.000Z");
+  });
+
+  it("Santiago, 4–5 September 2027: the evening before and the day after never share an instant", () => {
+    const slots = everyDay(SANTIAGO, "2027-09-04", "2027-09-05", ["00:00", "24:00"]);
+    expect(new Set(slots.map((s) => s.start.getTime())).size).toBe(slots.length);
+    expectStrictlyIncreasing(slots);
+    const labels = stamps(slots, SANTIAGO);
+    expect(labels.filter((l) => l.startsWith("2027-09-04"))).toHaveLength(48);
+    // 00:00 and 00:30 on the 5th don't exist: 46 slots that day.
+    expect(labels.filter((l) => l.startsWith("2027-09-05"))).toHaveLength(46);
+    expect(labels.slice(46, 50)).toEqual([
+      "2027-09-04 23:00",
+      "2027-09-04 23:30",
+      "2027-09-05 01:00",
+      "2027-09-05 01:30",
+    ]);
+  });
+
+  it("Santiago, fall back 2027-04-04 (24:00 → 23:00 on the 3rd): the repeated hour is listed once", () => {
+    const slots = everyDay(
+      SANTIAGO,
+      "2027-04-03",
+      "2027-04-04",
+      ["22:00", "24:00"],
+      ["00:00", "01:00"],
+    );
+    expect(stamps(slots, SANTIAGO)).toEqual([
+      "2027-04-03 00:00",
+      "2027-04-03 00:30",
+      "2027-04-03 22:00",
+      "2027-04-03 22:30",
+      "2027-04-03 23:00",
+      "2027-04-03 23:30",
+      "2027-04-04 00:00",
+      "2027-04-04 00:30",
+      "2027-04-04 22:00",
+      "2027-04-04 22:30",
+      "2027-04-04 23:00",
+      "2027-04-04 23:30",
+    ]);
+    expectStrictlyIncreasing(slots);
+    // 23:30 is its first (-03) reading; 00:00 on the 4th is 30 minutes after the second 23:30.
+    expect(slots[5]!.start.toISOString()).toBe("2027-04-04T02:30:00.000Z");
+    expect(slots[6]!.start.toISOString()).toBe("2027-04-04T04:00:00.000Z");
+  });
+
+  it("Havana, spring forward 2027-03-14 and fall back 2027-11-07", () => {
+    const spring = everyDay(
+      HAVANA,
+      "2027-03-13",
+      "2027-03-14",
+      ["00:00", "02:00"],
+      ["23:00", "24:00"],
+    );
+    expect(stamps(spring, HAVANA)).toEqual([
+      "2027-03-13 00:00",
+      "2027-03-13 00:30",
+      "2027-03-13 01:00",
+      "2027-03-13 01:30",
+      "2027-03-13 23:00",
+      "2027-03-13 23:30",
+      "2027-03-14 01:00",
+      "2027-03-14 01:30",
+      "2027-03-14 23:00",
+      "2027-03-14 23:30",
+    ]);
+    expectStrictlyIncreasing(spring);
+
+    const fall = everyDay(HAVANA, "2027-11-07", "2027-11-07", ["00:00", "02:00"]);
+    expect(stamps(fall, HAVANA)).toEqual([
+      "2027-11-07 00:00",
+      "2027-11-07 00:30",
+      "2027-11-07 01:00",
+      "2027-11-07 01:30",
+    ]);
+    // 00:00 and 00:30 are their first (-04) readings; 01:00 exists only at -05.
+    expect(fall.map((s) => s.start.toISOString())).toEqual([
+      "2027-11-07T04:00:00.000Z",
+      "2027-11-07T04:30:00.000Z",
+      "2027-11-07T06:00:00.000Z",
+      "2027-11-07T06:30:00.000Z",
+    ]);
+  });
+
+  it("a range starting in a gap starts at the first existing time, even off the slot step", () => {
+    // Lord Howe skips 02:00–02:29 on 3 October 2027; an hourly grid from 02:00 starts at 02:30.
+    const zone = "Australia/Lord_Howe";
+    const slots = computeSlots(
+      query({
+        timeZone: zone,
+        from: "2027-10-03",
+        to: "2027-10-03",
+        now: new Date("2026-01-01T00:00:00Z"),
+        policy: { slotStepMinutes: 60, minNoticeMinutes: 0, horizonDays: 3650 },
+        practitioners: [practitioner({ weeklyHours: hours(7, ["02:00", "05:00"]) })],
+      }),
+    );
+    expect(times(slots, zone)).toEqual(["02:30", "03:30", "04:30"]);
+  });
+
+  it("Sydney's 02:00 changes are unchanged (regression)", () => {
+    const spring = everyDay(SYDNEY, "2026-10-04", "2026-10-04", ["00:00", "04:00"]);
+    expect(times(spring)).toEqual(["00:00", "00:30", "01:00", "01:30", "03:00", "03:30"]);
+    const fall = everyDay(SYDNEY, "2027-04-04", "2027-04-04", ["01:00", "04:00"]);
+    expect(times(fall)).toEqual(["01:00", "01:30", "02:00", "02:30", "03:00", "03:30"]);
+    expectStrictlyIncreasing(fall);
+  });
+});
+
 describe("computeSlots properties", () => {
   const zones = ["Australia/Sydney", "America/New_York", "Europe/London", "UTC", "Asia/Kolkata"];
   // Days around each zone's 2026 changes, so DST days come up often.

@@ -1,6 +1,7 @@
 import {
   addLocalDays,
   boundaryInstantOf,
+  firstExistingMinute,
   instantOf,
   type LocalDay,
   localDay,
@@ -103,7 +104,12 @@ function timeOffIntervals(
  * Bookable start times for one practitioner, ascending. Candidates step by
  * the slot step in local wall-clock time from the start of each working
  * range, so a 09:00 slot is 09:00 local whatever the offset; times a DST
- * change skips are never offered and a repeated hour is offered once.
+ * change skips are never offered and a repeated hour is offered once (its
+ * first occurrence), so no instant is listed twice. A range whose start a
+ * change skips (Santiago's 2027-09-05 has no 00:00–00:59) starts at the first
+ * time that exists, 01:00, and steps from there: the practitioner starts work
+ * when the clocks resume, rather than at the next step of a grid that began
+ * at a time that never came.
  *
  * The busy list is merged and swept with one pointer as candidates advance,
  * so the cost is linear in candidates plus busy intervals.
@@ -129,7 +135,8 @@ function practitionerSlots(query: SlotQuery, days: LocalDay[], p: SlotPractition
     for (const [rangeStart, rangeEnd] of ranges[day.weekday]!) {
       const open = boundaryInstantOf(timeZone, day, rangeStart);
       const close = boundaryInstantOf(timeZone, day, rangeEnd);
-      for (let minute = rangeStart; minute < rangeEnd; minute += step) {
+      const first = firstExistingMinute(timeZone, day, rangeStart);
+      for (let minute = first; minute < rangeEnd; minute += step) {
         const start = instantOf(timeZone, day, minute);
         if (start === null) continue;
         const blockStart = start - before;
