@@ -39,6 +39,18 @@ describe("parseClinicDateTime", () => {
     );
   });
 
+  it("refuses a time the clocks skip at midnight, and takes the first of one repeated at midnight", () => {
+    // Santiago, 5 September 2027: 00:00 jumps to 01:00.
+    expect(parseClinicDateTime("2027-09-05", "00:30", "America/Santiago")).toBeNull();
+    expect(parseClinicDateTime("2027-09-05", "01:00", "America/Santiago")?.toISOString()).toBe(
+      "2027-09-05T04:00:00.000Z",
+    );
+    // Havana, 7 November 2027: 01:00 goes back to 00:00, so 00:30 happens twice.
+    expect(parseClinicDateTime("2027-11-07", "00:30", "America/Havana")?.toISOString()).toBe(
+      "2027-11-07T04:30:00.000Z",
+    );
+  });
+
   it("refuses malformed input", () => {
     expect(parseClinicDateTime("2026-02-30", "09:00", SYDNEY)).toBeNull();
     expect(parseClinicDateTime("2026-02-10", "9:00", SYDNEY)).toBeNull();

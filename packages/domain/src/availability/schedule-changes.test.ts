@@ -118,6 +118,34 @@ describe("workingDay", () => {
   });
 });
 
+describe("schedule rules where clocks change at midnight (America/Santiago)", () => {
+  const santiago = "America/Santiago";
+  const sunday = [{ weekday: 7, start: "00:00", end: "08:00" }];
+
+  it("a day starting at 00:00 on 2027-09-05 starts at 01:00, when the clocks resume", () => {
+    const day = workingDay(santiago, "2027-09-05", sunday);
+    expect(day.working[0]!.startsAt.toISOString()).toBe("2027-09-05T04:00:00.000Z");
+    expect(day.working[0]!.endsAt.toISOString()).toBe("2027-09-05T11:00:00.000Z");
+  });
+
+  it("time off from 00:00 covers the whole day, not the previous evening", () => {
+    const withTimeOff: ScheduleRules = {
+      timeZone: santiago,
+      weeklyHours: [...sunday, { weekday: 6, start: "18:00", end: "24:00" }],
+      timeOff: [
+        { startDate: "2027-09-05", endDate: "2027-09-05", startTime: "00:00", endTime: "08:00" },
+      ],
+      closures: [],
+    };
+    // Saturday 4 September 23:00–23:30 (-04) is before the time off starts.
+    const saturdayLate = {
+      startsAt: new Date("2027-09-05T03:00:00Z"),
+      endsAt: new Date("2027-09-05T03:30:00Z"),
+    };
+    expect(fitsSchedule(saturdayLate, withTimeOff)).toBe(true);
+  });
+});
+
 describe("schedule change inputs", () => {
   it("default confirmOrphans to false and keep the underlying rules", () => {
     expect(

@@ -26,6 +26,22 @@ describe("local days", () => {
     expect((week.to.getTime() - week.from.getTime()) / HOUR).toBe(7 * 24 - 1);
   });
 
+  it("where clocks change at midnight, start when the clocks resume and last 23 or 25 hours", () => {
+    const santiago = "America/Santiago";
+    // 2027-09-05 has no 00:00–00:59: the day starts at 01:00 -03, not 23:00 the evening before.
+    expect(startOfLocalDay(santiago, "2027-09-05").toISOString()).toBe("2027-09-05T04:00:00.000Z");
+    const forward = localDaysRange(santiago, "2027-09-05", "2027-09-05");
+    expect((forward.to.getTime() - forward.from.getTime()) / HOUR).toBe(23);
+    const eveningBefore = localDaysRange(santiago, "2027-09-04", "2027-09-04");
+    expect((eveningBefore.to.getTime() - eveningBefore.from.getTime()) / HOUR).toBe(24);
+    // 24:00 on 3 April 2027 goes back to 23:00: the 3rd lasts 25 hours.
+    const back = localDaysRange(santiago, "2027-04-03", "2027-04-03");
+    expect((back.to.getTime() - back.from.getTime()) / HOUR).toBe(25);
+    expect(startOfLocalDay("America/Havana", "2027-03-14").toISOString()).toBe(
+      "2027-03-14T05:00:00.000Z",
+    );
+  });
+
   it("name the local date of an instant in the zone", () => {
     expect(localDateOf(new Date("2026-11-30T12:59:59Z"), sydney)).toBe("2026-11-30");
     expect(localDateOf(new Date("2026-11-30T13:00:00Z"), sydney)).toBe("2026-12-01");
