@@ -18,10 +18,11 @@ import { minutesOfDay, timeOfDay, type WorkingHoursRange } from "./working-hours
  * The slot engine and the wall-clock conversion in every zone the runtime
  * knows, 2026–2030, concentrated on the days around each zone's changes.
  *
- * The default run fits the normal suite; `PROPERTY_RUNS=2000 pnpm --filter
- * @clinic/domain exec vitest run src/availability/slots-zones.test.ts` runs
- * more generated cases and checks every transition day at a 15-minute step
- * instead of hourly.
+ * The default run (100 generated schedules, 300 wall times, every
+ * transition of every zone checked at its edges and hourly) fits the normal
+ * suite. `pnpm --filter @clinic/domain test:zones` sets `PROPERTY_RUNS=2000`:
+ * that many schedules, three times as many wall times, and every transition
+ * day at a 15-minute step (about 4 minutes on a busy 2-core machine).
  */
 
 const MINUTE_MS = 60_000;
