@@ -12,6 +12,7 @@ export type AppErrorKind =
   | "not_found"
   | "conflict"
   | "precondition_failed"
+  | "unprocessable_content"
   | "too_many_requests";
 
 export class AppError<Details = unknown> extends Error {
@@ -72,6 +73,16 @@ export class ConflictError extends AppError {
 export class PreconditionFailedError<Details = unknown> extends AppError<Details> {
   constructor(message: string, details?: Details) {
     super("precondition_failed", message, details);
+  }
+}
+
+/**
+ * Well-formed, but it contradicts what the same request said before (e.g. an
+ * idempotency key reused for a different booking): retrying won't help.
+ */
+export class UnprocessableContentError extends AppError {
+  constructor(message: string) {
+    super("unprocessable_content", message);
   }
 }
 

@@ -5,6 +5,7 @@ export * from "./common/images.js";
 export * from "./common/money.js";
 export * from "./common/slug.js";
 export * from "./common/spam.js";
+export * from "./common/storable-text.js";
 export * from "./common/text.js";
 export * from "./dates/index.js";
 export * from "./enquiries/index.js";

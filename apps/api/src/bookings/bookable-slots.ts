@@ -135,13 +135,17 @@ export async function availability(
 }
 
 /**
- * Why `start` can't be booked: a time that would be bookable but for other
- * bookings is a lost race (CONFLICT); anything else is a bad request.
+ * Refuses a start in the past, inside the notice or past the horizon (a
+ * field error on `start`). Called before any slot is computed or any local
+ * day derived from `start`, so a far-off instant never reaches date
+ * arithmetic or the database.
  */
-export async function refuseStart(
-  db: Executor,
-  options: SlotOptions & { start: Date },
-): Promise<never> {
+export function requireInsideBookingWindow(options: {
+  settings: ClinicSettings;
+  rules: BookingRules;
+  now: Date;
+  start: Date;
+}): void {
   const { settings, now, start } = options;
   const policy = policyFor(settings, options.rules);
   const who = options.rules === "online" ? "Online bookings" : "Bookings";
@@ -154,8 +158,19 @@ export async function refuseStart(
   if (start.getTime() > now.getTime() + horizon * 24 * HOUR_MS) {
     throw new FieldError("start", `${who} open up to ${horizon} days ahead`);
   }
+}
+
+/**
+ * Why `start` can't be booked: a time that would be bookable but for other
+ * bookings is a lost race (CONFLICT); anything else is a bad request.
+ */
+export async function refuseStart(
+  db: Executor,
+  options: SlotOptions & { start: Date },
+): Promise<never> {
+  requireInsideBookingWindow(options);
   const withoutBookings = await slotsFor(db, { ...options, ignoreBookings: true });
-  if (withoutBookings.some((s) => s.start.getTime() === start.getTime())) {
+  if (withoutBookings.some((s) => s.start.getTime() === options.start.getTime())) {
     throw new ConflictError(SLOT_TAKEN);
   }
   throw new FieldError("start", "That isn't one of the available times");
@@ -166,6 +181,7 @@ export async function requireFreeSlot(
   db: Executor,
   options: SlotOptions & { start: Date },
 ): Promise<Slot> {
+  requireInsideBookingWindow(options);
   const slots = await slotsFor(db, options);
   const slot = slots.find((s) => s.start.getTime() === options.start.getTime());
   return slot ?? refuseStart(db, options);

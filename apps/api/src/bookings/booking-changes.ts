@@ -16,6 +16,7 @@ import {
   type BookingRules,
   blockedRange,
   requireFreeSlot,
+  requireInsideBookingWindow,
   requireService,
   SLOT_TAKEN,
 } from "./bookable-slots.js";
@@ -88,6 +89,7 @@ export async function moveToSlot(
   options: ChangeOptions & { rules: BookingRules },
 ): Promise<BookingDetails> {
   const { rules, by, settings, now } = options;
+  requireInsideBookingWindow({ settings, rules, now, start });
   const service = await requireService(ctx.db, booking.service.id);
   const day = localDateOf(start, settings.timeZone);
   try {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   type BookingDetails,
+  claimIdempotencyFingerprint,
   countBookingsByPractitioner,
   type Executor,
   findBookingById,
@@ -14,16 +15,18 @@ import { type ClinicSettings, localDateOf, type PractitionerChoice } from "@clin
 import { createdFields } from "../audit/audit.js";
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
-import { ConflictError } from "../errors.js";
+import { ConflictError, UnprocessableContentError } from "../errors.js";
 import {
   type BookingRules,
   blockedRange,
   candidatesFor,
   requireFreeSlot,
+  requireInsideBookingWindow,
   requireService,
   SLOT_TAKEN,
   type SlotOptions,
 } from "./bookable-slots.js";
+import { bookingRequestFingerprint } from "./booking-fingerprint.js";
 import { type BookingActor, recordBookingChange } from "./booking-history.js";
 import { hashManageToken, manageTokenFor } from "./manage-token.js";
 import { emailData } from "./patient-views.js";
@@ -47,7 +50,8 @@ export interface PlacedBooking {
  * Books a free slot under the rules: checks it in the transaction that writes
  * the booking, its history, the audit entry (staff) and the emails; the
  * exclusion constraint settles races (CONFLICT). A repeated idempotency key
- * answers with the booking it made.
+ * with the same request answers with the booking it made, even when the
+ * retries race each other; with a different request it is refused (422).
  */
 export async function placeBooking(
   ctx: AppContext,
@@ -56,15 +60,19 @@ export async function placeBooking(
 ): Promise<PlacedBooking> {
   const { settings, rules, by } = options;
   const now = ctx.now();
+  const fingerprint = input.idempotencyKey ? bookingRequestFingerprint(input, rules) : null;
   const replay = async (): Promise<PlacedBooking | null> => {
-    if (!input.idempotencyKey) return null;
+    if (!input.idempotencyKey || !fingerprint) return null;
     const existing = await findBookingByIdempotencyKey(ctx.db, input.idempotencyKey);
     if (!existing) return null;
+    await requireSameRequest(ctx, existing, fingerprint);
     return { details: existing, manageToken: manageTokenFor(existing.id, ctx.appSecret) };
   };
   const earlier = await replay();
   if (earlier) return earlier;
 
+  // Before any local day is derived or slot computed: a far-off instant stops here.
+  requireInsideBookingWindow({ settings, rules, now, start: input.start });
   const service = await requireService(ctx.db, input.serviceId);
   const candidates = candidatesFor(service, input.practitionerId);
   const day = localDateOf(input.start, settings.timeZone);
@@ -103,6 +111,7 @@ export async function placeBooking(
           notes: input.notes,
           contactConsent: input.contactConsent,
           idempotencyKey: input.idempotencyKey,
+          idempotencyFingerprint: fingerprint,
           manageTokenHash: hashManageToken(token),
         });
         const details = (await findBookingById(tx, id))!;
@@ -129,8 +138,14 @@ export async function placeBooking(
       return placed;
     } catch (error) {
       const state = sqlState(error);
-      if (state === SQLSTATE.uniqueViolation) {
-        // The same request won a race with itself: answer with the booking it made.
+      // A retry racing its own first attempt loses in one of three ways: the slot is gone by the
+      // time it looks (SLOT_TAKEN), or its insert hits the key's unique index or the exclusion
+      // constraint. Whichever it is, the booking it asked for may exist: look it up by key first.
+      const lostRace =
+        state === SQLSTATE.uniqueViolation ||
+        state === SQLSTATE.exclusionViolation ||
+        (error instanceof ConflictError && error.message === SLOT_TAKEN);
+      if (lostRace) {
         const again = await replay();
         if (again) return again;
       }
@@ -142,6 +157,30 @@ export async function placeBooking(
     }
   }
   throw new ConflictError(SLOT_TAKEN);
+}
+
+/**
+ * A key's booking answers a retry only for the request that made it. Bookings
+ * from before fingerprints were kept (NULL) take the fingerprint of the first
+ * retry: the key's owner is the only one who knows it, and a NULL can only be
+ * filled once, so every later retry is held to that request.
+ */
+async function requireSameRequest(
+  ctx: AppContext,
+  existing: BookingDetails,
+  fingerprint: string,
+): Promise<void> {
+  let stored = existing.idempotencyFingerprint;
+  if (stored === null) {
+    if (await claimIdempotencyFingerprint(ctx.db, existing.id, fingerprint)) return;
+    // Another retry filled it first: hold this one to what it stored.
+    stored = (await findBookingById(ctx.db, existing.id))?.idempotencyFingerprint ?? null;
+  }
+  if (stored !== fingerprint) {
+    throw new UnprocessableContentError(
+      "This idempotency key was already used for a different booking request. Send a new idempotency key with a new request.",
+    );
+  }
 }
 
 /** Shares "first available" bookings out: the least-booked practitioner that day goes first. */

@@ -6,7 +6,10 @@ import {
   listReviewQueue,
   lockReviewForModeration,
   reviewsForComparison,
+  SQLSTATE,
   setReviewModeration,
+  sqlState,
+  unknownPractitionerIds,
 } from "@clinic/db";
 import {
   BURST_WINDOW_MS,
@@ -25,9 +28,10 @@ import {
 } from "../abuse/public-forms.js";
 import { audit } from "../audit/audit.js";
 import type { AppContext, StaffContext } from "../context.js";
-import { NotFoundError, PreconditionFailedError } from "../errors.js";
+import { FieldError, NotFoundError, PreconditionFailedError } from "../errors.js";
 
 const QUEUE_PAGE_SIZE = 20;
+const UNKNOWN_PRACTITIONER = "We don't know that practitioner; choose one from the list";
 
 /** Approved reviews only, newest first; pending and rejected ones are never public. */
 export function publicReviews(
@@ -51,18 +55,31 @@ export async function submitReview(
 ) {
   const { honeypot, renderedAt, ...review } = input;
   rejectAutomated(ctx, { honeypot, renderedAt });
+  // Checked before the rate limit: a request refused as bad input doesn't spend a hit.
+  if (review.practitionerId !== null) {
+    const unknown = await unknownPractitionerIds(ctx.db, [review.practitionerId]);
+    if (unknown.length > 0) throw new FieldError("practitionerId", UNKNOWN_PRACTITIONER);
+  }
   await enforceRateLimit(ctx, "review");
   const now = ctx.now();
   const sender = senderHash(ctx);
-  const { id } = await ctx.db.transaction(async (tx) => {
-    const earlier = await reviewsForComparison(tx, {
-      email: review.email,
-      senderHash: sender,
-      since: new Date(now.getTime() - BURST_WINDOW_MS),
+  const { id } = await ctx.db
+    .transaction(async (tx) => {
+      const earlier = await reviewsForComparison(tx, {
+        email: review.email,
+        senderHash: sender,
+        since: new Date(now.getTime() - BURST_WINDOW_MS),
+      });
+      const flags = reviewFlags({ ...review, senderHash: sender, createdAt: now }, earlier);
+      return insertPendingReview(tx, { ...review, senderHash: sender, flags, createdAt: now });
+    })
+    .catch((error: unknown) => {
+      // The practitioner was deleted since the check above: the foreign key says so.
+      if (sqlState(error) === SQLSTATE.foreignKeyViolation) {
+        throw new FieldError("practitionerId", UNKNOWN_PRACTITIONER);
+      }
+      throw error;
     });
-    const flags = reviewFlags({ ...review, senderHash: sender, createdAt: now }, earlier);
-    return insertPendingReview(tx, { ...review, senderHash: sender, flags, createdAt: now });
-  });
   ctx.logger.info("review received", { reviewId: id });
   return { id, status: "pending" as const };
 }

@@ -10,6 +10,7 @@ const CODE_OF: Record<AppErrorKind, TRPC_ERROR_CODE_KEY> = {
   not_found: "NOT_FOUND",
   conflict: "CONFLICT",
   precondition_failed: "PRECONDITION_FAILED",
+  unprocessable_content: "UNPROCESSABLE_CONTENT",
   too_many_requests: "TOO_MANY_REQUESTS",
 };
 

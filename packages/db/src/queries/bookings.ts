@@ -1,5 +1,5 @@
 import type { BookingStatus, PatientInput } from "@clinic/domain";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { bookingEvents, bookings, patients, practitioners, services } from "../schema.js";
 
@@ -35,6 +35,8 @@ export interface NewBooking {
   notes: string;
   contactConsent: boolean;
   idempotencyKey: string | null;
+  /** SHA-256 of the normalised request that used `idempotencyKey` (null without a key). */
+  idempotencyFingerprint?: string | null;
   manageTokenHash: string | null;
 }
 
@@ -64,6 +66,8 @@ export interface BookingDetails {
   sequence: number;
   cancellationReason: string | null;
   idempotencyKey: string | null;
+  /** Null for bookings made before fingerprints were kept (migration 0005). */
+  idempotencyFingerprint: string | null;
   service: {
     id: string;
     slug: string;
@@ -106,6 +110,7 @@ async function findBookingWhere(db: Executor, where: ReturnType<typeof eq>) {
     sequence: booking.sequence,
     cancellationReason: booking.cancellationReason,
     idempotencyKey: booking.idempotencyKey,
+    idempotencyFingerprint: booking.idempotencyFingerprint,
     service: {
       id: service.id,
       slug: service.slug,
@@ -136,6 +141,24 @@ export function findBookingByIdempotencyKey(
   key: string,
 ): Promise<BookingDetails | null> {
   return findBookingWhere(db, eq(bookings.idempotencyKey, key));
+}
+
+/**
+ * Gives a booking made before fingerprints were kept the fingerprint of the
+ * first request that replays its key. Only a NULL is ever filled, so of two
+ * racing claims one wins; returns whether this one did.
+ */
+export async function claimIdempotencyFingerprint(
+  db: Executor,
+  bookingId: string,
+  fingerprint: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(bookings)
+    .set({ idempotencyFingerprint: fingerprint })
+    .where(and(eq(bookings.id, bookingId), isNull(bookings.idempotencyFingerprint)))
+    .returning({ id: bookings.id });
+  return rows.length === 1;
 }
 
 export async function cancelBooking(

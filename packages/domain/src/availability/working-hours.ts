@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, localDateSchema, timeOfDaySchema } from "../common/fields.js";
+import { singleLineText } from "../common/storable-text.js";
 
 /** ISO weekday: 1 = Monday … 7 = Sunday (date-fns `getISODay`). */
 export const weekdaySchema = z.number().int().min(1).max(7);
@@ -132,7 +133,7 @@ export const timeOffInputSchema = z
     endDate: localDateSchema,
     startTime: timeOfDaySchema.nullable(),
     endTime: timeOfDaySchema.nullable(),
-    reason: z.string().trim().max(200),
+    reason: singleLineText().trim().max(200),
   })
   .superRefine((t, ctx) => {
     // Each rule looks only at fields that are valid on their own, so one mistake gets one message.
@@ -175,7 +176,7 @@ export const clinicClosureInputSchema = z
   .object({
     startDate: localDateSchema,
     endDate: localDateSchema,
-    reason: z.string().trim().min(1, "Say why the clinic is closed").max(200),
+    reason: singleLineText().trim().min(1, "Say why the clinic is closed").max(200),
   })
   .refine((c) => !isLocalDate(c.startDate) || !isLocalDate(c.endDate) || c.endDate >= c.startDate, {
     message: "End date can't be before start date",

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idSchema, localDateSchema } from "../common/fields.js";
+import { idSchema, instantSchema, localDateSchema } from "../common/fields.js";
+import { multiLineText } from "../common/storable-text.js";
 import { bookingNotesSchema, patientInputSchema } from "./booking.js";
 
 /** A specific practitioner, or "any" for the first available. */
@@ -46,7 +47,7 @@ export const manageTokenSchema = z
 export const createBookingInputSchema = z.object({
   serviceId: idSchema,
   practitionerId: practitionerChoiceSchema,
-  start: z.date({ message: "Choose a time" }),
+  start: instantSchema("Choose a time"),
   patient: patientInputSchema,
   notes: bookingNotesSchema.default(""),
   contactConsent: z.boolean().default(false),
@@ -54,8 +55,7 @@ export const createBookingInputSchema = z.object({
 });
 export type CreateBookingInput = z.input<typeof createBookingInputSchema>;
 
-export const cancellationReasonSchema = z
-  .string()
+export const cancellationReasonSchema = multiLineText()
   .trim()
   .max(500, "Keep the reason under 500 characters");
 
@@ -66,7 +66,7 @@ export const cancelByTokenInputSchema = z.object({
 
 export const rescheduleByTokenInputSchema = z.object({
   token: manageTokenSchema,
-  start: z.date({ message: "Choose a time" }),
+  start: instantSchema("Choose a time"),
 });
 
 /**

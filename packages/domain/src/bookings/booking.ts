@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema, idSchema, personNameSchema, phoneSchema } from "../common/fields.js";
+import { multiLineText } from "../common/storable-text.js";
 
 export const bookingStatuses = ["confirmed", "cancelled", "completed", "no_show"] as const;
 export const bookingStatusSchema = z.enum(bookingStatuses);
@@ -23,8 +24,7 @@ export const patientSchema = patientInputSchema.extend({
 });
 export type Patient = z.infer<typeof patientSchema>;
 
-export const bookingNotesSchema = z
-  .string()
+export const bookingNotesSchema = multiLineText()
   .trim()
   .max(2000, "Notes must be at most 2000 characters");
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idSchema, localDateSchema } from "../common/fields.js";
+import { idSchema, instantSchema, localDateSchema } from "../common/fields.js";
+import { multiLineText, singleLineText } from "../common/storable-text.js";
 import { bookingNotesSchema, patientInputSchema } from "./booking.js";
 import { idempotencyKeySchema, practitionerChoiceSchema } from "./booking-input.js";
 
@@ -51,8 +52,7 @@ export const setBookingStatusInputSchema = z.object({
 /** Staff cancel with a reason; the patient's email quotes it. */
 export const staffCancelBookingInputSchema = z.object({
   id: idSchema,
-  reason: z
-    .string()
+  reason: multiLineText()
     .trim()
     .min(1, "Say why the appointment is cancelled")
     .max(500, "Keep the reason under 500 characters"),
@@ -60,7 +60,7 @@ export const staffCancelBookingInputSchema = z.object({
 
 export const staffRescheduleBookingInputSchema = z.object({
   id: idSchema,
-  start: z.date({ message: "Choose a time" }),
+  start: instantSchema("Choose a time"),
 });
 
 /**
@@ -70,7 +70,7 @@ export const staffRescheduleBookingInputSchema = z.object({
 export const staffCreateBookingInputSchema = z.object({
   serviceId: idSchema,
   practitionerId: practitionerChoiceSchema,
-  start: z.date({ message: "Choose a time" }),
+  start: instantSchema("Choose a time"),
   patient: patientInputSchema,
   notes: bookingNotesSchema.default(""),
   idempotencyKey: idempotencyKeySchema.optional(),
@@ -81,7 +81,7 @@ export const PATIENTS_PAGE_SIZE = 25;
 
 /** Patients whose name, email or phone contains `query` (case-insensitive), a page at a time. */
 export const patientSearchInputSchema = z.object({
-  query: z.string().trim().max(100, "Search for at most 100 characters").optional(),
+  query: singleLineText().trim().max(100, "Search for at most 100 characters").optional(),
   page: z.number().int().min(1).max(10_000).default(1),
 });
 export type PatientSearchInput = z.input<typeof patientSearchInputSchema>;

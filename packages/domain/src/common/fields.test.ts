@@ -3,6 +3,7 @@ import {
   currencySchema,
   emailSchema,
   idSchema,
+  instantSchema,
   isValidTimeZone,
   localDateSchema,
   personNameSchema,
@@ -214,4 +215,36 @@ describe("other fields", () => {
     expect(personNameSchema.parse("  Joey Lee ")).toBe("Joey Lee");
     expect(messages(personNameSchema.safeParse("   "))).toEqual(["Name is required"]);
   });
+});
+
+describe("instantSchema and localDateSchema bounds", () => {
+  // Valid JavaScript dates whose arithmetic throws or that PostgreSQL can't store (issue 10).
+  it.each([
+    "0001-01-01T00:00:00Z",
+    "+275760-09-13T00:00:00Z",
+    "-271821-04-20T00:00:00Z",
+    "1999-12-31T23:59:59.999Z",
+    "3000-01-01T00:00:00Z",
+  ])("refuses the instant %s with the year range", (iso) => {
+    expect(messages(instantSchema("Choose a time").safeParse(new Date(iso)))).toEqual([
+      "Choose a time between the years 2000 and 2999",
+    ]);
+  });
+
+  it("accepts instants inside the years and names a missing one plainly", () => {
+    expect(instantSchema().safeParse(new Date("2000-01-01T00:00:00Z")).success).toBe(true);
+    expect(instantSchema().safeParse(new Date("2999-12-31T23:59:59.999Z")).success).toBe(true);
+    expect(messages(instantSchema("Choose a time").safeParse(new Date(Number.NaN)))).toEqual([
+      "Choose a time",
+    ]);
+  });
+
+  it.each(["0001-01-01", "1999-12-31", "3000-01-01", "9999-12-31"])(
+    "refuses the local date %s with the year range",
+    (date) => {
+      expect(messages(localDateSchema.safeParse(date))).toEqual([
+        "Use a date between the years 2000 and 2999",
+      ]);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "./storable-text.js";
 
 /** Small reusable field schemas with plain-language messages, shared by API inputs and forms. */
 
@@ -37,8 +38,7 @@ export const phoneSchema = z
     return digits >= 6 && digits <= 15;
   }, "Enter a valid phone number");
 
-export const personNameSchema = z
-  .string()
+export const personNameSchema = singleLineText()
   .trim()
   .min(1, "Name is required")
   .max(120, "Name must be at most 120 characters");
@@ -48,8 +48,42 @@ export const timeOfDaySchema = z
   .string()
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a 24-hour time such as 09:30");
 
-/** A calendar date without a time zone, `yyyy-MM-dd`. */
-export const localDateSchema = z.iso.date({ message: "Use a date such as 2026-04-05" });
+/**
+ * The years the platform works in. JavaScript dates reach ±275760 and
+ * PostgreSQL's 4713 BC, but date arithmetic near those ends throws
+ * (`RangeError: Invalid time value`) or overflows a column, and no
+ * appointment, time off or audit entry of a clinic lies outside these years.
+ */
+export const EARLIEST_YEAR = 2000;
+export const LATEST_YEAR = 2999;
+const EARLIEST_INSTANT = Date.UTC(EARLIEST_YEAR, 0, 1);
+const AFTER_LATEST_INSTANT = Date.UTC(LATEST_YEAR + 1, 0, 1);
+const YEAR_RANGE = `between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`;
+
+/**
+ * An instant (a `Date`) inside the platform's years; `message` is what a
+ * missing or invalid value is told. Every procedure input that takes an
+ * instant uses this rather than `z.date()`.
+ */
+export function instantSchema(message = "Choose a date and time") {
+  return z
+    .date({ message })
+    .refine((date) => date.getTime() >= EARLIEST_INSTANT && date.getTime() < AFTER_LATEST_INSTANT, {
+      message: `Choose a time ${YEAR_RANGE}`,
+      abort: true,
+    });
+}
+
+/** A calendar date without a time zone, `yyyy-MM-dd`, inside the platform's years. */
+export const localDateSchema = z.iso.date({ message: "Use a date such as 2026-04-05" }).refine(
+  (date) => {
+    // A malformed date already has its message: one mistake, one message.
+    if (!/^\d{4}-/.test(date)) return true;
+    const year = Number(date.slice(0, 4));
+    return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+  },
+  { message: `Use a date ${YEAR_RANGE}`, abort: true },
+);
 
 /** An IANA time zone name that this runtime knows, e.g. `Australia/Sydney`. */
 export const timeZoneSchema = z.string().refine(isValidTimeZone, "Unknown time zone");
@@ -80,7 +114,10 @@ export const currencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as AUD");
 
-export const urlSchema = z.url({
-  protocol: /^https?$/,
-  message: "Enter a web address starting with http(s)://",
-});
+// URL parsing accepts control characters in a path; the text check comes first so they are refused.
+export const urlSchema = singleLineText().pipe(
+  z.url({
+    protocol: /^https?$/,
+    message: "Enter a web address starting with http(s)://",
+  }),
+);

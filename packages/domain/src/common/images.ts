@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "./storable-text.js";
 
 /** Image types staff may upload (practitioner photos), with the file extension each is stored under. */
 export const imageContentTypes = ["image/jpeg", "image/png", "image/webp"] as const;
@@ -46,8 +47,7 @@ export function imageTypeOf(bytes: Uint8Array): ImageContentType | null {
  * file this platform serves under `/uploads/`. Anything else (e.g.
  * `javascript:` or `data:` URLs) is refused.
  */
-export const imageUrlSchema = z
-  .string()
+export const imageUrlSchema = singleLineText()
   .trim()
   .max(500, "Image addresses must be at most 500 characters")
   .refine(

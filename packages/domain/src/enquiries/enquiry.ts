@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema, idSchema, personNameSchema, phoneSchema } from "../common/fields.js";
+import { multiLineText } from "../common/storable-text.js";
 
 export const enquiryStatuses = ["new", "in_progress", "closed"] as const;
 export const enquiryStatusSchema = z.enum(enquiryStatuses);
@@ -9,8 +10,7 @@ export const enquiryInputSchema = z.object({
   name: personNameSchema,
   email: emailSchema,
   phone: phoneSchema.nullable(),
-  message: z
-    .string()
+  message: multiLineText()
     .trim()
     .min(1, "Message is required")
     .max(5000, "Message must be at most 5000 characters"),

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import { idSchema, slugSchema } from "../common/fields.js";
 import { imageUrlSchema } from "../common/images.js";
+import { multiLineText, singleLineText } from "../common/storable-text.js";
 import { type PostStatus, postStatusSchema, tagSchema } from "./post.js";
 
 /** What staff edit on a post; its status changes through `postStatusChange`. */
 export const postContentSchema = z.object({
   slug: slugSchema,
-  title: z
-    .string()
+  title: singleLineText()
     .trim()
     .min(1, "Title is required")
     .max(200, "Titles must be at most 200 characters"),
-  excerpt: z.string().trim().max(400, "Excerpts must be at most 400 characters"),
-  body: z.string().trim().min(1, "Write something first").max(100_000, "The post is too long"),
+  excerpt: multiLineText().trim().max(400, "Excerpts must be at most 400 characters"),
+  body: multiLineText().trim().min(1, "Write something first").max(100_000, "The post is too long"),
   /** A practitioner, or null for a post from the clinic. */
   authorId: idSchema.nullable(),
   tags: z

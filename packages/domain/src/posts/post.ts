@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idSchema, slugSchema } from "../common/fields.js";
+import { idSchema, instantSchema, slugSchema } from "../common/fields.js";
+import { multiLineText, singleLineText } from "../common/storable-text.js";
 
 export const postStatuses = ["draft", "scheduled", "published"] as const;
 export const postStatusSchema = z.enum(postStatuses);
@@ -16,17 +17,17 @@ export const tagSchema = z
 export const postInputSchema = z
   .object({
     slug: slugSchema,
-    title: z.string().trim().min(1, "Title is required").max(200),
-    excerpt: z.string().trim().max(400),
-    body: z.string().trim().min(1, "Write something first").max(100_000),
+    title: singleLineText().trim().min(1, "Title is required").max(200),
+    excerpt: multiLineText().trim().max(400),
+    body: multiLineText().trim().min(1, "Write something first").max(100_000),
     authorId: idSchema.nullable(),
     status: postStatusSchema,
-    publishedAt: z.date().nullable(),
+    publishedAt: instantSchema("Choose a publish date").nullable(),
     tags: z
       .array(tagSchema)
       .max(10, "At most 10 tags")
       .refine((tags) => new Set(tags).size === tags.length, "Use each tag only once"),
-    coverImageUrl: z.string().trim().max(500).nullable(),
+    coverImageUrl: singleLineText().trim().max(500).nullable(),
   })
   .refine((p) => p.status === "draft" || p.publishedAt !== null, {
     message: "Scheduled and published posts need a publish date",

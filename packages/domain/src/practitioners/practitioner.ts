@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { idSchema, personNameSchema, slugSchema } from "../common/fields.js";
+import { multiLineText, singleLineText } from "../common/storable-text.js";
 
 export const practitionerInputSchema = z.object({
   slug: slugSchema,
   name: personNameSchema,
-  title: z.string().trim().min(1, "Title is required").max(120),
-  bio: z.string().trim().min(1, "Bio is required").max(10_000),
-  photoUrl: z.string().trim().max(500).nullable(),
+  title: singleLineText().trim().min(1, "Title is required").max(120),
+  bio: multiLineText().trim().min(1, "Bio is required").max(10_000),
+  photoUrl: singleLineText().trim().max(500).nullable(),
   active: z.boolean(),
   sortOrder: z.number().int().min(0).max(1000),
 });

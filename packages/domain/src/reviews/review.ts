@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema, idSchema, personNameSchema } from "../common/fields.js";
+import { multiLineText } from "../common/storable-text.js";
 
 export const reviewStatuses = ["pending", "approved", "rejected"] as const;
 export const reviewStatusSchema = z.enum(reviewStatuses);
@@ -14,8 +15,7 @@ export const ratingSchema = z
 export const reviewInputSchema = z.object({
   authorName: personNameSchema,
   rating: ratingSchema,
-  body: z
-    .string()
+  body: multiLineText()
     .trim()
     .min(10, "Tell us a little more (at least 10 characters)")
     .max(3000, "Reviews must be at most 3000 characters"),

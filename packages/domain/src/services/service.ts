@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, priceCentsSchema, slugSchema } from "../common/fields.js";
+import { multiLineText, singleLineText } from "../common/storable-text.js";
 
 /** Who a service is for: first visits need a longer assessment. */
 export const patientTypes = ["new", "returning", "any"] as const;
@@ -15,9 +16,9 @@ const minutes = (label: string, max: number) =>
 
 export const serviceInputSchema = z.object({
   slug: slugSchema,
-  name: z.string().trim().min(1, "Name is required").max(120),
-  summary: z.string().trim().min(1, "Summary is required").max(300),
-  description: z.string().trim().max(10_000),
+  name: singleLineText().trim().min(1, "Name is required").max(120),
+  summary: multiLineText().trim().min(1, "Summary is required").max(300),
+  description: multiLineText().trim().max(10_000),
   durationMinutes: minutes("Duration", 480).min(5, "Duration must be at least 5 minutes"),
   bufferBeforeMinutes: minutes("Buffer before", 120),
   bufferAfterMinutes: minutes("Buffer after", 120),

@@ -7,13 +7,14 @@ import {
   timeZoneSchema,
   urlSchema,
 } from "../common/fields.js";
+import { singleLineText } from "../common/storable-text.js";
 
 export const addressSchema = z.object({
-  street: z.string().trim().min(1, "Street is required").max(200),
-  suburb: z.string().trim().min(1, "Suburb is required").max(100),
-  state: z.string().trim().max(50),
-  postcode: z.string().trim().max(12),
-  country: z.string().trim().min(2).max(60),
+  street: singleLineText().trim().min(1, "Street is required").max(200),
+  suburb: singleLineText().trim().min(1, "Suburb is required").max(100),
+  state: singleLineText().trim().max(50),
+  postcode: singleLineText().trim().max(12),
+  country: singleLineText().trim().min(2).max(60),
 });
 export type Address = z.infer<typeof addressSchema>;
 
@@ -36,14 +37,14 @@ export type BookingPolicy = z.infer<typeof bookingPolicySchema>;
 
 export const clinicSettingsSchema = z.object({
   name: personNameSchema,
-  tagline: z.string().trim().max(200),
+  tagline: singleLineText().trim().max(200),
   email: emailSchema,
   phone: phoneSchema,
   address: addressSchema,
   timeZone: timeZoneSchema,
   currency: currencySchema,
   bookingPolicy: bookingPolicySchema,
-  emailSenderName: z.string().trim().min(1).max(120),
+  emailSenderName: singleLineText().trim().min(1).max(120),
   emailSenderAddress: emailSchema,
   websiteUrl: urlSchema,
 });

@@ -1,4 +1,4 @@
-import { idSchema } from "@clinic/domain";
+import { idSchema, instantSchema, singleLineText } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { auditLogPage } from "../../audit/audit-log.js";
@@ -15,9 +15,9 @@ export const auditRouter = {
       z
         .object({
           actorId: idSchema.optional(),
-          entity: z.string().trim().min(1).max(50).optional(),
-          from: z.date().optional(),
-          to: z.date().optional(),
+          entity: singleLineText().trim().min(1).max(50).optional(),
+          from: instantSchema().optional(),
+          to: instantSchema().optional(),
           page: z.number().int().min(1).max(10_000).default(1),
         })
         .refine((f) => !f.from || !f.to || f.from < f.to, {

@@ -1,6 +1,7 @@
 import {
   idInputSchema,
   idSchema,
+  instantSchema,
   postContentSchema,
   postStaffFilterSchema,
   slugSchema,
@@ -71,7 +72,7 @@ export const postsRouter = {
 
   /** Schedules a post for a future time; it appears by itself then. */
   schedule: permissionProcedure("posts.write")
-    .input(idInputSchema.extend({ publishedAt: z.date({ message: "Choose a date and time" }) }))
+    .input(idInputSchema.extend({ publishedAt: instantSchema("Choose a date and time") }))
     .mutation(({ ctx, input }) =>
       changePostStatus(ctx, input.id, { action: "schedule", publishedAt: input.publishedAt }),
     ),
