@@ -250,6 +250,7 @@ const hostileNumber = fc.oneof(
 );
 
 const hostileDate = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(new Date(8.64e15), new Date(-8.64e15)) },
   fc.constantFrom(
     new Date("0001-01-01T00:00:00Z"),
     new Date(8.64e15),

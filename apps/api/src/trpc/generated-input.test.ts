@@ -41,7 +41,7 @@ import { type RouterProcedure, routerProcedures } from "../testing/procedures.js
  */
 const procedures = routerProcedures();
 const fuzzing = process.env.FUZZ_RUNS !== undefined;
-const TOTAL_RUNS = Number(process.env.FUZZ_RUNS || 0) || 8 * procedures.length;
+const TOTAL_RUNS = Number(process.env.FUZZ_RUNS || 0) || 4 * procedures.length;
 const RUNS_PER_PROCEDURE = Math.ceil(TOTAL_RUNS / procedures.length);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_130);
 
