@@ -50,6 +50,32 @@ describe("toTRPCError", () => {
   });
 });
 
+describe("toTRPCError on dates out of range", () => {
+  // Year ±275760 passes z.date() but date arithmetic on it (slot engines, toISOString) throws
+  // RangeError before the database sees it; that is the caller's bad input, not our failure.
+  it("turns an invalid time value into 400, thrown directly or under a query error", () => {
+    const invalid = () => new Date(8.64e15 + 1).toISOString();
+    let thrown: unknown;
+    try {
+      invalid();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RangeError);
+    expect(toTRPCError(thrown).code).toBe("BAD_REQUEST");
+    const wrapped = Object.assign(new Error("Failed query"), { cause: thrown });
+    expect(toTRPCError(wrapped).code).toBe("BAD_REQUEST");
+    expect(toTRPCError(new RangeError("Invalid time value")).message).toMatch(/date|time/i);
+  });
+
+  it("leaves other range errors (a bug, a stack overflow) as 500", () => {
+    expect(toTRPCError(new RangeError("Maximum call stack size exceeded")).code).toBe(
+      "INTERNAL_SERVER_ERROR",
+    );
+    expect(toTRPCError(new RangeError("Invalid array length")).code).toBe("INTERNAL_SERVER_ERROR");
+  });
+});
+
 describe("fieldErrorsOf", () => {
   it("keys each issue by its dotted path", () => {
     expect(fieldErrorsOf(new FieldError("patient.email", "Enter a valid email"))).toEqual({

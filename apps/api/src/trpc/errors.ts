@@ -31,6 +31,13 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof AppError) {
     return new TRPCError({ code: CODE_OF[error.kind], message: error.message, cause: error });
   }
+  if (isInvalidTimeValue(error)) {
+    return new TRPCError({
+      code: "BAD_REQUEST",
+      message: "A date or time is outside the range we can work with. Check it and try again.",
+      cause: error as Error,
+    });
+  }
   const state = sqlState(error);
   if (state?.startsWith("22")) {
     return new TRPCError({
@@ -50,6 +57,25 @@ export function toTRPCError(error: unknown): TRPCError {
     code: "INTERNAL_SERVER_ERROR",
     cause: error instanceof Error ? error : undefined,
   });
+}
+
+/**
+ * A date too far out to compute with: `z.date()` accepts any valid Date (up to
+ * year ±275760), but date arithmetic on one near the edge (date-fns, a time
+ * zone conversion, `toISOString`) throws `RangeError: Invalid time value`, in
+ * the service or inside the database driver. Like class 22, that is the
+ * caller's bad input; services still name the field where they can (a
+ * schema bound on the date comes first). Only this message: another
+ * RangeError (a stack overflow, an array length) is our bug and stays a 500.
+ */
+function isInvalidTimeValue(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof RangeError && /^Invalid (time value|Date)$/i.test(current.message))
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 export type FieldErrors = Record<string, string[]>;

@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "../auth/sessions.js";
 import { silentLogger } from "../logger.js";
 import { createTestApp } from "../testing/index.js";
+import { routerProcedures } from "../testing/procedures.js";
 import { defaultUploadDir } from "../uploads/photos.js";
 import { appRouter } from "./root.js";
-import { type Context, createCallerFactory, type ProcedureMeta } from "./trpc.js";
+import { type Context, createCallerFactory } from "./trpc.js";
 
-type Procedures = Record<string, { _def: { meta?: ProcedureMeta; type: string } }>;
-const procedures = Object.entries(appRouter._def.procedures as unknown as Procedures);
+const procedures = routerProcedures();
 const createCaller = createCallerFactory(appRouter);
 
 describe("every procedure of the router", () => {
   it("declares who may call it", () => {
-    const undeclared = procedures.filter(([, p]) => !p._def.meta?.access).map(([path]) => path);
+    const undeclared = procedures.filter((p) => !p.meta?.access).map((p) => p.path);
     expect(undeclared).toEqual([]);
   });
 
@@ -71,15 +71,15 @@ describe("every procedure of the router", () => {
       }
     }
 
-    const staffOnly = procedures.filter(([, p]) => p._def.meta?.access === "staff");
+    const staffOnly = procedures.filter((p) => p.meta?.access === "staff");
 
     it("covers at least the session procedures", () => {
-      expect(staffOnly.map(([path]) => path)).toEqual(
+      expect(staffOnly.map((p) => p.path)).toEqual(
         expect.arrayContaining(["auth.me", "auth.signOut"]),
       );
     });
 
-    it.each(staffOnly.map(([path, p]) => [path, p._def.meta] as const))(
+    it.each(staffOnly.map((p) => [p.path, p.meta] as const))(
       "%s refuses anonymous callers and roles without the permission",
       async (path, meta) => {
         expect(await outcome(path, null)).toBe("UNAUTHORIZED");
