@@ -19,6 +19,16 @@ describe("the API's configuration", () => {
     expect(config.SMTP_URL).toBeUndefined();
   });
 
+  it("runs housekeeping hourly unless told otherwise, within a second to a day", () => {
+    expect(loadConfig({}).HOUSEKEEPING_INTERVAL_MS).toBe(3_600_000);
+    expect(loadConfig({ HOUSEKEEPING_INTERVAL_MS: "60000" }).HOUSEKEEPING_INTERVAL_MS).toBe(60_000);
+    for (const bad of ["0", "999", "86400001", "soon"]) {
+      expect(() => loadConfig({ HOUSEKEEPING_INTERVAL_MS: bad })).toThrow(
+        /HOUSEKEEPING_INTERVAL_MS/,
+      );
+    }
+  });
+
   it("stops start-up naming every invalid variable", () => {
     const error = (() => {
       try {

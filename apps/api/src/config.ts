@@ -32,6 +32,13 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
         .string()
         .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
         .optional(),
+      /** Pause between housekeeping runs (expired sessions, old counters, old email bodies). */
+      HOUSEKEEPING_INTERVAL_MS: z.coerce
+        .number()
+        .int()
+        .min(1_000, "must be at least 1000 (a second)")
+        .max(86_400_000, "must be at most 86400000 (a day)")
+        .default(3_600_000),
     },
     runtimeEnv,
   );

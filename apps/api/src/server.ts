@@ -7,6 +7,7 @@ import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
 import { devMailbox, smtpTransport } from "./email/transport.js";
+import { type Housekeeper, startHousekeeper } from "./housekeeping/housekeeping.js";
 import { consoleLogger as logger } from "./logger.js";
 
 const config = orExit(() => loadConfig());
@@ -26,6 +27,7 @@ const app = createApp({
   uploadDir: config.UPLOAD_DIR ? resolve(config.UPLOAD_DIR) : undefined,
 });
 let outbox: OutboxWorker | undefined;
+let housekeeper: Housekeeper | undefined;
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   const where =
     dbConfig.kind === "postgres"
@@ -39,6 +41,13 @@ const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.POR
       ? smtpTransport(config.SMTP_URL)
       : devMailbox(logger, config.WEB_URL),
     logger,
+  });
+  // Every instance runs housekeeping; a lock lets one do each run (housekeeping/housekeeping.ts).
+  housekeeper = startHousekeeper({
+    db: database.db,
+    logger,
+    now: () => new Date(),
+    intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
   });
   if (!config.SMTP_URL && config.NODE_ENV === "production") {
     logger.warn("SMTP_URL is not set: emails are logged and kept in the outbox, not sent");
@@ -73,8 +82,12 @@ async function shutdown(signal: string) {
   const outboxStopped = outbox
     ?.stop()
     .catch((error) => logger.error("stopping the outbox worker failed", { error: String(error) }));
+  const housekeeperStopped = housekeeper
+    ?.stop()
+    .catch((error) => logger.error("stopping housekeeping failed", { error: String(error) }));
   server.close(async () => {
     await outboxStopped;
+    await housekeeperStopped;
     await database
       .close()
       .catch((error) => logger.error("closing the database failed", { error: String(error) }));

@@ -37,8 +37,12 @@ export interface DatabaseHandle {
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
-// Serialises migrations when several API instances start against one server.
-const MIGRATION_LOCK_KEY = 724_310_501;
+/**
+ * The advisory lock that serialises changes to the database's shape and first
+ * content when several API instances start against one server: migrations hold
+ * it for their session, the demo seed for its transaction (seed/seed.ts).
+ */
+export const SCHEMA_LOCK_KEY = 724_310_501;
 
 /** Opens PostgreSQL (when given a URL) or PGlite and applies pending migrations. */
 export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
@@ -46,10 +50,10 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
     const lockClient = await pool.connect();
     try {
-      await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await lockClient.query("select pg_advisory_lock($1)", [SCHEMA_LOCK_KEY]);
       await migrateNodePg(drizzleNodePg(lockClient), { migrationsFolder });
     } finally {
-      await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+      await lockClient.query("select pg_advisory_unlock($1)", [SCHEMA_LOCK_KEY]);
       lockClient.release();
     }
     const db = drizzleNodePg(pool, { schema }) as unknown as Database;

@@ -8,6 +8,7 @@ export * from "./queries/catalog-public.js";
 export * from "./queries/catalog-staff.js";
 export * from "./queries/dashboard.js";
 export * from "./queries/enquiries.js";
+export * from "./queries/housekeeping.js";
 export * from "./queries/outbox.js";
 export * from "./queries/patients.js";
 export * from "./queries/posts.js";

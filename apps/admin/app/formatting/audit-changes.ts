@@ -49,6 +49,7 @@ const LABELS: Record<string, string> = {
   emailSenderName: "Email sender name",
   emailSenderAddress: "Email sender address",
   websiteUrl: "Website",
+  sentEmailRetentionDays: "Keep sent emails (days)",
   startsAt: "Starts",
   endsAt: "Ends",
   publishedAt: "Publish time",

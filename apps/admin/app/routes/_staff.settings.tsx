@@ -43,6 +43,7 @@ const FIELDS = [
   "bookingPolicy.cancellationWindowHours",
   "emailSenderName",
   "emailSenderAddress",
+  "sentEmailRetentionDays",
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -73,6 +74,7 @@ export default function Settings() {
     lastResult,
     defaultValue: {
       ...settings,
+      sentEmailRetentionDays: String(settings.sentEmailRetentionDays),
       bookingPolicy: Object.fromEntries(
         Object.entries(settings.bookingPolicy).map(([key, value]) => [key, String(value)]),
       ),
@@ -84,7 +86,9 @@ export default function Settings() {
     <>
       <div className="page-heading">
         <h1>Settings</h1>
-        <p className="lede">The clinic's details, booking rules and the sender of its emails.</p>
+        <p className="lede">
+          The clinic's details, booking rules, the sender of its emails and how long they are kept.
+        </p>
       </div>
       <NoticeBanner message={notice} />
       <Form method="post" className="form" {...getFormProps(form)}>
@@ -166,6 +170,19 @@ export default function Settings() {
           <div className="form-grid">
             <TextField meta={fields.emailSenderName} label="Sender name" />
             <TextField meta={fields.emailSenderAddress} type="email" label="Sender address" />
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="retention-heading">
+          <h2 id="retention-heading">Sent emails</h2>
+          <div className="form-grid">
+            <TextField
+              meta={fields.sentEmailRetentionDays}
+              type="number"
+              label="Keep sent emails (days)"
+              hint="Sent emails hold links that manage a booking and the patient's details. After this many days their text, attachments and the recipient's address (all but the domain) are deleted; the subject and when it was sent stay in the booking's history. From 1 to 3650 days."
+              min={1}
+              max={3650}
+            />
           </div>
         </section>
         <div className="button-row">

@@ -186,3 +186,37 @@ describe("the contact form", () => {
     ).resolves.toBeTruthy();
   });
 });
+
+describe.each(testDrivers)("the contact form under a burst (%s)", (driver) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ driver });
+  });
+  afterAll(() => t.close());
+
+  it("lets exactly the limit through of 30 concurrent submissions from one address", async () => {
+    const ip = "203.0.113.30";
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        t.client(undefined, ip).enquiries.submit.mutate({
+          name: "Burst Sender",
+          email: `burst${i}@example.com`,
+          phone: "0400 123 456",
+          message: "Do you see patients on Saturday mornings?",
+          renderedAt: FILLED_IN_AT,
+        }),
+      ),
+    );
+    const accepted = outcomes.filter((o) => o.status === "fulfilled");
+    const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason] : []));
+    expect(accepted).toHaveLength(RATE_LIMITS.enquiry.max);
+    expect(refused.map((e) => e.data?.httpStatus)).toEqual(
+      Array(30 - RATE_LIMITS.enquiry.max).fill(429),
+    );
+    const stored = await t.db
+      .select()
+      .from(schema.enquiries)
+      .where(eq(schema.enquiries.name, "Burst Sender"));
+    expect(stored).toHaveLength(RATE_LIMITS.enquiry.max);
+  });
+});

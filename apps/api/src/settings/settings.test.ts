@@ -50,6 +50,30 @@ describe.each(testDrivers)("clinic settings for staff (%s)", (driver) => {
     expect(await auditRows(t, "settings.update")).toHaveLength(0);
   });
 
+  it("keeps sent emails for 1 to 3650 whole days, naming the field otherwise", async () => {
+    const current = await owner.client.settings.staffGet.query();
+    expect(current.sentEmailRetentionDays).toBe(30);
+    for (const [days, message] of [
+      [0, "At least one day"],
+      [3651, "At most ten years"],
+      [2.5, "Whole days only"],
+    ] as const) {
+      const bad = await failure(
+        owner.client.settings.update.mutate({ ...current, sentEmailRetentionDays: days }),
+      );
+      expect(bad.fieldErrors).toEqual({ sentEmailRetentionDays: [message] });
+    }
+    expect(await owner.client.settings.staffGet.query()).toEqual(current);
+    const saved = await owner.client.settings.update.mutate({
+      ...current,
+      sentEmailRetentionDays: 3650,
+    });
+    expect(saved.sentEmailRetentionDays).toBe(3650);
+    const [audit] = await auditRows(t, "settings.update");
+    expect(audit!.changes).toEqual({ sentEmailRetentionDays: { from: 30, to: 3650 } });
+    await owner.client.settings.update.mutate(current);
+  });
+
   it("saves a valid change and audits only what changed", async () => {
     const current = await owner.client.settings.staffGet.query();
     const saved = await owner.client.settings.update.mutate({
@@ -62,7 +86,9 @@ describe.each(testDrivers)("clinic settings for staff (%s)", (driver) => {
       bookingPolicy: { minNoticeMinutes: 60 },
     });
     expect((await t.client().settings.get.query()).timeZone).toBe("Australia/Perth");
-    const [audit] = await auditRows(t, "settings.update");
+    const [audit] = (await auditRows(t, "settings.update")).filter(
+      (row) => "timeZone" in row.changes,
+    );
     expect(Object.keys(audit!.changes).sort()).toEqual(["bookingPolicy", "timeZone"]);
     expect(audit!.changes.timeZone).toEqual({ from: current.timeZone, to: "Australia/Perth" });
   });
@@ -81,6 +107,7 @@ describe.each(testDrivers)("public settings (%s)", (driver) => {
     expect(settings.timeZone).toBe("Australia/Sydney");
     expect(settings.bookingPolicy.cancellationWindowHours).toBeGreaterThanOrEqual(0);
     expect(settings).not.toHaveProperty("emailSenderAddress");
+    expect(settings).not.toHaveProperty("sentEmailRetentionDays");
     // Opening hours follow the practitioners' weekly hours: weekdays open, each range well formed.
     expect(settings.openingHours.map((h) => h.weekday)).toEqual(
       expect.arrayContaining([1, 2, 3, 4, 5]),

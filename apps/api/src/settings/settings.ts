@@ -5,14 +5,19 @@ import type { AppContext, StaffContext } from "../context.js";
 
 /**
  * What the public site shows about the clinic, with its opening hours (when
- * any practitioner works); the email sender stays internal.
+ * any practitioner works); the email sender and retention stay internal.
  */
 export async function publicSettings(ctx: AppContext) {
   const [clinic, hours] = await Promise.all([
     getClinicSettings(ctx.db),
     listActiveWorkingHours(ctx.db),
   ]);
-  const { emailSenderName: _name, emailSenderAddress: _address, ...settings } = clinic;
+  const {
+    emailSenderName: _name,
+    emailSenderAddress: _address,
+    sentEmailRetentionDays: _retention,
+    ...settings
+  } = clinic;
   return { ...settings, openingHours: openingHours(hours) };
 }
 

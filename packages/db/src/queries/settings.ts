@@ -17,6 +17,7 @@ function toClinicSettings(row: SettingsRow): ClinicSettings {
     websiteUrl: row.websiteUrl,
     emailSenderName: row.emailSenderName,
     emailSenderAddress: row.emailSenderAddress,
+    sentEmailRetentionDays: row.sentEmailRetentionDays,
     bookingPolicy: {
       slotStepMinutes: row.slotStepMinutes,
       minNoticeMinutes: row.minNoticeMinutes,
@@ -46,6 +47,7 @@ export async function saveClinicSettings(db: Executor, settings: ClinicSettings)
     websiteUrl: settings.websiteUrl,
     emailSenderName: settings.emailSenderName,
     emailSenderAddress: settings.emailSenderAddress,
+    sentEmailRetentionDays: settings.sentEmailRetentionDays,
     ...settings.bookingPolicy,
   };
   await db.insert(clinicSettings).values(values).onConflictDoUpdate({

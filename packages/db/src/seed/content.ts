@@ -19,6 +19,7 @@ export interface SeedClinic {
     horizonDays: number;
     cancellationWindowHours: number;
   };
+  sentEmailRetentionDays: number;
 }
 
 export interface SeedPractitioner {
@@ -133,6 +134,7 @@ export const clinic: SeedClinic = {
     horizonDays: 60,
     cancellationWindowHours: 24,
   },
+  sentEmailRetentionDays: 30,
 };
 
 export const owner: SeedOwner = {

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
-import { count } from "drizzle-orm";
-import type { Database, Transaction } from "../database.js";
+import { count, sql } from "drizzle-orm";
+import { type Database, SCHEMA_LOCK_KEY, type Transaction } from "../database.js";
 import { hashPassword } from "../passwords.js";
 import { saveClinicSettings } from "../queries/settings.js";
 import {
@@ -40,21 +40,24 @@ export async function isEmpty(db: Database): Promise<boolean> {
 /** Seeds the demo clinic when the database is empty; returns whether it did. */
 export async function seedIfEmpty(db: Database, options: SeedOptions = {}): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
-  await seedDemoClinic(db, options);
-  return true;
+  return seedDemoClinic(db, options);
 }
 
 /**
  * Writes the whole demo clinic in one transaction, with dates relative to
- * `now` in the clinic's time zone. Runs only on an empty database.
+ * `now` in the clinic's time zone. Runs only on an empty database; returns
+ * whether it wrote anything (false when another process seeded first).
  */
-export async function seedDemoClinic(db: Database, options: SeedOptions = {}): Promise<void> {
+export async function seedDemoClinic(db: Database, options: SeedOptions = {}): Promise<boolean> {
   const now = options.now ?? new Date();
   const ownerPasswordHash = await hashPassword(options.ownerPassword ?? DEMO_OWNER_PASSWORD);
-  await db.transaction(async (tx) => {
-    // Re-checked inside the transaction so two instances starting together seed once.
+  return db.transaction(async (tx) => {
+    // Two instances starting on an empty database both find it empty. The lock migrations take
+    // makes the second wait here until the first commits; its emptiness check, a new statement
+    // under read committed, then sees the first one's clinic and it leaves it alone.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SCHEMA_LOCK_KEY})`);
     const [existing] = await tx.select({ n: count() }).from(clinicSettings);
-    if ((existing?.n ?? 0) > 0) return;
+    if ((existing?.n ?? 0) > 0) return false;
     await saveClinicSettings(tx, { ...content.clinic });
     const practitionerIds = await insertPractitioners(tx);
     const serviceIds = await insertServices(tx, practitionerIds);
@@ -69,6 +72,7 @@ export async function seedDemoClinic(db: Database, options: SeedOptions = {}): P
       role: "owner",
       passwordHash: ownerPasswordHash,
     });
+    return true;
   });
 }
 

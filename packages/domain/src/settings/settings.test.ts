@@ -28,6 +28,7 @@ const settings = (): ClinicSettings => ({
   emailSenderName: "Westside Sports Chiro",
   emailSenderAddress: "bookings@westsidesportschiro.com.au",
   websiteUrl: "https://westsidesportschiro.com.au",
+  sentEmailRetentionDays: 30,
 });
 
 describe("clinicSettingsSchema", () => {
@@ -61,6 +62,28 @@ describe("clinicSettingsSchema", () => {
       [["bookingPolicy", "slotStepMinutes"], "At least 5 minutes"],
       [["bookingPolicy", "horizonDays"], "At most a year"],
     ]);
+  });
+
+  it("keeps sent emails between a day and ten years, in whole days", () => {
+    for (const [days, message] of [
+      [0, "At least one day"],
+      [3651, "At most ten years"],
+      [1.5, "Whole days only"],
+    ] as const) {
+      const result = clinicSettingsSchema.safeParse({
+        ...settings(),
+        sentEmailRetentionDays: days,
+      });
+      expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+        [["sentEmailRetentionDays"], message],
+      ]);
+    }
+    for (const days of [1, 3650]) {
+      expect(
+        clinicSettingsSchema.parse({ ...settings(), sentEmailRetentionDays: days })
+          .sentEmailRetentionDays,
+      ).toBe(days);
+    }
   });
 
   it("rejects a lowercase currency and a non-web address", () => {

@@ -47,6 +47,16 @@ export const clinicSettingsSchema = z.object({
   emailSenderName: singleLineText().trim().min(1).max(120),
   emailSenderAddress: emailSchema,
   websiteUrl: urlSchema,
+  /**
+   * Days a sent email keeps its body (manage links, the patient's details);
+   * after that, housekeeping empties it and keeps only when, what kind and
+   * to which domain it went.
+   */
+  sentEmailRetentionDays: z
+    .number()
+    .int("Whole days only")
+    .min(1, "At least one day")
+    .max(3650, "At most ten years"),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 

@@ -1,0 +1,108 @@
+import { and, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+import type { Database, Transaction } from "../database.js";
+import {
+  clinicSettings,
+  outboxMessages,
+  rateLimitHits,
+  signInFailures,
+  staffSessions,
+} from "../schema.js";
+
+// One instance does each housekeeping run; the others find this lock taken and skip theirs.
+const HOUSEKEEPING_LOCK_KEY = 724_310_503;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface HousekeepingRules {
+  now: Date;
+  /** Counted requests older than this are dropped; longer than every rate-limit window. */
+  keepRateLimitHitsMs: number;
+  /** Failed sign-ins older than this are dropped; longer than every sign-in throttle window. */
+  keepSignInFailuresMs: number;
+}
+
+export interface HousekeepingResult {
+  expiredSessions: number;
+  rateLimitHits: number;
+  signInFailures: number;
+  /** Sent (or given-up) emails whose bodies were emptied. */
+  purgedEmails: number;
+}
+
+/**
+ * One housekeeping run: deletes expired staff sessions and counters past
+ * their windows, and empties the bodies of emails sent longer ago than the
+ * clinic's `sent_email_retention_days` (see `purgeOldEmailBodies`). Returns
+ * what it did, or null when another instance is running it right now: the
+ * run holds a transaction-level advisory lock, tried without waiting.
+ */
+export async function runHousekeeping(
+  db: Database,
+  rules: HousekeepingRules,
+): Promise<HousekeepingResult | null> {
+  const { now } = rules;
+  return db.transaction(async (tx) => {
+    const { rows } = (await tx.execute(
+      sql`select pg_try_advisory_xact_lock(${HOUSEKEEPING_LOCK_KEY}) as locked`,
+    )) as unknown as { rows: { locked: boolean }[] };
+    if (!rows[0]?.locked) return null;
+
+    const expiredSessions = await tx
+      .delete(staffSessions)
+      .where(lte(staffSessions.expiresAt, now))
+      .returning({ id: staffSessions.id });
+    const hits = await tx
+      .delete(rateLimitHits)
+      .where(lt(rateLimitHits.createdAt, new Date(now.getTime() - rules.keepRateLimitHitsMs)))
+      .returning({ id: rateLimitHits.id });
+    const failures = await tx
+      .delete(signInFailures)
+      .where(lt(signInFailures.createdAt, new Date(now.getTime() - rules.keepSignInFailuresMs)))
+      .returning({ id: signInFailures.id });
+
+    let purgedEmails = 0;
+    const [settings] = await tx
+      .select({ days: clinicSettings.sentEmailRetentionDays })
+      .from(clinicSettings)
+      .limit(1);
+    // An unseeded database has no retention yet, and no emails either.
+    if (settings) {
+      const before = new Date(now.getTime() - settings.days * DAY_MS);
+      purgedEmails = await purgeOldEmailBodies(tx, before, now);
+    }
+    return {
+      expiredSessions: expiredSessions.length,
+      rateLimitHits: hits.length,
+      signInFailures: failures.length,
+      purgedEmails,
+    };
+  });
+}
+
+/**
+ * Empties what a finished email said: its bodies and attachments (manage
+ * links, the `.ics`, the patient's details) and the recipient's mailbox name,
+ * keeping only the domain (`***@example.com`). What stays is the metadata the
+ * booking's history shows: kind, subject, status, attempts and when it was
+ * written and sent. Finished means sent before `before`, or failed for good
+ * and written before it; pending messages are never touched.
+ */
+async function purgeOldEmailBodies(tx: Transaction, before: Date, now: Date): Promise<number> {
+  const purged = await tx
+    .update(outboxMessages)
+    .set({
+      textBody: "",
+      htmlBody: "",
+      attachments: [],
+      toAddress: sql`'***@' || split_part(${outboxMessages.toAddress}, '@', 2)`,
+      bodyPurgedAt: now,
+    })
+    .where(
+      and(
+        inArray(outboxMessages.status, ["sent", "failed"]),
+        isNull(outboxMessages.bodyPurgedAt),
+        sql`coalesce(${outboxMessages.sentAt}, ${outboxMessages.createdAt}) < ${before.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning({ id: outboxMessages.id });
+  return purged.length;
+}
