@@ -1,4 +1,5 @@
 import { EnvError, parseEnv } from "@clinic/env";
+import { trustedProxiesVariable } from "@clinic/env/trusted-proxies";
 import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -32,6 +33,8 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
         .string()
         .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
         .optional(),
+      /** Peers whose X-Forwarded-For is believed (the sites, a load balancer); default loopback. */
+      TRUSTED_PROXIES: trustedProxiesVariable(),
     },
     runtimeEnv,
   );

@@ -24,6 +24,7 @@ const app = createApp({
   webUrl: config.WEB_URL,
   appSecret: config.APP_SECRET,
   uploadDir: config.UPLOAD_DIR ? resolve(config.UPLOAD_DIR) : undefined,
+  trustedProxies: config.TRUSTED_PROXIES,
 });
 let outbox: OutboxWorker | undefined;
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
