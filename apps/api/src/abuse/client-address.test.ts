@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp, DEV_APP_SECRET } from "../app.js";
 import type { AppRouter } from "../index.js";
 import { silentLogger } from "../logger.js";
-import { connectionFrom, createTestApp, FILLED_IN_AT, type TestApp } from "../testing/index.js";
+import {
+  connectionFrom,
+  createTestApp,
+  filledInFormToken,
+  type TestApp,
+} from "../testing/index.js";
 import { RATE_LIMITS, senderHash } from "./public-forms.js";
 
 /** A client whose requests reach `app` over a connection from `peer`, carrying `forwardedFor`. */
@@ -30,7 +35,7 @@ const enquiry = (n: number) => ({
   email: `alex${n}@example.com`,
   phone: null,
   message: "Do you see patients on Saturday mornings?",
-  renderedAt: FILLED_IN_AT,
+  formToken: filledInFormToken("enquiry"),
 });
 
 describe("the address per-address limits are keyed on", () => {

@@ -49,8 +49,8 @@ export async function submitReview(
   ctx: AppContext,
   input: ReviewInput & z.infer<typeof formGuardSchema>,
 ) {
-  const { honeypot, renderedAt, ...review } = input;
-  rejectAutomated(ctx, { honeypot, renderedAt });
+  const { honeypot, formToken, ...review } = input;
+  rejectAutomated(ctx, { honeypot, formToken }, "review");
   await enforceRateLimit(ctx, "review");
   const now = ctx.now();
   const sender = senderHash(ctx);
