@@ -47,8 +47,8 @@ app.use(
     onFound: (_path, c) => c.header("Cache-Control", "public, max-age=3600"),
   }),
 );
-// The connection's address reaches loaders and actions, which forward it to the API's
-// per-visitor rate limits when no proxy in front has set X-Forwarded-For.
+// The connection's address reaches loaders and actions, which forward the visitor's address to
+// the API's per-visitor rate limits: this one, or a trusted proxy's X-Forwarded-For hop.
 app.all("*", (c) =>
   handleRequest(c.req.raw, { clientAddress: getConnInfo(c).remote.address ?? null }),
 );

@@ -1,4 +1,10 @@
 import type { Database } from "@clinic/db";
+import {
+  compileTrustedProxies,
+  DEFAULT_TRUSTED_PROXIES,
+  resolveClientAddress,
+  type TrustedProxies,
+} from "@clinic/env/trusted-proxies";
 import { trpcServer } from "@hono/trpc-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -21,6 +27,8 @@ export interface AppDeps {
   appSecret?: string;
   /** Where uploaded images are stored and served from (default `.data/uploads` at the repo root). */
   uploadDir?: string;
+  /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); default loopback only. */
+  trustedProxies?: TrustedProxies;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -31,17 +39,21 @@ function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+/** The connection's peer as @hono/node-server passes it (what its `getConnInfo` reads); none in process. */
+function socketAddress(c: Context): string | undefined {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress;
+}
+
 /**
- * The visitor's address: the first `X-Forwarded-For` hop (set by the Remix
- * sites, which call the API server-side), else the connection's own.
- * The API is meant to sit behind the sites or a proxy that sets the header.
+ * The visitor's address, for per-address limits: X-Forwarded-For is read only when the
+ * connection comes from a trusted proxy (the sites, a load balancer), and then its rightmost
+ * hop that isn't one; otherwise the connection's own address. See decision 009.
  */
-function clientIp(c: Context): string {
-  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded.slice(0, 64);
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-    ?.incoming;
-  return incoming?.socket?.remoteAddress ?? "unknown";
+function clientIp(c: Context, trust: TrustedProxies): string {
+  return (
+    resolveClientAddress(socketAddress(c), c.req.header("x-forwarded-for"), trust) ?? "unknown"
+  );
 }
 
 const tooLarge = (c: Context) => c.json({ error: { message: "Request body is too large" } }, 413);
@@ -56,6 +68,7 @@ export function createApp(deps: AppDeps) {
   const ping = deps.ping ?? (async () => void (await deps.db.execute("select 1")));
 
   const uploadDir = deps.uploadDir ?? defaultUploadDir;
+  const trustedProxies = deps.trustedProxies ?? compileTrustedProxies(DEFAULT_TRUSTED_PROXIES);
 
   const app = new Hono();
   // Before secureHeaders: uploaded images set their own headers (shown by sites on other origins).
@@ -76,7 +89,7 @@ export function createApp(deps: AppDeps) {
         sessionToken: bearerToken(c.req.header("authorization")),
         webUrl: deps.webUrl ?? "http://localhost:3000",
         appSecret: deps.appSecret ?? DEV_APP_SECRET,
-        clientIp: clientIp(c),
+        clientIp: clientIp(c, trustedProxies),
         uploadDir,
       }),
       onError: ({ error, path }) => {

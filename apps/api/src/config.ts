@@ -1,4 +1,5 @@
 import { EnvError, parseEnv } from "@clinic/env";
+import { trustedProxiesVariable } from "@clinic/env/trusted-proxies";
 import { z } from "zod";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -39,6 +40,8 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
         .min(1_000, "must be at least 1000 (a second)")
         .max(86_400_000, "must be at most 86400000 (a day)")
         .default(3_600_000),
+      /** Peers whose X-Forwarded-For is believed (the sites, a load balancer); default loopback. */
+      TRUSTED_PROXIES: trustedProxiesVariable(),
     },
     runtimeEnv,
   );

@@ -25,6 +25,7 @@ const app = createApp({
   webUrl: config.WEB_URL,
   appSecret: config.APP_SECRET,
   uploadDir: config.UPLOAD_DIR ? resolve(config.UPLOAD_DIR) : undefined,
+  trustedProxies: config.TRUSTED_PROXIES,
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;

@@ -28,29 +28,29 @@ function unique(label: string): string {
 }
 
 /**
- * The API refuses a form sent within 3 s of being rendered (a person can't type that fast):
- * waits until the form's own timestamp is that old. One test waits for real; the others send
- * their forms backdated instead.
+ * The API refuses a form sent within 3 s of being rendered (a person can't type that fast),
+ * going by the signed token the form was rendered with (`<form>.<ms since epoch>.<signature>`):
+ * waits until that token is old enough. It can't be backdated: the API checks the signature.
  */
 async function waitUntilFormIsOldEnough(page: Page) {
-  const renderedAt = Number(await page.locator('input[name="renderedAt"]').inputValue());
+  const token = await page.locator('input[name="formToken"]').inputValue();
+  const renderedAt = Number(token.split(".")[1]);
+  expect(renderedAt, "the form carries a signed token").toBeGreaterThan(0);
   const wait = renderedAt + 3_200 - Date.now();
   if (wait > 0) await page.waitForTimeout(wait);
 }
 
-/**
- * Sends the page's form posts as if the visitor had taken a minute longer to fill them in.
- * Rewritten on the way out: the page's own script may render the hidden field again before
- * sending it, but not the request.
- */
-async function backdateForms(page: Page) {
+/** Sends the page's form posts with their token backdated, as a script skipping the wait would. */
+async function forgeFormTokens(page: Page) {
   await page.route(
     (url) => url.hostname === new URL(webUrl).hostname,
     async (route) => {
       const body = route.request().method() === "POST" ? route.request().postData() : null;
       const fields = new URLSearchParams(body ?? "");
-      if (!fields.has("renderedAt")) return route.fallback();
-      fields.set("renderedAt", String(Number(fields.get("renderedAt")) - 60_000));
+      const token = fields.get("formToken");
+      if (!token) return route.fallback();
+      const [form, renderedAt, signature] = token.split(".");
+      fields.set("formToken", `${form}.${Number(renderedAt) - 60_000}.${signature}`);
       await route.continue({ postData: fields.toString() });
     },
   );
@@ -100,7 +100,7 @@ test.describe("contact form", () => {
         email: "noor@example.com",
         message: "Can I claim on my health fund?",
       });
-      await backdateForms(page);
+      await waitUntilFormIsOldEnough(page);
       await form.getByRole("button", { name: "Send message" }).click();
       await expect(page.getByRole("status")).toContainText(SENT);
     });
@@ -152,7 +152,6 @@ test.describe("contact form", () => {
       message: "Cheap pills",
     });
     await trap.fill("https://spam.example", { force: true });
-    await backdateForms(page);
     await form.getByRole("button", { name: "Send message" }).click();
     const alert = page.getByRole("alert").filter({ hasText: OOPS });
     await expect(alert).toBeVisible();
@@ -160,8 +159,26 @@ test.describe("contact form", () => {
     await expect(form.getByLabel("Message")).toHaveValue("Cheap pills");
   });
 
+  test("refuses a form whose token was tampered with, keeping the message", async ({ page }) => {
+    await page.goto("/contact");
+    const form = await fillContact(page, {
+      name: "Hasty Script",
+      email: "script@example.com",
+      message: "Sent without waiting",
+    });
+    await forgeFormTokens(page);
+    await form.getByRole("button", { name: "Send message" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: OOPS });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText("from the form on our website");
+    await expect(form.getByLabel("Message")).toHaveValue("Sent without waiting");
+  });
+
   test("tells someone sending too many messages what happened", async ({ page }) => {
     const address = freshAddress();
+    // One genuine token, old enough, sent again and again: the per-address limit stops it.
+    const { token } = await api.forms.token.query({ form: "enquiry" });
+    await page.waitForTimeout(3_200);
     const send = () =>
       page.request.post("/contact", {
         headers: { "x-forwarded-for": address },
@@ -169,7 +186,7 @@ test.describe("contact form", () => {
           name: "Busy Person",
           email: "busy@example.com",
           message: "Hello again",
-          renderedAt: String(Date.now() - 60_000),
+          formToken: token,
         },
       });
     let response = await send();
@@ -199,7 +216,7 @@ test.describe("share your experience", () => {
     await form.getByLabel("Email (optional)").fill("reviewer@example.com");
     await form.getByLabel("Who treated you? (optional)").selectOption({ label: practitioner.name });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await backdateForms(page);
+    await waitUntilFormIsOldEnough(page);
     await form.getByRole("button", { name: "Send my review" }).click();
     await expect(page.getByRole("status")).toHaveText(
       "Thank you! Your review will appear once it has been approved.",

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { silentLogger } from "../logger.js";
 import { createTestApp, inProcessClient, TEST_OWNER_PASSWORD } from "../testing/index.js";
-import { MAX_SIGN_IN_FAILURES } from "./staff-auth.js";
+import { MAX_SIGN_IN_FAILURES, MAX_SIGN_IN_FAILURES_PER_ADDRESS } from "./staff-auth.js";
 
 describe("staff auth", () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -60,20 +60,21 @@ describe("staff auth", () => {
     }
   });
 
-  it("throttles repeated failures for one email until the window passes", async () => {
+  it("throttles repeated failures for one email from one address until the window passes", async () => {
     const email = "throttle-me@example.com";
+    const address = "203.0.113.20";
     for (let i = 0; i < MAX_SIGN_IN_FAILURES; i++) {
       await t
-        .client()
+        .client(undefined, address)
         .auth.signIn.mutate({ email, password: "wrong-password" })
         .catch(() => {});
     }
     const error = await t
-      .client()
+      .client(undefined, address)
       .auth.signIn.mutate({ email, password: "wrong-password" })
       .catch((e) => e);
     expect(error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429 });
-    expect(error.message).toMatch(/wait 15 minutes/);
+    expect(error.message).toMatch(/for this account\. Please wait 15 minutes/);
 
     // The window passes: the same email may try again.
     const later = createApp({
@@ -81,10 +82,55 @@ describe("staff auth", () => {
       logger: silentLogger,
       now: () => new Date(t.now().getTime() + 16 * 60 * 1000),
     });
-    const afterWindow = await inProcessClient(later)
+    const afterWindow = await inProcessClient(later, undefined, address)
       .auth.signIn.mutate({ email, password: "wrong-password" })
       .catch((e) => e);
     expect(afterWindow.data.code).toBe("UNAUTHORIZED");
+  });
+
+  it("throttles one address spraying passwords across many emails", async () => {
+    const sprayer = t.client(undefined, "203.0.113.21");
+    for (let i = 0; i < MAX_SIGN_IN_FAILURES_PER_ADDRESS; i++) {
+      const error = await sprayer.auth.signIn
+        .mutate({ email: `spray-${i}@example.com`, password: "Winter2027!" })
+        .catch((e) => e);
+      expect(error.data.code).toBe("UNAUTHORIZED");
+    }
+    const refused = await sprayer.auth.signIn
+      .mutate({ email: "spray-next@example.com", password: "Winter2027!" })
+      .catch((e) => e);
+    expect(refused.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429 });
+    expect(refused.message).toMatch(/from your connection\. Please wait 15 minutes/);
+    // Even the owner's right password is refused from there: a throttled address learns nothing.
+    const owner = await sprayer.auth.signIn
+      .mutate({ email: demoOwnerEmail, password: TEST_OWNER_PASSWORD })
+      .catch((e) => e);
+    expect(owner.data?.code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("never locks the owner out from elsewhere, and refuses the attacker even the right password", async () => {
+    const attacker = t.client(undefined, "203.0.113.22");
+    for (let i = 0; i < MAX_SIGN_IN_FAILURES + 3; i++) {
+      await attacker.auth.signIn
+        .mutate({ email: demoOwnerEmail, password: `guess-${i}-guess` })
+        .catch(() => {});
+    }
+    const guessedRight = await attacker.auth.signIn
+      .mutate({ email: demoOwnerEmail, password: TEST_OWNER_PASSWORD })
+      .catch((e) => e);
+    expect(guessedRight.data?.code).toBe("TOO_MANY_REQUESTS");
+    expect(guessedRight).not.toHaveProperty("token");
+
+    // The owner, at the clinic: signs in at once.
+    const owner = await t
+      .client(undefined, "198.51.100.200")
+      .auth.signIn.mutate({ email: demoOwnerEmail, password: TEST_OWNER_PASSWORD });
+    expect(owner.user.email).toBe(demoOwnerEmail);
+    // …and that success doesn't wipe the attacker's record.
+    const stillRefused = await attacker.auth.signIn
+      .mutate({ email: demoOwnerEmail, password: "one-more-guess" })
+      .catch((e) => e);
+    expect(stillRefused.data?.code).toBe("TOO_MANY_REQUESTS");
   });
 
   it("expires idle sessions and refuses deactivated staff", async () => {

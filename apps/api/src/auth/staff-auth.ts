@@ -16,16 +16,34 @@ import type { AppContext, StaffContext } from "../context.js";
 import { FieldError, TooManyRequestsError, UnauthorizedError } from "../errors.js";
 import { endSession, hashToken, startSession } from "./sessions.js";
 
-/** After this many failures for one email within the window, sign-in is refused for a while. */
+/**
+ * Failed passwords are counted per client address, so that a stranger's failures never lock
+ * the account's owner out from elsewhere (lockout is no denial of service): this many for one
+ * email from one address…
+ */
 export const MAX_SIGN_IN_FAILURES = 5;
+/** …and this many from one address whatever the email, so spraying passwords across accounts stops too. */
+export const MAX_SIGN_IN_FAILURES_PER_ADDRESS = 20;
 const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 const INCORRECT = "Email or password is incorrect";
 
-/** Refuses while `email` has had too many recent wrong passwords (sign-ins and password changes alike). */
-async function refuseWhenThrottled(ctx: AppContext, email: string, message: string) {
+/**
+ * Refuses while this address has had too many recent wrong passwords, for this email or for
+ * any (sign-ins and password changes alike). Checked before the password, so a throttled
+ * address learns nothing, even from the right one.
+ */
+async function refuseWhenThrottled(
+  ctx: AppContext,
+  email: string,
+  messages: { account: string; address: string },
+) {
   const since = new Date(ctx.now().getTime() - SIGN_IN_WINDOW_MS);
-  if ((await countRecentSignInFailures(ctx.db, email, since)) >= MAX_SIGN_IN_FAILURES) {
-    throw new TooManyRequestsError(message);
+  const failures = await countRecentSignInFailures(ctx.db, { email, address: ctx.clientIp }, since);
+  if (failures.fromAddress >= MAX_SIGN_IN_FAILURES_PER_ADDRESS) {
+    throw new TooManyRequestsError(messages.address);
+  }
+  if (failures.forEmailFromAddress >= MAX_SIGN_IN_FAILURES) {
+    throw new TooManyRequestsError(messages.account);
   }
 }
 
@@ -35,11 +53,12 @@ async function refuseWhenThrottled(ctx: AppContext, email: string, message: stri
  */
 export async function signIn(ctx: AppContext, input: SignInInput) {
   const now = ctx.now();
-  await refuseWhenThrottled(
-    ctx,
-    input.email,
-    "Too many failed sign-in attempts. Please wait 15 minutes and try again.",
-  );
+  await refuseWhenThrottled(ctx, input.email, {
+    account:
+      "Too many failed sign-in attempts for this account. Please wait 15 minutes and try again, or ask the clinic's owner to reset your password.",
+    address:
+      "Too many failed sign-in attempts from your connection. Please wait 15 minutes and try again.",
+  });
   const user = await findStaffByEmail(ctx.db, input.email);
   // Unknown emails still pay for a hash check, so timing doesn't reveal which accounts exist.
   const valid = await verifyPassword(
@@ -47,11 +66,11 @@ export async function signIn(ctx: AppContext, input: SignInInput) {
     input.password,
   );
   if (!user?.active || !valid) {
-    await recordSignInFailure(ctx.db, input.email, now);
+    await recordSignInFailure(ctx.db, { email: input.email, address: ctx.clientIp }, now);
     ctx.logger.warn("sign-in failed", { email: input.email });
     throw new UnauthorizedError(INCORRECT);
   }
-  await clearSignInFailures(ctx.db, input.email);
+  await clearSignInFailures(ctx.db, input.email, ctx.clientIp);
   const session = await startSession(ctx.db, user.id, now);
   const { passwordHash: _hash, active: _active, ...publicUser } = user;
   return { ...session, user: publicUser };
@@ -79,14 +98,11 @@ export async function changeOwnPassword(
   input: ChangePassword,
 ) {
   const now = ctx.now();
-  await refuseWhenThrottled(
-    ctx,
-    ctx.user.email,
-    "Too many wrong passwords. Please wait 15 minutes and try again.",
-  );
+  const tooMany = "Too many wrong passwords. Please wait 15 minutes and try again.";
+  await refuseWhenThrottled(ctx, ctx.user.email, { account: tooMany, address: tooMany });
   const account = await findStaffById(ctx.db, ctx.user.id);
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    await recordSignInFailure(ctx.db, ctx.user.email, now);
+    await recordSignInFailure(ctx.db, { email: ctx.user.email, address: ctx.clientIp }, now);
     throw new FieldError("currentPassword", "That isn't your current password");
   }
   const passwordHash = await hashPassword(input.newPassword);

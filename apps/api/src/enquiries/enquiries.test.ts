@@ -8,8 +8,8 @@ import { ENQUIRY_REPLY_KIND } from "../email/enquiry-reply.js";
 import {
   auditRows,
   createTestApp,
-  FILLED_IN_AT,
   failure,
+  filledInFormToken,
   practitionerIdBySlug,
   signedInStaff,
   type TestApp,
@@ -123,7 +123,7 @@ describe("the contact form", () => {
     email: "Alex@Example.com",
     phone: "0400 123 456",
     message: "Do you see patients on Saturday mornings?",
-    renderedAt: FILLED_IN_AT,
+    formToken: filledInFormToken("enquiry"),
   };
 
   it("stores an enquiry as new and queues the clinic's notice in the same step", async () => {
@@ -156,7 +156,10 @@ describe("the contact form", () => {
 
   it("refuses a filled honeypot or a form sent too fast, with a message a person can act on", async () => {
     const before = (await t.db.select().from(schema.enquiries)).length;
-    for (const guard of [{ honeypot: "http://spam.example" }, { renderedAt: t.now().getTime() }]) {
+    for (const guard of [
+      { honeypot: "http://spam.example" },
+      { formToken: filledInFormToken("enquiry", t.now().getTime()) },
+    ]) {
       const error = await t
         .client()
         .enquiries.submit.mutate({ ...enquiry, ...guard })

@@ -26,8 +26,8 @@ export async function submitEnquiry(
   ctx: AppContext,
   input: EnquiryInput & z.infer<typeof formGuardSchema>,
 ) {
-  const { honeypot, renderedAt, ...enquiry } = input;
-  rejectAutomated(ctx, { honeypot, renderedAt });
+  const { honeypot, formToken, ...enquiry } = input;
+  rejectAutomated(ctx, { honeypot, formToken }, "enquiry");
   await enforceRateLimit(ctx, "enquiry");
   const settings = await getClinicSettings(ctx.db);
   const now = ctx.now();

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditRows,
   createTestApp,
-  FILLED_IN_AT,
   failure,
+  filledInFormToken,
   practitionerIdBySlug,
   signedInStaff,
   type TestApp,
@@ -167,7 +167,7 @@ describe("the review form", () => {
       body: "Came in limping after a trail race and left with a plan I actually understood.",
       email: null,
       practitionerId: null,
-      renderedAt: FILLED_IN_AT,
+      formToken: filledInFormToken("review"),
     });
     expect(status).toBe("pending");
     const publicList = await t.client().reviews.list.query();
@@ -189,7 +189,7 @@ describe("the review form", () => {
       body: `${original!.body.toUpperCase()}  `,
       email: "new@example.com",
       practitionerId: null,
-      renderedAt: FILLED_IN_AT,
+      formToken: filledInFormToken("review"),
     });
     const [row] = await t.db.select().from(schema.reviews).where(eq(schema.reviews.id, id));
     expect(row!.flags).toEqual([
@@ -211,7 +211,7 @@ describe("the review form", () => {
         body,
         email: "same@example.com",
         practitionerId: null,
-        renderedAt: FILLED_IN_AT,
+        formToken: filledInFormToken("review"),
       });
       ids.push(id);
     }

@@ -53,8 +53,8 @@ export async function submitReview(
   ctx: AppContext,
   input: ReviewInput & z.infer<typeof formGuardSchema>,
 ) {
-  const { honeypot, renderedAt, ...review } = input;
-  rejectAutomated(ctx, { honeypot, renderedAt });
+  const { honeypot, formToken, ...review } = input;
+  rejectAutomated(ctx, { honeypot, formToken }, "review");
   // Checked before the rate limit: a request refused as bad input doesn't spend a hit.
   if (review.practitionerId !== null) {
     const unknown = await unknownPractitionerIds(ctx.db, [review.practitionerId]);

@@ -1,3 +1,5 @@
+import { type FormKind, issueFormToken } from "../abuse/form-tokens.js";
+import { DEV_APP_SECRET } from "../app.js";
 import { signedInStaff } from "./staff.js";
 import { TEST_START, type TestApp } from "./test-app.js";
 
@@ -39,3 +41,8 @@ export async function demoStaff(t: TestApp, clinic: { jasonId: string; joeyId: s
 
 /** A public form's render time ten seconds before the test clock starts: long enough for a person. */
 export const FILLED_IN_AT = TEST_START.getTime() - 10_000;
+
+/** The token a public form was shown with at `at` (default FILLED_IN_AT), as `forms.token` issues it. */
+export function filledInFormToken(form: FormKind, at: number = FILLED_IN_AT): string {
+  return issueFormToken(DEV_APP_SECRET, form, new Date(at));
+}

@@ -72,18 +72,30 @@ export async function createTestApp(
 let visitor = 0;
 
 /**
+ * What @hono/node-server hands the app for a connection from `address`: how a test gives an
+ * in-process request a socket peer (the API trusts X-Forwarded-For only from trusted ones).
+ */
+export function connectionFrom(address: string) {
+  return { incoming: { socket: { remoteAddress: address } } };
+}
+
+/**
  * A tRPC client whose requests go straight to `app.request`, with no network.
- * Each client is a different visitor (its own forwarded address) unless `ip`
- * is given, so per-address rate limits only bite in tests that mean them to.
+ * They come as from a site on the same machine (a loopback peer, trusted by
+ * default) forwarding a visitor's address: a different visitor per client
+ * unless `ip` is given, so per-address rate limits only bite in tests that
+ * mean them to.
  */
 export function inProcessClient(app: App, sessionToken?: string, ip?: string) {
-  const address = ip ?? `198.51.100.${(visitor++ % 250) + 1}:${visitor}`;
+  visitor += 1;
+  const address = ip ?? `2001:db8::${visitor.toString(16)}`;
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: "http://api.test/trpc",
         transformer: superjson,
-        fetch: async (url, init) => app.request(url.toString(), init as RequestInit),
+        fetch: async (url, init) =>
+          app.request(url.toString(), init as RequestInit, connectionFrom("127.0.0.1")),
         headers: () => ({
           "x-forwarded-for": address,
           ...(sessionToken ? { authorization: `Bearer ${sessionToken}` } : {}),

@@ -5,6 +5,7 @@ import { availabilityRouter } from "./routers/availability.js";
 import { bookingsRouter } from "./routers/bookings.js";
 import { dashboardRouter } from "./routers/dashboard.js";
 import { enquiriesRouter } from "./routers/enquiries.js";
+import { formsRouter } from "./routers/forms.js";
 import { patientsRouter } from "./routers/patients.js";
 import { postsRouter } from "./routers/posts.js";
 import { practitionersRouter } from "./routers/practitioners.js";
@@ -22,6 +23,7 @@ export const appRouter = router({
   bookings: bookingsRouter,
   dashboard: dashboardRouter,
   enquiries: enquiriesRouter,
+  forms: formsRouter,
   patients: patientsRouter,
   posts: postsRouter,
   practitioners: practitionersRouter,

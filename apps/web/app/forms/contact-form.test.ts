@@ -14,7 +14,7 @@ const valid = {
   phone: "",
   message: "Do you treat tennis elbow?",
   website: "",
-  renderedAt: "1767225600000",
+  formToken: "enquiry.1767225600000.signature",
 };
 
 /** The field errors of a failed parse, or null when it succeeded. */
@@ -33,7 +33,7 @@ describe("the contact form", () => {
       phone: null,
       message: "Do you treat tennis elbow?",
       honeypot: undefined,
-      renderedAt: 1767225600000,
+      formToken: "enquiry.1767225600000.signature",
     });
   });
 

@@ -23,7 +23,7 @@ export const CONTACT_FAILED = "Oops! Something went wrong while submitting the f
 /** The API's `enquiries.submit` input for a valid form. */
 export function enquirySubmission(form: ContactForm): EnquiryInput & {
   honeypot?: string;
-  renderedAt?: number;
+  formToken?: string;
 } {
   return {
     name: form.name,

@@ -16,7 +16,7 @@ const filledIn = {
   email: "sam@example.com",
   message: "Do you treat tennis elbow?",
   website: "",
-  renderedAt: "1767225600000",
+  formToken: "enquiry.1767225600000.signature",
 };
 
 /** The contact form's action, with the API answering `send`. */

@@ -5,7 +5,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data } from "@remix-run/node";
 import type { z } from "zod";
 import type { $ZodErrorMap } from "zod/v4/core";
-import { apiFor } from "../server/api.server";
+import { api, apiFor } from "../server/api.server";
 import { socketAddressFrom } from "../server/client-address";
 import { formGuardFields } from "./form-guard";
 
@@ -17,9 +17,18 @@ export function visitorApi({ request, context }: Pick<ActionFunctionArgs, "reque
   return apiFor(request, socketAddressFrom(context));
 }
 
-/** The form's stamp for the API's "sent too fast to be a person" check, for its loader. */
-export function formRenderedAt() {
-  return { renderedAt: Date.now() };
+/**
+ * The token a public form is rendered with, for its loader: the API signs the time it was
+ * shown, and refuses the form without it or sent faster than a person could fill it in.
+ * When the API can't be reached the page still renders (with no token): sending the form
+ * would fail anyway, and then says so.
+ */
+export async function formToken(form: "enquiry" | "review"): Promise<{ formToken: string | null }> {
+  try {
+    return { formToken: (await api.forms.token.query({ form })).token };
+  } catch {
+    return { formToken: null };
+  }
 }
 
 /** What a public form's action answers, for the page to show. */

@@ -19,7 +19,7 @@ const valid = {
   email: "",
   practitionerId: "",
   website: "",
-  renderedAt: "1767225600000",
+  formToken: "review.1767225600000.signature",
 };
 
 /** The field errors of a failed parse, or null when it succeeded. */
@@ -39,7 +39,7 @@ describe("the review form", () => {
       email: null,
       practitionerId: null,
       honeypot: undefined,
-      renderedAt: 1767225600000,
+      formToken: "review.1767225600000.signature",
     });
   });
 

@@ -27,7 +27,7 @@ export const REVIEW_FAILED = "Sorry, something went wrong while sending your rev
 /** The API's `reviews.submit` input for a valid form. */
 export function reviewSubmission(form: ReviewForm): ReviewInput & {
   honeypot?: string;
-  renderedAt?: number;
+  formToken?: string;
 } {
   return {
     authorName: form.authorName,

@@ -13,10 +13,10 @@ import {
   contactFormErrors,
   contactFormSchema,
 } from "../forms/contact-form";
-import { formRenderedAt, submitPublicForm } from "../forms/public-form.server";
+import { formToken, submitPublicForm } from "../forms/public-form.server";
 
 export function loader() {
-  return formRenderedAt();
+  return formToken("enquiry");
 }
 
 export function action(args: ActionFunctionArgs) {
@@ -83,7 +83,7 @@ export default function ContactPage() {
 }
 
 function ContactForm() {
-  const { renderedAt } = useLoaderData<typeof loader>();
+  const { formToken } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const clinic = useClinic();
   const submitting = useSubmitting();
@@ -123,7 +123,7 @@ function ContactForm() {
             </FormOutcome>
           ) : null}
           <Form method="post" className="form" {...getFormProps(form)}>
-            <FormTrap renderedAt={renderedAt} />
+            <FormTrap formToken={formToken} />
             <Field label="Name" field={fields.name}>
               <input key={nameKey} {...nameProps} autoComplete="name" />
             </Field>

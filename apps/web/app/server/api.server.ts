@@ -11,12 +11,12 @@ export const api = createApiClient({ url: env.API_URL });
 /**
  * A client that forwards the visitor's address, for calls the API rate-limits per visitor
  * (reviews, enquiries, bookings). Without it every visitor would share the site's address.
- * The address is X-Forwarded-For's first hop, else `socketAddress` (the connection's, when
- * the server passes it in the load context: see `socketAddressFrom`).
+ * The address is the connection's (`socketAddress`, passed in the load context: see
+ * `socketAddressFrom`), or a trusted proxy's X-Forwarded-For hop (see `clientAddress`).
  */
 export function apiFor(request: Request, socketAddress?: string | null) {
   return createApiClient({
     url: env.API_URL,
-    headers: forwardedForHeaders(request, socketAddress),
+    headers: forwardedForHeaders(request, socketAddress, env.TRUSTED_PROXIES),
   });
 }

@@ -1,26 +1,30 @@
-// An IPv4 or IPv6 address (with an optional zone), as it appears in X-Forwarded-For.
-const ADDRESS = /^[0-9A-Fa-f.:]{2,45}(?:%[\w.-]{1,15})?$/;
+import { resolveClientAddress, type TrustedProxies } from "@clinic/env/trusted-proxies";
 
 /**
- * The visitor's address, for the API's per-address rate limits: the first hop of
- * X-Forwarded-For (the client as the first proxy saw it), else the socket's address when
- * the server passes it in. Only meaningful behind a proxy that sets the header: a visitor
- * who reaches the site directly can put anything there, so the limits are a brake on
- * casual abuse, not a guarantee.
+ * The visitor's address, for the API's per-address rate limits: the connection's own, unless
+ * it comes from one of the site's trusted proxies (TRUSTED_PROXIES), in which case the
+ * rightmost X-Forwarded-For hop that isn't one. A visitor who reaches the site directly can
+ * write what they like in the header; it is never read. Null when the server didn't pass the
+ * socket address in (`remix vite:dev`): then nothing is forwarded and the API sees the site.
  */
-export function clientAddress(request: Request, socketAddress?: string | null): string | null {
-  const firstHop = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  if (firstHop && ADDRESS.test(firstHop)) return firstHop;
-  const socket = socketAddress?.trim();
-  return socket && ADDRESS.test(socket) ? socket : null;
+export function clientAddress(
+  request: Request,
+  socketAddress: string | null | undefined,
+  trust: TrustedProxies,
+): string | null {
+  return resolveClientAddress(socketAddress?.trim(), request.headers.get("x-forwarded-for"), trust);
 }
 
-/** The header the API reads the visitor's address from, or none when it is unknown. */
+/**
+ * The header the API reads the visitor's address from, or none when it is unknown. Only the
+ * one address the site vouches for: the API trusts the site as its proxy and takes that hop.
+ */
 export function forwardedForHeaders(
   request: Request,
-  socketAddress?: string | null,
+  socketAddress: string | null | undefined,
+  trust: TrustedProxies,
 ): Record<string, string> {
-  const address = clientAddress(request, socketAddress);
+  const address = clientAddress(request, socketAddress, trust);
   return address ? { "x-forwarded-for": address } : {};
 }
 

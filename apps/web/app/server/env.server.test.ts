@@ -45,4 +45,11 @@ describe("the public site's environment", () => {
     expect(error?.message).toMatch(/^ {2}PORT: must be a port number, e.g. 3000$/m);
     expect(() => loadEnv({ NODE_ENV: "staging" })).toThrow(/^ {2}NODE_ENV: /m);
   });
+
+  it("trusts X-Forwarded-For from loopback only, unless TRUSTED_PROXIES says otherwise", () => {
+    expect(loadEnv({}).TRUSTED_PROXIES("127.0.0.1", 0)).toBe(true);
+    expect(loadEnv({}).TRUSTED_PROXIES("10.0.0.1", 0)).toBe(false);
+    expect(loadEnv({ TRUSTED_PROXIES: "10.0.0.0/8" }).TRUSTED_PROXIES("10.0.0.1", 0)).toBe(true);
+    expect(() => loadEnv({ TRUSTED_PROXIES: "lb.example" })).toThrow(/^ {2}TRUSTED_PROXIES: /m);
+  });
 });

@@ -1,4 +1,5 @@
 import { orExit, parseEnv } from "@clinic/env";
+import { trustedProxiesVariable } from "@clinic/env/trusted-proxies";
 import { z } from "zod";
 
 const NOT_A_PORT = "must be a port number, e.g. 3000";
@@ -27,6 +28,8 @@ export function loadEnv(runtimeEnv: Record<string, string | undefined> = process
         .default(3000),
       /** Unset: every interface, as Node's default. */
       HOST: z.string().optional(),
+      /** Proxies in front of the site whose X-Forwarded-For is believed; default loopback. */
+      TRUSTED_PROXIES: trustedProxiesVariable(),
     },
     runtimeEnv,
   );

@@ -78,25 +78,55 @@ export async function deleteStaffSession(db: Executor, tokenHash: string): Promi
   await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash));
 }
 
-/** Records a failed sign-in at `at`, the API's clock (which the throttle's window is measured on). */
-export async function recordSignInFailure(db: Executor, email: string, at: Date): Promise<void> {
-  await db.insert(signInFailures).values({ email: email.toLowerCase(), createdAt: at });
+/**
+ * Records a failed sign-in at `at`, the API's clock (which the throttle's window is measured on),
+ * with the client address it came from.
+ */
+export async function recordSignInFailure(
+  db: Executor,
+  attempt: { email: string; address: string },
+  at: Date,
+): Promise<void> {
+  await db
+    .insert(signInFailures)
+    .values({ email: attempt.email.toLowerCase(), address: attempt.address, createdAt: at });
 }
 
+/**
+ * Failed sign-ins from `address` since `since`: all of them (whatever the email), and those
+ * for `email`. One pass over the address index.
+ */
 export async function countRecentSignInFailures(
   db: Executor,
-  email: string,
+  attempt: { email: string; address: string },
   since: Date,
-): Promise<number> {
+): Promise<{ fromAddress: number; forEmailFromAddress: number }> {
   const [row] = await db
-    .select({ n: count() })
+    .select({
+      fromAddress: count(),
+      forEmailFromAddress:
+        sql<number>`count(*) filter (where ${signInFailures.email} = ${attempt.email.toLowerCase()})`.mapWith(
+          Number,
+        ),
+    })
     .from(signInFailures)
-    .where(and(eq(signInFailures.email, email.toLowerCase()), gt(signInFailures.createdAt, since)));
-  return row?.n ?? 0;
+    .where(and(eq(signInFailures.address, attempt.address), gt(signInFailures.createdAt, since)));
+  return { fromAddress: row?.fromAddress ?? 0, forEmailFromAddress: row?.forEmailFromAddress ?? 0 };
 }
 
-export async function clearSignInFailures(db: Executor, email: string): Promise<void> {
-  await db.delete(signInFailures).where(eq(signInFailures.email, email.toLowerCase()));
+/**
+ * Forgets an email's failures: those from `address` (a successful sign-in there), or all of
+ * them (a password reset). A success never clears other addresses' failures.
+ */
+export async function clearSignInFailures(
+  db: Executor,
+  email: string,
+  address?: string,
+): Promise<void> {
+  const forEmail = eq(signInFailures.email, email.toLowerCase());
+  await db
+    .delete(signInFailures)
+    .where(address === undefined ? forEmail : and(forEmail, eq(signInFailures.address, address)));
 }
 
 /** Account management (owners), and the sessions a change must end. */

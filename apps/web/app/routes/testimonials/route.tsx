@@ -5,7 +5,7 @@ import { ReviewCard } from "../../components/review-card";
 import { useClinic } from "../../components/use-clinic";
 import { reviewsJsonLd } from "../../formatting/json-ld";
 import { clinicNameFrom, pageMeta } from "../../formatting/page-meta";
-import { formRenderedAt, submitPublicForm } from "../../forms/public-form.server";
+import { formToken, submitPublicForm } from "../../forms/public-form.server";
 import { reviewForm } from "../../forms/review-form";
 import { api } from "../../server/api.server";
 import { siteUrlFor } from "../../server/site-url.server";
@@ -13,18 +13,19 @@ import { RatingSummary } from "./rating-summary";
 import { ShareExperience } from "./share-experience";
 
 export async function loader() {
-  const [reviews, summary, practitioners, settings] = await Promise.all([
+  const [reviews, summary, practitioners, settings, token] = await Promise.all([
     api.reviews.list.query({ limit: 100 }),
     api.reviews.summary.query(),
     api.practitioners.list.query(),
     api.settings.get.query(),
+    formToken("review"),
   ]);
   return {
     reviews,
     summary,
     practitioners: practitioners.map(({ id, name }) => ({ id, name })),
     siteUrl: siteUrlFor(settings),
-    ...formRenderedAt(),
+    ...token,
   };
 }
 
@@ -39,7 +40,7 @@ export const meta: MetaFunction = ({ matches }) =>
   });
 
 export default function TestimonialsPage() {
-  const { reviews, summary, siteUrl, practitioners, renderedAt } = useLoaderData<typeof loader>();
+  const { reviews, summary, siteUrl, practitioners, formToken } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const clinic = useClinic();
   return (
@@ -68,7 +69,7 @@ export default function TestimonialsPage() {
         </section>
       ) : null}
 
-      <ShareExperience practitioners={practitioners} renderedAt={renderedAt} reply={reply} />
+      <ShareExperience practitioners={practitioners} formToken={formToken} reply={reply} />
     </div>
   );
 }

@@ -20,11 +20,11 @@ import {
 /** "Share your experience": the review form, then its thanks in its place. */
 export function ShareExperience({
   practitioners,
-  renderedAt,
+  formToken,
   reply,
 }: {
   practitioners: readonly { id: string; name: string }[];
-  renderedAt: number;
+  formToken: string | null;
   reply: PublicFormReply | undefined;
 }) {
   const submitting = useSubmitting();
@@ -69,7 +69,7 @@ export function ShareExperience({
             </FormOutcome>
           ) : null}
           <Form method="post" className="form" {...getFormProps(form)}>
-            <FormTrap renderedAt={renderedAt} />
+            <FormTrap formToken={formToken} />
             <Field label="Your name" field={fields.authorName}>
               <input key={nameKey} {...nameProps} autoComplete="name" />
             </Field>
