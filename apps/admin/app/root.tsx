@@ -1,3 +1,4 @@
+import { useNonce } from "@clinic/form-kit";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -13,6 +14,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ error }) => pageMeta(error, "Admin");
 
 export function Layout({ children }: { children: ReactNode }) {
+  // The nonce of this response's CSP, on every script Remix writes; empty in the browser.
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -24,8 +27,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

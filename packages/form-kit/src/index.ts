@@ -12,5 +12,6 @@ export {
 } from "./error-page";
 export { INTENT, intentOf } from "./intent";
 export { missingFieldMessages } from "./missing-field-messages";
+export { NonceProvider, useNonce } from "./nonce";
 export { pageCount, pageParam } from "./pagination";
 export { PaginationNav, type PaginationNavProps } from "./pagination-nav";

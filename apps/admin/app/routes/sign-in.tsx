@@ -13,6 +13,7 @@ import { FieldErrors } from "../components/field-errors";
 import { useSchemaForm } from "../components/use-schema-form";
 import { pageMeta } from "../formatting/page-title";
 import { signInErrors } from "../forms/sign-in-form";
+import { requireSameOrigin } from "../server/csrf.server";
 import { safeRedirectTo } from "../server/redirect-to.server";
 import { getOptionalStaff, signIn } from "../server/session.server";
 
@@ -26,6 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  // A sign-in posted from another site would sign this browser in as someone else.
+  requireSameOrigin(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInInputSchema, error: signInErrors });
   if (submission.status !== "success") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requireSameOrigin } from "./csrf.server";
+import { crossSiteSubmissionForRemix, requireSameOrigin } from "./csrf.server";
 
 function post(headers: Record<string, string>, url = "http://admin.example:3001/bookings/1") {
   return new Request(url, { method: "POST", headers });
@@ -42,5 +42,43 @@ describe("requireSameOrigin", () => {
       "http://127.0.0.1:3001/bookings/1",
     );
     expect(refusal(request)).toBeNull();
+  });
+
+  it("refuses a request without Origin whose Fetch Metadata says another site", () => {
+    expect(refusal(post({ "Sec-Fetch-Site": "cross-site" }))).toBe(403);
+    // Same site, other origin: the public site next door. SameSite cookies don't stop it.
+    expect(refusal(post({ "Sec-Fetch-Site": "same-site" }))).toBe(403);
+  });
+
+  it("accepts a request without Origin from the admin itself or typed by the user", () => {
+    expect(refusal(post({ "Sec-Fetch-Site": "same-origin" }))).toBeNull();
+    expect(refusal(post({ "Sec-Fetch-Site": "none" }))).toBeNull();
+  });
+});
+
+describe("crossSiteSubmissionForRemix", () => {
+  it("hands a cross-site POST to Remix without Origin or body, marked cross-site", () => {
+    const request = new Request("http://admin.example:3001/settings", {
+      method: "POST",
+      headers: { Origin: "https://evil.example", Cookie: "a=b" },
+      body: "name=Hijacked",
+    });
+    const forRemix = crossSiteSubmissionForRemix(request);
+    expect(forRemix.method).toBe("POST");
+    expect(forRemix.url).toBe(request.url);
+    expect(forRemix.headers.get("Origin")).toBeNull();
+    expect(forRemix.headers.get("Sec-Fetch-Site")).toBe("cross-site");
+    expect(forRemix.headers.get("Cookie")).toBe("a=b");
+    expect(forRemix.body).toBeNull();
+    expect(refusal(forRemix)).toBe(403);
+  });
+
+  it("leaves every other request as it is", () => {
+    const own = post({ Origin: "http://admin.example:3001" });
+    expect(crossSiteSubmissionForRemix(own)).toBe(own);
+    const get = new Request("http://admin.example:3001/", {
+      headers: { "Sec-Fetch-Site": "cross-site" },
+    });
+    expect(crossSiteSubmissionForRemix(get)).toBe(get);
   });
 });

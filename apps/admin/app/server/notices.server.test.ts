@@ -20,4 +20,13 @@ describe("notices", () => {
       "/calendar?date=2026-03-10&notice=saved",
     );
   });
+
+  // The path is built from a route parameter (`/bookings/${params.id}`), which Remix decodes:
+  // `%2F` in an id becomes "/", and dot segments could then climb to `//host`.
+  it("never redirects off the site, whatever a route parameter held", () => {
+    expect(withNotice(`/bookings/${"../..//evil.example"}`, "cancelled")).toBe(
+      "/?notice=cancelled",
+    );
+    expect(withNotice(`/posts/${"..%2F..%2F%2Fevil.example"}`, "saved")).toMatch(/^\/posts\//);
+  });
 });

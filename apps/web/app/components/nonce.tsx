@@ -1,12 +1,2 @@
-import { createContext, type ReactNode, useContext } from "react";
-
-const NonceContext = createContext("");
-
-/** Gives the page's script nonce to <Scripts> and friends; empty in the browser, which hides it. */
-export function NonceProvider({ value, children }: { value: string; children: ReactNode }) {
-  return <NonceContext.Provider value={value}>{children}</NonceContext.Provider>;
-}
-
-export function useNonce(): string {
-  return useContext(NonceContext);
-}
+// Shared with the admin app: one context for the script nonce of a server render.
+export { NonceProvider, useNonce } from "@clinic/form-kit";

@@ -28,7 +28,7 @@ describe("createNonce", () => {
 describe("contentSecurityPolicy", () => {
   it("allows only the site's own scripts and the ones carrying this response's nonce", () => {
     const policy = directives(contentSecurityPolicy({ nonce: "abc123" }));
-    expect(policy.get("script-src")).toEqual(["'self'", "'nonce-abc123'"]);
+    expect(policy.get("script-src")).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'"]);
     expect(policy.get("default-src")).toEqual(["'self'"]);
     expect(policy.get("style-src")).toEqual(["'self'"]);
     expect(policy.get("img-src")).toEqual(["'self'", "data:"]);
@@ -75,6 +75,17 @@ describe("applySecurityHeaders", () => {
       "default-src 'self'",
     );
     expect(headers.get("Referrer-Policy")).toBe("no-referrer");
+  });
+});
+
+describe("applySecurityHeaders in production", () => {
+  it("adds Strict-Transport-Security only in production", () => {
+    const production = applySecurityHeaders(new Headers(), "default-src 'self'", {
+      NODE_ENV: "production",
+    });
+    expect(production.get("Strict-Transport-Security")).toMatch(/^max-age=\d{8,}/);
+    const test = applySecurityHeaders(new Headers(), "default-src 'self'", { NODE_ENV: "test" });
+    expect(test.get("Strict-Transport-Security")).toBeNull();
   });
 });
 

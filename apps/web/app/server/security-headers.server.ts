@@ -1,20 +1,18 @@
-import { randomBytes } from "node:crypto";
+import {
+  applySecurityHeaders as applySharedSecurityHeaders,
+  contentSecurityPolicy as sharedContentSecurityPolicy,
+  resourceHeaders as sharedResourceHeaders,
+} from "@clinic/form-kit/security-headers";
 import { env } from "./env.server";
 
-/** A fresh nonce for one response's scripts: 128 random bits, base64. */
-export function createNonce(): string {
-  return randomBytes(16).toString("base64");
-}
+// The policy and headers are shared with the admin app (`@clinic/form-kit/security-headers`);
+// this module adds what is the public site's own: the video player it frames, and its env.
+export { createNonce, RESOURCE_CONTENT_SECURITY_POLICY } from "@clinic/form-kit/security-headers";
 
 /** The one site the pages frame: YouTube's privacy-enhanced player. */
 export const VIDEO_FRAME_ORIGIN = "https://www.youtube-nocookie.com";
 
-/**
- * The Content-Security-Policy of an HTML page: scripts only from the site and inline ones
- * carrying this response's nonce (Remix's hydration data), styles and images from the site,
- * frames only from the video player, and the page itself never framed. Vite's dev server
- * injects styles inline and talks over a WebSocket, so development relaxes exactly those.
- */
+/** The public site's page policy: the shared one, framing only the video player. */
 export function contentSecurityPolicy({
   nonce,
   development = false,
@@ -22,55 +20,23 @@ export function contentSecurityPolicy({
   nonce: string;
   development?: boolean;
 }): string {
-  const directives: Record<string, string[]> = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", `'nonce-${nonce}'`],
-    "style-src": development ? ["'self'", "'unsafe-inline'"] : ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
-    "frame-src": [VIDEO_FRAME_ORIGIN],
-    "frame-ancestors": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "object-src": ["'none'"],
-  };
-  return Object.entries(directives)
-    .map(([name, sources]) => `${name} ${sources.join(" ")}`)
-    .join("; ");
+  return sharedContentSecurityPolicy({ nonce, development, frameSrc: [VIDEO_FRAME_ORIGIN] });
 }
 
-/** For responses that are not pages (feeds, sitemap, robots.txt): nothing may run or load. */
-export const RESOURCE_CONTENT_SECURITY_POLICY =
-  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
-const COMMON_HEADERS = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "Permissions-Policy":
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
-  "X-Frame-Options": "DENY",
-  "Cross-Origin-Opener-Policy": "same-origin",
-} as const;
-
-/**
- * Sets the security headers on a response's headers. A route's own value wins (personal
- * pages send `Referrer-Policy: same-origin`), except the CSP, which must match the nonce.
- */
+/** The shared security headers, with Strict-Transport-Security when running in production. */
 export function applySecurityHeaders(
   headers: Headers,
   contentSecurityPolicyValue: string,
+  environment: { NODE_ENV?: string } = env,
 ): Headers {
-  headers.set("Content-Security-Policy", contentSecurityPolicyValue);
-  for (const [name, value] of Object.entries(COMMON_HEADERS)) {
-    if (!headers.has(name)) headers.set(name, value);
-  }
-  return headers;
+  return applySharedSecurityHeaders(headers, contentSecurityPolicyValue, {
+    production: environment.NODE_ENV === "production",
+  });
 }
 
 /** The headers of a resource route's response, security headers included. */
 export function resourceHeaders(init: Record<string, string>): Headers {
-  return applySecurityHeaders(new Headers(init), RESOURCE_CONTENT_SECURITY_POLICY);
+  return sharedResourceHeaders(init, { production: env.NODE_ENV === "production" });
 }
 
 /** Whether the server runs under `remix vite:dev`, where the CSP is relaxed for HMR. */
