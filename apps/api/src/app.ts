@@ -9,6 +9,7 @@ import { trpcServer } from "@hono/trpc-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { tooLarge } from "./body-limit.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { healthRoutes } from "./health.js";
 import { consoleLogger, type Logger } from "./logger.js";
@@ -56,7 +57,6 @@ function clientIp(c: Context, trust: TrustedProxies): string {
   );
 }
 
-const tooLarge = (c: Context) => c.json({ error: { message: "Request body is too large" } }, 413);
 const bodyLimitDefault = bodyLimit({ maxSize: 256 * 1024, onError: tooLarge });
 // A 2 MB photo is about 2.7 MB as base64 in JSON.
 const PHOTO_UPLOAD_PATH = "/trpc/practitioners.uploadPhoto";

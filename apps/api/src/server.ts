@@ -2,12 +2,12 @@ import { resolve } from "node:path";
 import { createDatabase, databaseConfigFrom } from "@clinic/db";
 import { DEMO_OWNER_PASSWORD, demoOwnerEmail, seedIfEmpty } from "@clinic/db/seed";
 import { orExit } from "@clinic/env";
-import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
 import { devMailbox, smtpTransport } from "./email/transport.js";
 import { type Housekeeper, startHousekeeper } from "./housekeeping/housekeeping.js";
+import { listen } from "./http-server.js";
 import { consoleLogger as logger } from "./logger.js";
 
 const config = orExit(() => loadConfig());
@@ -29,7 +29,7 @@ const app = createApp({
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;
-const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   const where =
     dbConfig.kind === "postgres"
       ? "PostgreSQL (DATABASE_URL)"

@@ -1,12 +1,16 @@
 import { createApiClient } from "@clinic/api-client";
+import { withUnavailablePage } from "./api-unavailable";
 import { forwardedForHeaders } from "./client-address";
 import { env } from "./env.server";
 
 /** The API's base URL, for its few plain HTTP routes (e.g. calendar files). */
 export const apiUrl = env.API_URL.replace(/\/$/, "");
 
-/** The public site's API client. It carries no session: every page here is public. */
-export const api = createApiClient({ url: env.API_URL });
+/**
+ * The public site's API client. It carries no session: every page here is public. A query the
+ * API can't answer (after the client's retries) makes the page a 503 "try again", not a 500.
+ */
+export const api = withUnavailablePage(createApiClient({ url: env.API_URL }));
 
 /**
  * A client that forwards the visitor's address, for calls the API rate-limits per visitor
@@ -15,8 +19,10 @@ export const api = createApiClient({ url: env.API_URL });
  * `socketAddressFrom`), or a trusted proxy's X-Forwarded-For hop (see `clientAddress`).
  */
 export function apiFor(request: Request, socketAddress?: string | null) {
-  return createApiClient({
-    url: env.API_URL,
-    headers: forwardedForHeaders(request, socketAddress, env.TRUSTED_PROXIES),
-  });
+  return withUnavailablePage(
+    createApiClient({
+      url: env.API_URL,
+      headers: forwardedForHeaders(request, socketAddress, env.TRUSTED_PROXIES),
+    }),
+  );
 }

@@ -1,0 +1,20 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failures, loadPages, PUBLIC_PAGES } from "./load.js";
+import { type Servers, startServers } from "./servers.js";
+
+// The CI-sized version of `pnpm test:load`: fewer visitors and a fixed number of visits.
+describe("the public site under concurrent visitors", () => {
+  let servers: Servers;
+  beforeAll(async () => {
+    servers = await startServers();
+  }, 180_000);
+  afterAll(() => servers?.stop());
+
+  it("answers every page 200 to 20 visitors at once", async () => {
+    const amount = 20 * PUBLIC_PAGES.length;
+    const result = await loadPages(servers.webUrl, { connections: 20, amount });
+    expect(result.requests).toBe(amount);
+    expect(result.statuses, servers.errors()).toEqual({ "200": result.requests });
+    expect(failures(result)).toBe(0);
+  }, 90_000);
+});
