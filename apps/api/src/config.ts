@@ -32,6 +32,8 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
         .string()
         .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
         .optional(),
+      /** Lets production run without SMTP_URL: emails then stay unsent in the outbox. */
+      ALLOW_LOG_MAILER: booleanFlag.default(false),
     },
     runtimeEnv,
   );
@@ -47,6 +49,14 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
       missing.push({
         path: ["SEED_OWNER_PASSWORD"],
         message: "required in production when SEED_DEMO_DATA is on (or set SEED_DEMO_DATA=false)",
+      });
+    }
+    // Without SMTP, production would silently send no booking confirmation at all.
+    if (!config.SMTP_URL && !config.ALLOW_LOG_MAILER) {
+      missing.push({
+        path: ["SMTP_URL"],
+        message:
+          "required in production: emails would never be sent (set ALLOW_LOG_MAILER=true to run without)",
       });
     }
     if (missing.length > 0) throw new EnvError("@clinic/api", missing);

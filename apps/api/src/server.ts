@@ -7,7 +7,7 @@ import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
 import { devMailbox, smtpTransport } from "./email/transport.js";
-import { consoleLogger as logger } from "./logger.js";
+import { apiLogger as logger } from "./logger.js";
 
 const config = orExit(() => loadConfig());
 const dbConfig = databaseConfigFrom(config);
@@ -24,6 +24,8 @@ const app = createApp({
   webUrl: config.WEB_URL,
   appSecret: config.APP_SECRET,
   uploadDir: config.UPLOAD_DIR ? resolve(config.UPLOAD_DIR) : undefined,
+  // Without SMTP the outbox is the mailbox, and owners may read it in the admin app.
+  devMailbox: !config.SMTP_URL,
 });
 let outbox: OutboxWorker | undefined;
 const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
@@ -35,13 +37,13 @@ const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.POR
   // Emails (and reminders) go out from every instance; the outbox hands each to one.
   outbox = startOutboxWorker({
     db: database.db,
-    transport: config.SMTP_URL
-      ? smtpTransport(config.SMTP_URL)
-      : devMailbox(logger, config.WEB_URL),
+    transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : devMailbox(logger),
     logger,
   });
   if (!config.SMTP_URL && config.NODE_ENV === "production") {
-    logger.warn("SMTP_URL is not set: emails are logged and kept in the outbox, not sent");
+    logger.warn(
+      "SMTP_URL is not set (ALLOW_LOG_MAILER=true): emails stay in the outbox, unsent; owners see them in the admin app's development mailbox",
+    );
   }
   if (config.NODE_ENV !== "production") {
     console.log(
@@ -52,6 +54,7 @@ const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.POR
         `    admin app    ${config.ADMIN_URL}`,
         `    API          http://localhost:${info.port}  (health: /healthz, /readyz)`,
         "",
+        ...(config.SMTP_URL ? [] : [`  Emails:        ${config.ADMIN_URL}/dev-mailbox (not sent)`]),
         `  Demo sign-in:  ${demoOwnerEmail} / ${config.SEED_OWNER_PASSWORD ? "(SEED_OWNER_PASSWORD)" : DEMO_OWNER_PASSWORD}`,
         "",
       ].join("\n"),

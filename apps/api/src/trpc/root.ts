@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth.js";
 import { availabilityRouter } from "./routers/availability.js";
 import { bookingsRouter } from "./routers/bookings.js";
 import { dashboardRouter } from "./routers/dashboard.js";
+import { devMailboxRouter } from "./routers/dev-mailbox.js";
 import { enquiriesRouter } from "./routers/enquiries.js";
 import { patientsRouter } from "./routers/patients.js";
 import { postsRouter } from "./routers/posts.js";
@@ -21,6 +22,7 @@ export const appRouter = router({
   availability: availabilityRouter,
   bookings: bookingsRouter,
   dashboard: dashboardRouter,
+  devMailbox: devMailboxRouter,
   enquiries: enquiriesRouter,
   patients: patientsRouter,
   posts: postsRouter,
