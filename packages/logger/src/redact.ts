@@ -61,14 +61,18 @@ function looksLikeToken(run: string): boolean {
 const RULES: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   // Drizzle's DrizzleQueryError: "Failed query: <sql>\nparams: <every bound value>".
   [/(\bparams: )[^\n]*/g, `$1${REDACTED}`],
-  [/\b(Bearer|Basic)\s+[^\s,;"'\]]+/gi, `$1 ${REDACTED}`],
+  [/\b(Bearer|Basic)\s+(?!\[redacted\])[^\s,;"'\]]+/gi, `$1 ${REDACTED}`],
   // A booking's manage link and its calendar file hold the manage token.
-  [/(\/manage\/)[^\s/?#"'<>)\]]+/g, "$1[token]"],
-  [/(\/bookings\/)[^\s/?#"'<>)\]]+(\/calendar)/g, "$1[token]$2"],
+  // (Not again once replaced: the web's access log hands over paths it has already cleaned.)
+  [/(\/manage\/)(?!\[token\])[^\s/?#"'<>)\]]+/g, "$1[token]"],
+  [/(\/bookings\/)(?!\[token\])[^\s/?#"'<>)\]]+(\/calendar)/g, "$1[token]$2"],
   // Credentials in a URL (smtp://user:pass@host).
-  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@"'<>]+@/gi, `$1${REDACTED}@`],
+  [/(\b[a-z][a-z0-9+.-]*:\/\/)(?!\[redacted\]@)[^\s/@"'<>]+@/gi, `$1${REDACTED}@`],
   // Secrets in a query string or a cookie header.
-  [/\b(__session|session|token|password|secret|api[_-]?key)=[^&\s;"'<>]+/gi, `$1=${REDACTED}`],
+  [
+    /\b(__session|session|token|password|secret|api[_-]?key)=(?!\[redacted\])[^&\s;"'<>]+/gi,
+    `$1=${REDACTED}`,
+  ],
   // The domain ends in a name, not a number: `drizzle-orm@0.45.4` in a stack is a package.
   [/[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*/g, "[email]"],
   [
