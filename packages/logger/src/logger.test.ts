@@ -23,6 +23,7 @@ describe("scrubText", () => {
     ],
     ["cookie: __session=eyJhbGciOi.abc; theme=dark", `cookie: __session=${REDACTED}; theme=dark`],
     ["/reset?token=abc123&next=/", `/reset?token=${REDACTED}&next=/`],
+    ["cookie: __clinic_admin=s%3Aabc.def", `cookie: __clinic_admin=${REDACTED}`],
   ])("%s", (input, expected) => {
     expect(scrubText(input)).toBe(expected);
     // Scrubbing what is already scrubbed changes nothing (the web hands over cleaned paths).

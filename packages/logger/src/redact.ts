@@ -68,9 +68,9 @@ const RULES: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/(\/bookings\/)(?!\[token\])[^\s/?#"'<>)\]]+(\/calendar)/g, "$1[token]$2"],
   // Credentials in a URL (smtp://user:pass@host).
   [/(\b[a-z][a-z0-9+.-]*:\/\/)(?!\[redacted\]@)[^\s/@"'<>]+@/gi, `$1${REDACTED}@`],
-  // Secrets in a query string or a cookie header.
+  // Secrets in a query string or a cookie header (`__clinic_admin=…`, `__session=…`).
   [
-    /\b(__session|session|token|password|secret|api[_-]?key)=(?!\[redacted\])[^&\s;"'<>]+/gi,
+    /\b(__\w+|session|token|password|secret|api[_-]?key)=(?!\[redacted\])[^&\s;"'<>]+/gi,
     `$1=${REDACTED}`,
   ],
   // The domain ends in a name, not a number: `drizzle-orm@0.45.4` in a stack is a package.
