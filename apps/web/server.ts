@@ -8,12 +8,13 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 // Parsed on import: a bad variable stops start-up here, naming it, before the build loads.
 import { env } from "./app/server/env.server";
-import { accessLogLine } from "./app/server/request-log";
+import { logger } from "./app/server/logger.server";
+import { accessLogFields } from "./app/server/request-log";
 
 /**
  * The production server for the built site. It replaces `remix-serve` for one reason: that
  * logs every request's full URL, and a manage page's URL holds the patient's manage token.
- * Here the access log writes `/manage/[token]` instead.
+ * Here the access log writes `/manage/[token]` instead, through the redacting logger.
  */
 // Like remix-serve, the build is found from the working directory (the package when started by
 // `pnpm start`), as is the static root below.
@@ -30,7 +31,7 @@ app.use(async (c, next) => {
 app.use(async (c, next) => {
   const started = performance.now();
   await next();
-  console.log(accessLogLine(c.req.raw, c.res.status, performance.now() - started));
+  logger.info("request", accessLogFields(c.req.raw, c.res.status, performance.now() - started));
 });
 // Fingerprinted assets never change; everything else in build/client (favicon…) briefly cached.
 app.use(
@@ -54,7 +55,7 @@ app.all("*", (c) =>
 );
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  console.log(`[web] listening on http://${env.HOST ?? "localhost"}:${info.port}`);
+  logger.info("web listening", { url: `http://${env.HOST ?? "localhost"}:${info.port}` });
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -11,8 +11,10 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { tooLarge } from "./body-limit.js";
 import { calendarRoutes } from "./calendar/routes.js";
+import { AppError } from "./errors.js";
+import { failureFields } from "./failure-log.js";
 import { healthRoutes } from "./health.js";
-import { consoleLogger, type Logger } from "./logger.js";
+import { apiLogger, type Logger } from "./logger.js";
 import { appRouter } from "./trpc/root.js";
 import { defaultUploadDir, uploadRoutes } from "./uploads/photos.js";
 
@@ -30,6 +32,8 @@ export interface AppDeps {
   uploadDir?: string;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); default loopback only. */
   trustedProxies?: TrustedProxies;
+  /** Whether emails stay in the outbox (no SMTP server), so owners may read them there. */
+  devMailbox?: boolean;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -63,7 +67,7 @@ const PHOTO_UPLOAD_PATH = "/trpc/practitioners.uploadPhoto";
 const photoBodyLimit = bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge });
 
 export function createApp(deps: AppDeps) {
-  const logger = deps.logger ?? consoleLogger;
+  const logger = deps.logger ?? apiLogger;
   const now = deps.now ?? (() => new Date());
   const ping = deps.ping ?? (async () => void (await deps.db.execute("select 1")));
 
@@ -91,10 +95,15 @@ export function createApp(deps: AppDeps) {
         appSecret: deps.appSecret ?? DEV_APP_SECRET,
         clientIp: clientIp(c, trustedProxies),
         uploadDir,
+        devMailbox: deps.devMailbox ?? false,
       }),
+      // Never the input or the query's parameters: the path, the code and what failed (failureFields).
       onError: ({ error, path }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") {
-          logger.error("procedure failed", { path, error: error.message, stack: error.stack });
+        const fields = { path, code: error.code, ...failureFields(error.cause ?? error) };
+        if (error.code === "INTERNAL_SERVER_ERROR") logger.error("procedure failed", fields);
+        // A constraint the error map placed by its SQLSTATE class alone, not one a service expected.
+        else if (fields.sqlState && !(error.cause instanceof AppError)) {
+          logger.warn("procedure refused by the database", fields);
         }
       },
     }),
@@ -102,7 +111,7 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json({ error: { message: "Not found" } }, 404));
   app.onError((error, c) => {
-    logger.error("request failed", { path: c.req.path, error: error.message, stack: error.stack });
+    logger.error("request failed", { path: c.req.path, ...failureFields(error) });
     return c.json(
       { error: { message: "Something went wrong on our side. Please try again." } },
       500,

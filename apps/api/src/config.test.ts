@@ -52,7 +52,27 @@ describe("the API's configuration", () => {
         NODE_ENV: "production",
         APP_SECRET: "x".repeat(32),
         SEED_DEMO_DATA: "false",
+        SMTP_URL: "smtp://mail.example.com:587",
       }).NODE_ENV,
     ).toBe("production");
+  });
+
+  it("refuses the log-only mailer in production unless ALLOW_LOG_MAILER says so", () => {
+    const production = { NODE_ENV: "production", APP_SECRET: "x".repeat(32), SEED_DEMO_DATA: "0" };
+    const error = (() => {
+      try {
+        loadConfig(production);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(EnvError);
+    // One line names the variable and the way out.
+    expect(error?.message.split("\n").slice(1)).toEqual([
+      "  SMTP_URL: required in production: emails would never be sent (set ALLOW_LOG_MAILER=true to run without)",
+    ]);
+    expect(loadConfig({ ...production, ALLOW_LOG_MAILER: "true" }).ALLOW_LOG_MAILER).toBe(true);
+    // Development keeps the mailbox without asking.
+    expect(loadConfig({}).ALLOW_LOG_MAILER).toBe(false);
   });
 });

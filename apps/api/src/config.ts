@@ -42,6 +42,8 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
         .default(3_600_000),
       /** Peers whose X-Forwarded-For is believed (the sites, a load balancer); default loopback. */
       TRUSTED_PROXIES: trustedProxiesVariable(),
+      /** Lets production run without SMTP_URL: emails then stay unsent in the outbox. */
+      ALLOW_LOG_MAILER: booleanFlag.default(false),
     },
     runtimeEnv,
   );
@@ -57,6 +59,14 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
       missing.push({
         path: ["SEED_OWNER_PASSWORD"],
         message: "required in production when SEED_DEMO_DATA is on (or set SEED_DEMO_DATA=false)",
+      });
+    }
+    // Without SMTP, production would silently send no booking confirmation at all.
+    if (!config.SMTP_URL && !config.ALLOW_LOG_MAILER) {
+      missing.push({
+        path: ["SMTP_URL"],
+        message:
+          "required in production: emails would never be sent (set ALLOW_LOG_MAILER=true to run without)",
       });
     }
     if (missing.length > 0) throw new EnvError("@clinic/api", missing);

@@ -20,6 +20,8 @@ export interface AppContext {
   clientIp: string;
   /** Where uploaded images are stored. */
   uploadDir: string;
+  /** Whether emails stay in the outbox (no SMTP server): the development mailbox is open. */
+  devMailbox: boolean;
 }
 
 /** A service call made by a signed-in staff member: `user` is who acts (and is audited). */

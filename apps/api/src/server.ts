@@ -8,7 +8,7 @@ import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
 import { devMailbox, smtpTransport } from "./email/transport.js";
 import { type Housekeeper, startHousekeeper } from "./housekeeping/housekeeping.js";
 import { listen } from "./http-server.js";
-import { consoleLogger as logger } from "./logger.js";
+import { apiLogger as logger } from "./logger.js";
 
 const config = orExit(() => loadConfig());
 const dbConfig = databaseConfigFrom(config);
@@ -26,6 +26,8 @@ const app = createApp({
   appSecret: config.APP_SECRET,
   uploadDir: config.UPLOAD_DIR ? resolve(config.UPLOAD_DIR) : undefined,
   trustedProxies: config.TRUSTED_PROXIES,
+  // Without SMTP the outbox is the mailbox, and owners may read it in the admin app.
+  devMailbox: !config.SMTP_URL,
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;
@@ -38,9 +40,7 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
   // Emails (and reminders) go out from every instance; the outbox hands each to one.
   outbox = startOutboxWorker({
     db: database.db,
-    transport: config.SMTP_URL
-      ? smtpTransport(config.SMTP_URL)
-      : devMailbox(logger, config.WEB_URL),
+    transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : devMailbox(logger),
     logger,
   });
   // Every instance runs housekeeping; a lock lets one do each run (housekeeping/housekeeping.ts).
@@ -51,7 +51,9 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
     intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
   });
   if (!config.SMTP_URL && config.NODE_ENV === "production") {
-    logger.warn("SMTP_URL is not set: emails are logged and kept in the outbox, not sent");
+    logger.warn(
+      "SMTP_URL is not set (ALLOW_LOG_MAILER=true): emails stay in the outbox, unsent; owners see them in the admin app's development mailbox",
+    );
   }
   if (config.NODE_ENV !== "production") {
     console.log(
@@ -62,6 +64,7 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
         `    admin app    ${config.ADMIN_URL}`,
         `    API          http://localhost:${info.port}  (health: /healthz, /readyz)`,
         "",
+        ...(config.SMTP_URL ? [] : [`  Emails:        ${config.ADMIN_URL}/dev-mailbox (not sent)`]),
         `  Demo sign-in:  ${demoOwnerEmail} / ${config.SEED_OWNER_PASSWORD ? "(SEED_OWNER_PASSWORD)" : DEMO_OWNER_PASSWORD}`,
         "",
       ].join("\n"),

@@ -1,11 +1,13 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
+import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { cacheControlForStatus } from "./server/cache-control";
+import { logger } from "./server/logger.server";
+import { loggablePath } from "./server/request-log";
 import {
   applySecurityHeaders,
   contentSecurityPolicy,
@@ -75,13 +77,26 @@ export default function handleRequest(
         onError(error: unknown) {
           status = 500;
           // Errors before the shell reject above and are logged by Remix.
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger.error("rendering failed", { error });
         },
       },
     );
     setTimeout(abort, ABORT_DELAY + 1_000);
   });
 }
+
+/**
+ * Errors in loaders, actions and rendering: Remix would print them with the request's URL, a
+ * manage page's included. Through the logger the token is replaced; aborted requests are noise.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  logger.error("request failed", {
+    method: request.method,
+    path: loggablePath(request.url),
+    error,
+  });
+};
 
 /** Client-side navigations fetch data, not pages: they get the locked-down headers. */
 export const handleDataRequest: HandleDataRequestFunction = (response) => {

@@ -23,6 +23,16 @@ describe("navigationFor", () => {
     ]);
   });
 
+  it("offers the owner the development mailbox only while the API sends no email", () => {
+    expect(navigationFor("owner", { devMailbox: true }).map((i) => i.label)).toContain(
+      "Development mailbox",
+    );
+    expect(labels("owner")).not.toContain("Development mailbox");
+    expect(navigationFor("front_desk", { devMailbox: true }).map((i) => i.label)).not.toContain(
+      "Development mailbox",
+    );
+  });
+
   it("keeps owner-only areas from the front desk, but not reviews or enquiries", () => {
     const frontDesk = labels("front_desk");
     expect(frontDesk).toEqual(

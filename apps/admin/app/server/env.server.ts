@@ -1,5 +1,6 @@
 import { EnvError, orExit, parseEnv as parseServerEnv } from "@clinic/env";
 import { z } from "zod";
+import { logger } from "./logger.server";
 
 /**
  * Signs session cookies when no SESSION_SECRET is set outside production. Anyone can read it
@@ -18,7 +19,7 @@ export type Env = {
 /** Parses the admin app's environment; throws one readable error naming every problem. */
 export function parseEnv(
   source: Record<string, string | undefined>,
-  warn: (message: string) => void = console.warn,
+  warn: (message: string) => void = (message) => logger.warn(message),
 ): Env {
   const env = parseServerEnv(
     "@clinic/admin",

@@ -6,6 +6,7 @@ import {
   type StaffUser,
 } from "./api.server";
 import { env } from "./env.server";
+import { logger } from "./logger.server";
 import { requestPath, safeRedirectTo } from "./redirect-to.server";
 
 export const SESSION_COOKIE_NAME = "__clinic_admin";
@@ -106,7 +107,7 @@ export function createStaffAuth(deps: {
       } catch (error) {
         // The user asked to leave: clearing the cookie matters more than the API being up.
         // The token still expires on its own.
-        console.error("Could not revoke the API session while signing out", error);
+        logger.error("could not revoke the API session while signing out", { error });
       }
     }
     return redirect("/sign-in", {

@@ -61,6 +61,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         const toClinic = message.toAddress.toLowerCase() === sender.clinicEmail.toLowerCase();
         await transport.send({
           id: message.id,
+          kind: message.kind,
           from: sender.from,
           to: message.toAddress,
           ...(toClinic ? {} : { replyTo: sender.clinicEmail }),

@@ -5,6 +5,8 @@ import type { Logger } from "../logger.js";
 export interface OutgoingMail {
   /** The outbox row this came from; sent as a header so a delivery can be traced back. */
   id: string;
+  /** What the message is (`booking.confirmation`…), for logs. */
+  kind: string;
   from: { name: string; address: string };
   to: string;
   replyTo?: string;
@@ -54,26 +56,18 @@ export function smtpTransport(url: string): MailTransport {
   };
 }
 
-const LINK = /https?:\/\/[^\s<>"')\]]+/g;
-
 /**
- * Development "delivery": logs who would get what, with every link in the
- * text (so a manage link is one click away in the `pnpm dev` output). The
- * message itself stays in the outbox table, which is the mailbox.
+ * Development "delivery", when no SMTP server is configured: the message stays in the outbox
+ * table, which the admin app's development mailbox shows (owners only), links and all. The log
+ * says only that it arrived: an email's recipient, subject and links (a working manage link)
+ * must never reach a log (decision 011).
  */
-export function devMailbox(logger: Logger, webUrl?: string): MailTransport {
+export function devMailbox(logger: Logger): MailTransport {
   return {
     async send(message) {
-      logger.info("email (dev mailbox, not sent)", {
+      logger.info("email delivered to the development mailbox", {
         id: message.id,
-        to: message.to,
-        subject: message.subject,
-        // A sentence's closing punctuation is not part of its link.
-        links: [
-          ...new Set((message.text.match(LINK) ?? []).map((l) => l.replace(/[.,;:!?]+$/, ""))),
-        ],
-        attachments: message.attachments.map((a) => a.filename),
-        ...(webUrl ? { site: webUrl } : {}),
+        kind: message.kind,
       });
     },
   };

@@ -43,7 +43,7 @@ export function testClock(start: Date = TEST_START): TestClock {
  * the test clock; otherwise `t.clock` starts at `TEST_START`.
  */
 export async function createTestApp(
-  options: { driver?: TestDriver; now?: () => Date; clock?: TestClock } = {},
+  options: { driver?: TestDriver; now?: () => Date; clock?: TestClock; devMailbox?: boolean } = {},
 ) {
   const clock = options.clock ?? testClock();
   const now = options.now ?? clock.now;
@@ -55,7 +55,14 @@ export async function createTestApp(
     ownerPassword: TEST_OWNER_PASSWORD,
   });
   const logger = memoryLogger();
-  const app = createApp({ db: database.db, ping: database.ping, logger, now });
+  // As in development without SMTP, unless a test says otherwise.
+  const app = createApp({
+    db: database.db,
+    ping: database.ping,
+    logger,
+    now,
+    devMailbox: options.devMailbox ?? true,
+  });
   const client = (sessionToken?: string, ip?: string) => inProcessClient(app, sessionToken, ip);
   return {
     app,

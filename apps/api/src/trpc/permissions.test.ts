@@ -49,6 +49,7 @@ describe("every procedure of the router", () => {
       appSecret: "permissions-test-secret-permissions-test",
       clientIp: "192.0.2.1",
       uploadDir: defaultUploadDir,
+      devMailbox: true,
     });
 
     /**

@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth.js";
 import { availabilityRouter } from "./routers/availability.js";
 import { bookingsRouter } from "./routers/bookings.js";
 import { dashboardRouter } from "./routers/dashboard.js";
+import { devMailboxRouter } from "./routers/dev-mailbox.js";
 import { enquiriesRouter } from "./routers/enquiries.js";
 import { formsRouter } from "./routers/forms.js";
 import { patientsRouter } from "./routers/patients.js";
@@ -22,6 +23,7 @@ export const appRouter = router({
   availability: availabilityRouter,
   bookings: bookingsRouter,
   dashboard: dashboardRouter,
+  devMailbox: devMailboxRouter,
   enquiries: enquiriesRouter,
   forms: formsRouter,
   patients: patientsRouter,

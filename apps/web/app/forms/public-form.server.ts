@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { $ZodErrorMap } from "zod/v4/core";
 import { api, apiFor } from "../server/api.server";
 import { socketAddressFrom } from "../server/client-address";
+import { logger } from "../server/logger.server";
 import { formGuardFields } from "./form-guard";
 
 /**
@@ -75,7 +76,8 @@ export async function submitPublicForm<Schema extends z.ZodObject>(
       try {
         return await form.send(visitorApi(args), value);
       } catch (error) {
-        if (!apiRefusal(error)) console.error(`${form.logAs} failed`, error);
+        // The error only: the form's values are the visitor's own details.
+        if (!apiRefusal(error)) logger.error(`${form.logAs} failed`, { error });
         throw error;
       }
     },

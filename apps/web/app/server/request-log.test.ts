@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessLogLine, loggablePath } from "./request-log";
+import { accessLogFields, loggablePath } from "./request-log";
 
 const token = "AbCdEfGhIjKlMnOpQrStUvWxYz012345_-xy";
 
@@ -22,8 +22,8 @@ describe("the access log", () => {
     expect(loggablePath("http://x/book/initial-assessment?practitioner=any&day=2026-03-04")).toBe(
       "/book/initial-assessment?practitioner=any&day=2026-03-04",
     );
-    expect(accessLogLine({ method: "POST", url: `http://x/manage/${token}` }, 302, 12.4)).toBe(
-      "POST /manage/[token] 302 12ms",
+    expect(accessLogFields({ method: "POST", url: `http://x/manage/${token}` }, 302, 12.4)).toEqual(
+      { method: "POST", path: "/manage/[token]", status: 302, ms: 12 },
     );
   });
 });

@@ -7,11 +7,11 @@ export function loggablePath(url: string): string {
   return `${pathname}${search}`.replace(MANAGE_TOKEN_IN_PATH, "$1[token]");
 }
 
-/** One access-log line: `GET /book?practitioner=any 200 12ms`. */
-export function accessLogLine(
+/** An access-log entry's fields: method, path (without a manage token), status and time taken. */
+export function accessLogFields(
   request: { method: string; url: string },
   status: number,
   ms: number,
 ) {
-  return `${request.method} ${loggablePath(request.url)} ${status} ${Math.round(ms)}ms`;
+  return { method: request.method, path: loggablePath(request.url), status, ms: Math.round(ms) };
 }

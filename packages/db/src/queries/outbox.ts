@@ -84,6 +84,12 @@ export async function listMessages(
     .limit(filter.limit ?? 100);
 }
 
+/** One message by id, or undefined. */
+export async function findMessage(db: Executor, id: string): Promise<OutboxMessage | undefined> {
+  const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+  return row;
+}
+
 export interface OutboxRetryPolicy {
   /** After this many failed attempts a message is marked `failed` and left alone. */
   maxAttempts: number;

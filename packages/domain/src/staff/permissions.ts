@@ -27,6 +27,8 @@ export const permissionMatrix = {
   "settings.write": { owner: "all", front_desk: "none", practitioner: "none" },
   "staff.manage": { owner: "all", front_desk: "none", practitioner: "none" },
   "audit.read": { owner: "all", front_desk: "none", practitioner: "none" },
+  // The outbox as a mailbox when no SMTP server is set: every patient's email, links included.
+  "devMailbox.read": { owner: "all", front_desk: "none", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;

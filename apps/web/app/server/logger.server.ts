@@ -1,0 +1,4 @@
+import { createLogger } from "@clinic/logger";
+
+/** The site's server-side logger: JSON lines, redacted like the API's (see @clinic/logger). */
+export const logger = createLogger({ service: "web" });

@@ -1,0 +1,2 @@
+export * from "./logger.js";
+export { isSensitiveKey, REDACTED, redactFields, scrubText } from "./redact.js";
