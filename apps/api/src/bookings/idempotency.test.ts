@@ -4,6 +4,7 @@ import { testDrivers } from "@clinic/db/testing";
 import { addLocalDays, localDateOf } from "@clinic/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RATE_LIMITS } from "../abuse/public-forms.js";
 import { createTestApp, demoClinic, signedInStaff, type TestApp } from "../testing/index.js";
 import { bookingRequestFingerprint } from "./booking-fingerprint.js";
 
@@ -81,6 +82,22 @@ describe.each(testDrivers)("idempotency keys on %s", (driver) => {
     expect(rows[0]!.idempotencyFingerprint).toBe(
       bookingRequestFingerprint({ ...request, contactConsent: false }, "online"),
     );
+  });
+
+  it("answers retries from one address past the rate limit: a replay writes nothing", async () => {
+    const request = {
+      serviceId,
+      practitionerId: jasonId,
+      start: nextSlot(),
+      patient: patient(7),
+      idempotencyKey: key(),
+    };
+    const ip = "203.0.113.81";
+    const made = await t.client(undefined, ip).bookings.create.mutate(request);
+    for (let i = 0; i < RATE_LIMITS.booking.max + 2; i++) {
+      const again = await t.client(undefined, ip).bookings.create.mutate(request);
+      expect(again.booking.id).toBe(made.booking.id);
+    }
   });
 
   it("answers 20 concurrent staff retries with the same booking", async () => {

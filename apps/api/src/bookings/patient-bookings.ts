@@ -11,22 +11,30 @@ import { BadRequestError, NotFoundError, PreconditionFailedError } from "../erro
 import { cancelInTransaction, moveToSlot } from "./booking-changes.js";
 import { hashManageToken } from "./manage-token.js";
 import { publicBooking } from "./patient-views.js";
-import { placeBooking } from "./place-booking.js";
+import { placeBooking, replayBooking } from "./place-booking.js";
 
 // The patient's side: book online, then see, cancel or move the booking by the emailed link.
 
-/** Books online under the clinic's policy, a few attempts an hour per visitor. */
+/**
+ * Books online under the clinic's policy, a few attempts an hour per visitor.
+ * A retry of a booking already made (same key, same request) writes nothing,
+ * so it is answered without spending an attempt: a patient on a flaky
+ * connection always learns their booking exists.
+ */
 export async function bookOnline(
   ctx: AppContext,
   input: z.output<typeof createBookingInputSchema>,
 ) {
-  await enforceRateLimit(ctx, "booking");
+  const replayed = await replayBooking(ctx, input, "online");
+  if (!replayed) await enforceRateLimit(ctx, "booking");
   const settings = await getClinicSettings(ctx.db);
-  const { details, manageToken } = await placeBooking(ctx, input, {
-    rules: "online",
-    by: { kind: "patient" },
-    settings,
-  });
+  const { details, manageToken } =
+    replayed ??
+    (await placeBooking(ctx, input, {
+      rules: "online",
+      by: { kind: "patient" },
+      settings,
+    }));
   return { booking: publicBooking(details, settings, ctx.now()), manageToken };
 }
 

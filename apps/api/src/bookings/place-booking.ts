@@ -61,13 +61,7 @@ export async function placeBooking(
   const { settings, rules, by } = options;
   const now = ctx.now();
   const fingerprint = input.idempotencyKey ? bookingRequestFingerprint(input, rules) : null;
-  const replay = async (): Promise<PlacedBooking | null> => {
-    if (!input.idempotencyKey || !fingerprint) return null;
-    const existing = await findBookingByIdempotencyKey(ctx.db, input.idempotencyKey);
-    if (!existing) return null;
-    await requireSameRequest(ctx, existing, fingerprint);
-    return { details: existing, manageToken: manageTokenFor(existing.id, ctx.appSecret) };
-  };
+  const replay = () => replayBooking(ctx, input, rules);
   const earlier = await replay();
   if (earlier) return earlier;
 
@@ -157,6 +151,24 @@ export async function placeBooking(
     }
   }
   throw new ConflictError(SLOT_TAKEN);
+}
+
+/**
+ * The booking an earlier request with this idempotency key made, if any,
+ * when this request is the same one (422 when it isn't). Writes nothing
+ * (beyond backfilling a missing fingerprint), so callers may answer a retry
+ * with it before spending a rate-limit hit.
+ */
+export async function replayBooking(
+  ctx: AppContext,
+  input: PlaceBookingRequest,
+  rules: BookingRules,
+): Promise<PlacedBooking | null> {
+  if (!input.idempotencyKey) return null;
+  const existing = await findBookingByIdempotencyKey(ctx.db, input.idempotencyKey);
+  if (!existing) return null;
+  await requireSameRequest(ctx, existing, bookingRequestFingerprint(input, rules));
+  return { details: existing, manageToken: manageTokenFor(existing.id, ctx.appSecret) };
 }
 
 /**
