@@ -31,13 +31,13 @@ try {
       console.log(`Database reset and seeded on ${where}.`);
       process.exit(0);
     }
-    if (!(await isEmpty(handle.db))) {
+    // seedDemoClinic checks again under the schema lock: an API starting beside us may seed first.
+    if ((await isEmpty(handle.db)) && (await seedDemoClinic(handle.db, { ownerPassword }))) {
+      console.log(`Demo clinic seeded on ${where}. Sign in as ${demoOwnerEmail}.`);
+    } else {
       console.log(
         `The database on ${where} already holds a clinic: nothing seeded (use pnpm db:reset).`,
       );
-    } else {
-      await seedDemoClinic(handle.db, { ownerPassword });
-      console.log(`Demo clinic seeded on ${where}. Sign in as ${demoOwnerEmail}.`);
     }
   } else {
     console.error("Usage: cli.ts migrate | seed | reset");

@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { settingsFormSchema, timeZoneChoices } from "./settings-form";
 
@@ -29,6 +30,7 @@ describe("settingsFormSchema", () => {
     emailSenderName: "Westside",
     emailSenderAddress: "bookings@westside.example",
     websiteUrl: "https://westside.example",
+    sentEmailRetentionDays: 30,
   };
 
   it("accepts a form with the optional fields left empty", () => {
@@ -43,5 +45,40 @@ describe("settingsFormSchema", () => {
       bookingPolicy: { ...valid.bookingPolicy, cancellationWindowHours: 24 * 15 },
     });
     expect(result.error?.issues[0]?.path).toEqual(["bookingPolicy", "cancellationWindowHours"]);
+  });
+
+  it("reads the days to keep sent emails from the form, within 1 to 3650", () => {
+    const form = (days: string) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries({
+        name: valid.name,
+        email: valid.email,
+        phone: valid.phone,
+        "address.street": valid.address.street,
+        "address.suburb": valid.address.suburb,
+        "address.country": valid.address.country,
+        timeZone: valid.timeZone,
+        currency: valid.currency,
+        "bookingPolicy.slotStepMinutes": "15",
+        "bookingPolicy.minNoticeMinutes": "120",
+        "bookingPolicy.horizonDays": "60",
+        "bookingPolicy.cancellationWindowHours": "24",
+        emailSenderName: valid.emailSenderName,
+        emailSenderAddress: valid.emailSenderAddress,
+        websiteUrl: valid.websiteUrl,
+        sentEmailRetentionDays: days,
+      })) {
+        data.set(name, value);
+      }
+      return parseWithZod(data, { schema: settingsFormSchema });
+    };
+    const ok = form("90");
+    expect(ok.status === "success" && ok.value.sentEmailRetentionDays).toBe(90);
+    const errors = (days: string) => {
+      const submission = form(days);
+      return submission.status === "error" ? submission.error : null;
+    };
+    expect(errors("0")).toEqual({ sentEmailRetentionDays: ["At least one day"] });
+    expect(errors("3651")).toEqual({ sentEmailRetentionDays: ["At most ten years"] });
   });
 });

@@ -1,6 +1,6 @@
-import { createStaffSession, enqueueMessage, schema } from "@clinic/db";
+import { createStaffSession, enqueueMessage, HOUSEKEEPING_LOCK_KEY, schema } from "@clinic/db";
 import { testDrivers } from "@clinic/db/testing";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../abuse/public-forms.js";
 import { memoryLogger } from "../logger.js";
@@ -204,6 +204,29 @@ describe.each(testDrivers)("housekeeping (%s)", (driver) => {
     const busy = results.filter((r) => r && r.expiredSessions + r.purgedEmails > 0);
     expect(busy).toHaveLength(1);
     expect(logger.entries.filter((e) => e.level === "error")).toEqual([]);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("housekeeping on PostgreSQL", () => {
+  it("skips a run while another instance holds it", async () => {
+    const t = await createTestApp({ driver: "postgres" });
+    try {
+      const expired = await sessionExpiring(t, -MINUTE);
+      // Another instance's run, in progress on another connection.
+      const during = await t.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${HOUSEKEEPING_LOCK_KEY})`);
+        return housekeeperFor(t).runOnce();
+      });
+      expect(during).toBeNull();
+      const left = await t.db
+        .select()
+        .from(schema.staffSessions)
+        .where(eq(schema.staffSessions.tokenHash, expired));
+      expect(left).toHaveLength(1);
+      expect((await housekeeperFor(t).runOnce())?.expiredSessions).toBe(1);
+    } finally {
+      await t.close();
+    }
   });
 });
 

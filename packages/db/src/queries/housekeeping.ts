@@ -8,8 +8,8 @@ import {
   staffSessions,
 } from "../schema.js";
 
-// One instance does each housekeeping run; the others find this lock taken and skip theirs.
-const HOUSEKEEPING_LOCK_KEY = 724_310_503;
+/** One instance does each housekeeping run; the others find this lock taken and skip theirs. */
+export const HOUSEKEEPING_LOCK_KEY = 724_310_503;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface HousekeepingRules {
