@@ -55,10 +55,10 @@ function socketAddress(c: Context): string | undefined {
  * connection comes from a trusted proxy (the sites, a load balancer), and then its rightmost
  * hop that isn't one; otherwise the connection's own address. See decision 009.
  */
-function clientIp(c: Context, trust: TrustedProxies): string {
-  return (
-    resolveClientAddress(socketAddress(c), c.req.header("x-forwarded-for"), trust) ?? "unknown"
-  );
+function client(c: Context, trust: TrustedProxies) {
+  const clientIp =
+    resolveClientAddress(socketAddress(c), c.req.header("x-forwarded-for"), trust) ?? "unknown";
+  return { clientIp, clientIsTrustedProxy: trust(clientIp, 0) };
 }
 
 const bodyLimitDefault = bodyLimit({ maxSize: 256 * 1024, onError: tooLarge });
@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps) {
         sessionToken: bearerToken(c.req.header("authorization")),
         webUrl: deps.webUrl ?? "http://localhost:3000",
         appSecret: deps.appSecret ?? DEV_APP_SECRET,
-        clientIp: clientIp(c, trustedProxies),
+        ...client(c, trustedProxies),
         uploadDir,
         devMailbox: deps.devMailbox ?? false,
       }),

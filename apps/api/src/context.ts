@@ -18,6 +18,12 @@ export interface AppContext {
   appSecret: string;
   /** The visitor's address as forwarded by the site (or the caller's own), for rate limits. */
   clientIp: string;
+  /**
+   * Whether that address is one of our own trusted proxies: a site calling for itself rather
+   * than for a visitor (the admin app doesn't forward addresses yet). A per-address cap keyed
+   * on it would throttle everyone behind it, so those caps skip it (decision 009).
+   */
+  clientIsTrustedProxy?: boolean;
   /** Where uploaded images are stored. */
   uploadDir: string;
   /** Whether emails stay in the outbox (no SMTP server): the development mailbox is open. */

@@ -1,10 +1,18 @@
 import { schema } from "@clinic/db";
 import { demoOwnerEmail } from "@clinic/db/seed";
+import { createTRPCClient, httpLink } from "@trpc/client";
 import { eq } from "drizzle-orm";
+import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
+import type { AppRouter } from "../index.js";
 import { silentLogger } from "../logger.js";
-import { createTestApp, inProcessClient, TEST_OWNER_PASSWORD } from "../testing/index.js";
+import {
+  connectionFrom,
+  createTestApp,
+  inProcessClient,
+  TEST_OWNER_PASSWORD,
+} from "../testing/index.js";
 import { MAX_SIGN_IN_FAILURES, MAX_SIGN_IN_FAILURES_PER_ADDRESS } from "./staff-auth.js";
 
 describe("staff auth", () => {
@@ -131,6 +139,30 @@ describe("staff auth", () => {
       .mutate({ email: demoOwnerEmail, password: "one-more-guess" })
       .catch((e) => e);
     expect(stillRefused.data?.code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("doesn't cap our own proxy's address, which the admin app signs everyone in from", async () => {
+    // The admin app calls from loopback without forwarding its visitor's address.
+    const viaAdmin = createTRPCClient<AppRouter>({
+      links: [
+        httpLink({
+          url: "http://api.test/trpc",
+          transformer: superjson,
+          fetch: async (url, init) =>
+            t.app.request(url.toString(), init as RequestInit, connectionFrom("127.0.0.1")),
+        }),
+      ],
+    });
+    for (let i = 0; i <= MAX_SIGN_IN_FAILURES_PER_ADDRESS; i++) {
+      await viaAdmin.auth.signIn
+        .mutate({ email: `someone-${i}@example.com`, password: "wrong-password" })
+        .catch(() => {});
+    }
+    const owner = await viaAdmin.auth.signIn.mutate({
+      email: demoOwnerEmail,
+      password: TEST_OWNER_PASSWORD,
+    });
+    expect(owner.user.email).toBe(demoOwnerEmail);
   });
 
   it("expires idle sessions and refuses deactivated staff", async () => {

@@ -39,7 +39,9 @@ async function refuseWhenThrottled(
 ) {
   const since = new Date(ctx.now().getTime() - SIGN_IN_WINDOW_MS);
   const failures = await countRecentSignInFailures(ctx.db, { email, address: ctx.clientIp }, since);
-  if (failures.fromAddress >= MAX_SIGN_IN_FAILURES_PER_ADDRESS) {
+  // Not on our own proxy's address (the admin app signing in without forwarding its visitor's):
+  // the cap would lock every staff member out. Its per-email limit still holds.
+  if (!ctx.clientIsTrustedProxy && failures.fromAddress >= MAX_SIGN_IN_FAILURES_PER_ADDRESS) {
     throw new TooManyRequestsError(messages.address);
   }
   if (failures.forEmailFromAddress >= MAX_SIGN_IN_FAILURES) {

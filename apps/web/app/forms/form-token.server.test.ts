@@ -1,22 +1,24 @@
+import type { ApiClient } from "@clinic/api-client";
 import { describe, expect, it, vi } from "vitest";
+import { formToken } from "./public-form.server";
 
-const tokenQuery = vi.fn();
-vi.mock("../server/api.server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("../server/api.server")>()),
-  api: { forms: { token: { query: tokenQuery } } },
-}));
-
-const { formToken } = await import("./public-form.server");
+/** An API client whose `forms.token` answers with `query`. */
+const apiAnswering = (query: (input: { form: string }) => Promise<{ token: string }>) =>
+  ({ forms: { token: { query } } }) as unknown as Pick<ApiClient, "forms">;
 
 describe("a public form's token", () => {
   it("is the one the API signed for this form", async () => {
-    tokenQuery.mockResolvedValueOnce({ token: "review.1767225600000.signature" });
-    expect(await formToken("review")).toEqual({ formToken: "review.1767225600000.signature" });
-    expect(tokenQuery).toHaveBeenCalledWith({ form: "review" });
+    const query = vi.fn(async () => ({ token: "review.1767225600000.signature" }));
+    expect(await formToken("review", apiAnswering(query))).toEqual({
+      formToken: "review.1767225600000.signature",
+    });
+    expect(query).toHaveBeenCalledWith({ form: "review" });
   });
 
   it("is missing, not a broken page, when the API can't be reached", async () => {
-    tokenQuery.mockRejectedValueOnce(new Error("fetch failed"));
-    expect(await formToken("enquiry")).toEqual({ formToken: null });
+    const down = apiAnswering(async () => {
+      throw new Error("fetch failed");
+    });
+    expect(await formToken("enquiry", down)).toEqual({ formToken: null });
   });
 });

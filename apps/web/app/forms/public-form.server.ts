@@ -24,9 +24,12 @@ export function visitorApi({ request, context }: Pick<ActionFunctionArgs, "reque
  * When the API can't be reached the page still renders (with no token): sending the form
  * would fail anyway, and then says so.
  */
-export async function formToken(form: "enquiry" | "review"): Promise<{ formToken: string | null }> {
+export async function formToken(
+  form: "enquiry" | "review",
+  client: Pick<ApiClient, "forms"> = api,
+): Promise<{ formToken: string | null }> {
   try {
-    return { formToken: (await api.forms.token.query({ form })).token };
+    return { formToken: (await client.forms.token.query({ form })).token };
   } catch {
     return { formToken: null };
   }
