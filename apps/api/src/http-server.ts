@@ -10,8 +10,8 @@ export interface HttpServerOptions {
 /**
  * The API's HTTP server, made in one place so the tests that talk to it over raw sockets
  * (http-server.test.ts) exercise the server production runs. Node's defaults stay: the sites'
- * fetch (undici) drops an idle connection after 4 s, before this server's 5 s keep-alive
- * timeout, so neither side reuses a socket the other is closing.
+ * fetch (undici 6) drops an idle connection 2 s before the `Keep-Alive: timeout=5` this server
+ * announces, so it never reuses a socket the server is closing.
  */
 export function listen(options: HttpServerOptions, onListening?: (info: AddressInfo) => void) {
   return serve(
