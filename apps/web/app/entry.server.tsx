@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { RETRY_AFTER_SECONDS } from "./server/api-unavailable";
 import { cacheControlForStatus } from "./server/cache-control";
 import { logger } from "./server/logger.server";
 import { loggablePath } from "./server/request-log";
@@ -58,6 +59,11 @@ export default function handleRequest(
             responseHeaders.set("Cache-Control", "no-store");
           } else if (!responseHeaders.has("Cache-Control")) {
             responseHeaders.set("Cache-Control", cacheControlForStatus(status));
+          }
+          // A busy API (503, see api-unavailable.ts): tell crawlers and proxies when to come back.
+          // A thrown Response's own headers only reach a route with a `headers` export.
+          if (status === 503 && !responseHeaders.has("Retry-After")) {
+            responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
           }
           applySecurityHeaders(
             responseHeaders,

@@ -17,4 +17,12 @@ describe("the public site under concurrent visitors", () => {
     expect(result.statuses, servers.errors()).toEqual({ "200": result.requests });
     expect(failures(result)).toBe(0);
   }, 90_000);
+
+  it("answers 503 with Retry-After, not 500, while the API is down", async () => {
+    await servers.stopApi();
+    const response = await fetch(`${servers.webUrl}/blog`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.text()).toContain("try again in a moment");
+  }, 30_000);
 });

@@ -50,6 +50,8 @@ export interface Servers {
   apiUrl: string;
   /** What the servers wrote to stderr (errors), for a failing run's report. */
   errors(): string;
+  /** Stops the API only, leaving the site up without it. */
+  stopApi(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,17 +76,14 @@ export async function startServers(): Promise<Servers> {
     PORT: String(webPort),
     API_URL: apiUrl,
   });
+  const kill = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
   const stop = async () => {
-    await Promise.all(
-      [api.child, web.child].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once("exit", () => resolve());
-            child.kill("SIGTERM");
-          }),
-      ),
-    );
+    await Promise.all([kill(api.child), kill(web.child)]);
   };
   try {
     await waitFor(`${apiUrl}/readyz`, api.child, 120_000);
@@ -93,5 +92,11 @@ export async function startServers(): Promise<Servers> {
     await stop();
     throw new Error(`${(error as Error).message}\n${api.stderr()}\n${web.stderr()}`);
   }
-  return { apiUrl, webUrl, errors: () => `${api.stderr()}${web.stderr()}`, stop };
+  return {
+    apiUrl,
+    webUrl,
+    errors: () => `${api.stderr()}${web.stderr()}`,
+    stopApi: () => kill(api.child),
+    stop,
+  };
 }
