@@ -12,9 +12,10 @@ interface DatabaseErrorFields {
 function databaseErrorIn(error: unknown): DatabaseErrorFields | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    if (sqlState(current) === (current as { code?: unknown }).code) {
+    // The error that carries the SQLSTATE itself, not a wrapper whose cause does.
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && sqlState(current) === code)
       return current as DatabaseErrorFields;
-    }
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
