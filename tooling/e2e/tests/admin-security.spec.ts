@@ -79,5 +79,21 @@ test.describe("admin security", () => {
       await page.goto("/");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
     });
+
+    test("a form posted from another site gets the 403 page and changes nothing", async ({
+      page,
+    }) => {
+      // Remix's own origin check would answer 500 with an empty body; the server hands the post
+      // to the action's check instead (crossSiteSubmissionForRemix), which answers 403.
+      const refused = await page.request.post("/settings", {
+        headers: { Origin: "https://evil.example" },
+        form: { intent: "save", name: "Hijacked clinic" },
+        maxRedirects: 0,
+      });
+      expect(refused.status()).toBe(403);
+      expect(await refused.text()).toContain("access");
+      await page.goto("/settings");
+      await expect(page.getByLabel("Clinic name")).not.toHaveValue("Hijacked clinic");
+    });
   });
 });

@@ -7,17 +7,32 @@
  * Workspace packages (`@clinic/*`) export TypeScript source, so they are bundled in. Every other
  * package stays an import resolved from the app's node_modules at run time: PGlite loads its
  * WebAssembly and argon2 its native binary from their own folders, which a bundle would break.
- * An app must therefore list, as its own dependencies, the packages its workspace packages import.
+ * An app must therefore list, as its own dependencies, the packages its workspace packages import:
+ * the build fails, naming the package, when one can't be found from the app's folder.
  *
  * Modules that find files next to their source (`new URL("../migrations", import.meta.url)`) get
  * their own location back: `import.meta.url` in a bundled workspace file is rewritten to the URL
  * of that source file, relative to the bundle, so the bundle still works if the checkout moves.
  */
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+
+/** The package a bare specifier names: `pino` for `pino/file`, `@scope/name` for `@scope/name/x`. */
+function packageNameOf(specifier) {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+/** Whether Node, resolving from `dir`, finds the package in a node_modules folder up the tree. */
+function resolvableFrom(dir, name) {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(resolve(at, "node_modules", name))) return true;
+    if (dirname(at) === at) return false;
+  }
+}
 
 /** @param {{ entry: string, outfile: string, cwd?: string }} options */
 export async function bundleServer({ entry, outfile, cwd = process.cwd() }) {
@@ -46,6 +61,17 @@ export async function bundleServer({ entry, outfile, cwd = process.cwd() }) {
       // Bare specifiers other than our own workspace packages load from node_modules at run time.
       b.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith("@clinic/") || args.path.startsWith("node:")) return undefined;
+        const name = packageNameOf(args.path);
+        // Found now from the bundle's folder, or `node dist/…` would fail at start-up instead.
+        if (!resolvableFrom(outDir, name)) {
+          return {
+            errors: [
+              {
+                text: `"${name}" (imported by ${relative(cwd, args.importer)}) can't be found from ${cwd}: add it to that app's dependencies`,
+              },
+            ],
+          };
+        }
         return { path: args.path, external: true };
       });
     },

@@ -13,6 +13,7 @@ import { FieldErrors } from "../components/field-errors";
 import { useSchemaForm } from "../components/use-schema-form";
 import { pageMeta } from "../formatting/page-title";
 import { signInErrors } from "../forms/sign-in-form";
+import { clientAddress } from "../server/client-address.server";
 import { requireSameOrigin } from "../server/csrf.server";
 import { safeRedirectTo } from "../server/redirect-to.server";
 import { getOptionalStaff, signIn } from "../server/session.server";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo: redirectTo === null ? "" : safeRedirectTo(redirectTo, "") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   // A sign-in posted from another site would sign this browser in as someone else.
   requireSameOrigin(request);
   const formData = await request.formData();
@@ -34,7 +35,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const result = await signIn({ ...submission.value, redirectTo: formData.get("redirectTo") });
+  const result = await signIn({
+    ...submission.value,
+    redirectTo: formData.get("redirectTo"),
+    clientAddress: clientAddress(request, context),
+  });
   if (result.ok) throw result.response;
   switch (result.reason) {
     case "invalid-input":

@@ -11,9 +11,17 @@ import { env } from "./env.server";
 export type { ApiClient };
 export type StaffUser = RouterOutputs["auth"]["me"];
 
-/** A client for the clinic API, acting as the staff member who holds `sessionToken`. */
-export function createApi(sessionToken?: string): ApiClient {
-  return createApiClient({ url: env.apiUrl, sessionToken });
+/**
+ * A client for the clinic API, acting as the staff member who holds `sessionToken`. With
+ * `clientAddress` (sign-in), the API keys its per-address limits on the staff member's address
+ * rather than the admin server's: the API trusts this server as its proxy.
+ */
+export function createApi(sessionToken?: string, clientAddress?: string | null): ApiClient {
+  return createApiClient({
+    url: env.apiUrl,
+    sessionToken,
+    headers: clientAddress ? { "x-forwarded-for": clientAddress } : undefined,
+  });
 }
 
 export type SignInOutcome =
@@ -31,13 +39,14 @@ const THROTTLED_FALLBACK_MESSAGE = "Too many sign-in attempts. Wait a few minute
 export interface StaffAuthApi {
   /** The staff member a session token belongs to, or null when the API rejects the token. */
   me(token: string): Promise<StaffUser | null>;
-  signIn(credentials: SignInInput): Promise<SignInOutcome>;
+  /** `clientAddress`: where the staff member connects from, for the API's per-address limits. */
+  signIn(credentials: SignInInput, clientAddress?: string | null): Promise<SignInOutcome>;
   /** Revokes the token; an already expired or revoked token is not an error. */
   signOut(token: string): Promise<void>;
 }
 
 export function createStaffAuthApi(
-  apiFor: (token?: string) => ApiClient = createApi,
+  apiFor: (token?: string, clientAddress?: string | null) => ApiClient = createApi,
 ): StaffAuthApi {
   return {
     async me(token) {
@@ -48,9 +57,12 @@ export function createStaffAuthApi(
         throw error;
       }
     },
-    async signIn(credentials) {
+    async signIn(credentials, clientAddress) {
       try {
-        const { token, expiresAt, user } = await apiFor().auth.signIn.mutate(credentials);
+        const { token, expiresAt, user } = await apiFor(
+          undefined,
+          clientAddress,
+        ).auth.signIn.mutate(credentials);
         return { ok: true, token, expiresAt, user };
       } catch (error) {
         if (isApiError(error, "UNAUTHORIZED")) {

@@ -38,8 +38,20 @@ describe("parseEnv", () => {
       isProduction: true,
       apiUrl: "https://api.clinic.example",
       sessionSecret: SECRET,
+      port: 3001,
+      host: undefined,
+      trustedProxies: expect.any(Function),
     });
+    expect(env.trustedProxies("127.0.0.1", 0)).toBe(true);
+    expect(env.trustedProxies("203.0.113.9", 0)).toBe(false);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("rejects a PORT or TRUSTED_PROXIES it can't use, naming it", () => {
+    expect(() => parseEnv({ PORT: "http", SESSION_SECRET: SECRET }, vi.fn())).toThrow(/PORT/);
+    expect(() =>
+      parseEnv({ TRUSTED_PROXIES: "not-an-address", SESSION_SECRET: SECRET }, vi.fn()),
+    ).toThrow(/TRUSTED_PROXIES/);
   });
 
   it("rejects an API_URL that is not a URL", () => {

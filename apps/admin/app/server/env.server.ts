@@ -1,4 +1,5 @@
 import { EnvError, orExit, parseEnv as parseServerEnv } from "@clinic/env";
+import { type TrustedProxies, trustedProxiesVariable } from "@clinic/env/trusted-proxies";
 import { z } from "zod";
 import { logger } from "./logger.server";
 
@@ -14,7 +15,14 @@ export type Env = {
   isProduction: boolean;
   apiUrl: string;
   sessionSecret: string;
+  /** Where the production server (server.ts) listens; `remix vite:dev` takes its own port. */
+  port: number;
+  host: string | undefined;
+  /** Proxies in front of the admin whose X-Forwarded-For is believed; default loopback. */
+  trustedProxies: TrustedProxies;
 };
+
+const NOT_A_PORT = "must be a port number, e.g. 3001";
 
 /** Parses the admin app's environment; throws one readable error naming every problem. */
 export function parseEnv(
@@ -35,6 +43,15 @@ export function parseEnv(
         .string()
         .min(32, "must be at least 32 characters (use a long random string)")
         .optional(),
+      PORT: z.coerce
+        .number({ message: NOT_A_PORT })
+        .int(NOT_A_PORT)
+        .min(1, NOT_A_PORT)
+        .max(65_535, NOT_A_PORT)
+        .default(3001),
+      /** Unset: every interface, as Node's default. */
+      HOST: z.string().optional(),
+      TRUSTED_PROXIES: trustedProxiesVariable(),
     },
     source,
   );
@@ -54,6 +71,9 @@ export function parseEnv(
     isProduction: env.NODE_ENV === "production",
     apiUrl: env.API_URL.replace(/\/+$/, ""),
     sessionSecret: env.SESSION_SECRET ?? DEV_ONLY_INSECURE_SESSION_SECRET,
+    port: env.PORT,
+    host: env.HOST,
+    trustedProxies: env.TRUSTED_PROXIES,
   };
 }
 

@@ -195,12 +195,14 @@ describe("signIn", () => {
       email: "owner@clinic.test",
       password: "correct horse",
       redirectTo: "//evil.example",
+      clientAddress: "203.0.113.7",
     });
 
-    expect(authApi.signIn).toHaveBeenCalledWith({
-      email: "owner@clinic.test",
-      password: "correct horse",
-    });
+    // The staff member's address goes to the API, which keys its sign-in limits on it.
+    expect(authApi.signIn).toHaveBeenCalledWith(
+      { email: "owner@clinic.test", password: "correct horse" },
+      "203.0.113.7",
+    );
     if (!result.ok) throw new Error("expected success");
     expect(result.response.headers.get("Location")).toBe("/");
     const cookie = parseSetCookie(result.response.headers.get("Set-Cookie") ?? "");

@@ -87,8 +87,12 @@ export function createStaffAuth(deps: {
     email: string;
     password: string;
     redirectTo?: unknown;
+    clientAddress?: string | null;
   }): Promise<SignInResult> {
-    const outcome = await authApi.signIn({ email: input.email, password: input.password });
+    const outcome = await authApi.signIn(
+      { email: input.email, password: input.password },
+      input.clientAddress,
+    );
     if (!outcome.ok) return outcome;
     const session = await sessionStorage.getSession();
     session.set("token", outcome.token);
