@@ -24,6 +24,8 @@ export function createApiClient(options: ApiClientOptions) {
       httpBatchLink({
         url: `${options.url.replace(/\/$/, "")}/trpc`,
         transformer: superjson,
+        // The API refuses batches of more calls than this (MAX_BATCH_SIZE in apps/api/src/app.ts).
+        maxItems: 20,
         fetch: options.fetch,
         headers: () => ({
           ...options.headers,
