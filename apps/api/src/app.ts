@@ -66,6 +66,9 @@ const bodyLimitDefault = bodyLimit({ maxSize: 256 * 1024, onError: tooLarge });
 const PHOTO_UPLOAD_PATH = "/trpc/practitioners.uploadPhoto";
 const photoBodyLimit = bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge });
 
+/** The most calls one batched tRPC request may carry. */
+export const MAX_BATCH_SIZE = 20;
+
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? apiLogger;
   const now = deps.now ?? (() => new Date());
@@ -86,6 +89,9 @@ export function createApp(deps: AppDeps) {
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
+      // One request may not buy unbounded work: a batch of thousands of calls ran each one (400
+      // above this). The sites' client splits its batches at the same size (api-client maxItems).
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: (_opts, c) => ({
         db: deps.db,
         logger,

@@ -63,6 +63,8 @@ export function createApiClient(options: ApiClientOptions) {
         maxURLLength: MAX_URL_LENGTH,
         maxItems: MAX_BATCH_ITEMS,
         transformer: superjson,
+        // The API refuses batches of more calls than this (MAX_BATCH_SIZE in apps/api/src/app.ts).
+        maxItems: 20,
         fetch: options.fetch,
         headers: () => ({
           ...options.headers,
