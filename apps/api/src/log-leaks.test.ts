@@ -9,8 +9,8 @@ import { devMailbox, type MailTransport } from "./email/transport.js";
 import {
   createTestApp,
   demoClinic,
-  FILLED_IN_AT,
   failure,
+  filledInFormToken,
   signedInStaff,
   TEST_OWNER_PASSWORD,
   type TestApp,
@@ -116,7 +116,7 @@ describe.each(testDrivers)("log lines of the booking and form flows on %s", (dri
     await t.client().enquiries.submit.mutate({
       ...enquirer,
       message: `Please phone ${enquirer.phone}; my partner ${patient.name} booked already.`,
-      renderedAt: FILLED_IN_AT,
+      formToken: filledInFormToken("enquiry"),
     });
     await t.client().reviews.submit.mutate({
       authorName: reviewer.name,
@@ -124,7 +124,7 @@ describe.each(testDrivers)("log lines of the booking and form flows on %s", (dri
       body: `Write to me at ${reviewer.email} if you need more.`,
       email: reviewer.email,
       practitionerId: null,
-      renderedAt: FILLED_IN_AT,
+      formToken: filledInFormToken("review"),
     });
     await failure(
       t.client().reviews.submit.mutate({
@@ -133,7 +133,7 @@ describe.each(testDrivers)("log lines of the booking and form flows on %s", (dri
         body: "Great care from start to finish, thank you.",
         email: reviewer.email,
         practitionerId: "00000000-0000-4000-8000-000000000000",
-        renderedAt: FILLED_IN_AT,
+        formToken: filledInFormToken("review"),
       }),
     );
 
@@ -174,7 +174,7 @@ describe.each(testDrivers)("log lines of the booking and form flows on %s", (dri
     await t.client().enquiries.submit.mutate({
       ...enquirer,
       message: "A second question, about parking.",
-      renderedAt: FILLED_IN_AT,
+      formToken: filledInFormToken("enquiry"),
     });
     const refusing: MailTransport = {
       async send(message) {
@@ -199,7 +199,7 @@ describe.each(testDrivers)("log lines of the booking and form flows on %s", (dri
         t.client().enquiries.submit.mutate({
           ...enquirer,
           message: `Third try from ${enquirer.name}`,
-          renderedAt: FILLED_IN_AT,
+          formToken: filledInFormToken("enquiry"),
         }),
       );
       expect(broken.code).toBe("INTERNAL_SERVER_ERROR");

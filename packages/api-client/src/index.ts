@@ -26,7 +26,7 @@ export interface ApiClientOptions {
  * room for the headers.
  */
 export const MAX_URL_LENGTH = 8_000;
-/** Calls in one request at most: a batch of mutations stays far under the API's body limit. */
+/** Calls in one request at most: under the API's body limit, and the API refuses more (MAX_BATCH_SIZE in apps/api/src/app.ts). */
 export const MAX_BATCH_ITEMS = 20;
 /** Tries of a query in all, when the API did not answer (refused, reset, busy proxy). */
 export const QUERY_ATTEMPTS = 3;
@@ -63,8 +63,6 @@ export function createApiClient(options: ApiClientOptions) {
         maxURLLength: MAX_URL_LENGTH,
         maxItems: MAX_BATCH_ITEMS,
         transformer: superjson,
-        // The API refuses batches of more calls than this (MAX_BATCH_SIZE in apps/api/src/app.ts).
-        maxItems: 20,
         fetch: options.fetch,
         headers: () => ({
           ...options.headers,

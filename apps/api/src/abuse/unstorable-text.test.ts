@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createTestApp,
   demoClinic,
-  FILLED_IN_AT,
   failure,
+  filledInFormToken,
   type TestApp,
 } from "../testing/index.js";
 import { RATE_LIMITS } from "./public-forms.js";
@@ -63,7 +63,7 @@ describe.each(testDrivers)("public forms with text PostgreSQL can't store (%s)",
       email: "alex@example.com",
       phone: "0400 123 456",
       message: "Do you see patients on Saturday mornings?",
-      renderedAt: FILLED_IN_AT,
+      formToken: filledInFormToken("enquiry"),
     };
     await refusedWithoutSpendingTheLimit({
       ip: "203.0.113.61",
@@ -85,7 +85,7 @@ describe.each(testDrivers)("public forms with text PostgreSQL can't store (%s)",
       body: "Came in limping after a trail race and left with a plan.",
       email: null,
       practitionerId: null,
-      renderedAt: FILLED_IN_AT,
+      formToken: filledInFormToken("review"),
     };
     await refusedWithoutSpendingTheLimit({
       ip: "203.0.113.62",

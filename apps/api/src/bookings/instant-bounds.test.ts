@@ -148,6 +148,7 @@ describe.each(testDrivers)("instants and dates out of range (%s)", (driver) => {
         appSecret: "a-test-secret-of-at-least-32-characters",
         clientIp: "203.0.113.99",
         uploadDir: "/tmp",
+        devMailbox: false,
       };
       const settings = await getClinicSettings(t.db);
       const start = new Date(iso);

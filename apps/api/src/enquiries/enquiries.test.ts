@@ -206,7 +206,7 @@ describe.each(testDrivers)("the contact form under a burst (%s)", (driver) => {
           email: `burst${i}@example.com`,
           phone: "0400 123 456",
           message: "Do you see patients on Saturday mornings?",
-          renderedAt: FILLED_IN_AT,
+          formToken: filledInFormToken("enquiry"),
         }),
       ),
     );

@@ -2,7 +2,7 @@ import { schema } from "@clinic/db";
 import { testDrivers } from "@clinic/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../abuse/public-forms.js";
-import { createTestApp, FILLED_IN_AT, failure, type TestApp } from "../testing/index.js";
+import { createTestApp, failure, filledInFormToken, type TestApp } from "../testing/index.js";
 
 // Issue 10: a well-formed id that names no practitioner reached the insert, and its foreign-key
 // violation (SQLSTATE 23503) surfaced as an error that named no field.
@@ -21,7 +21,7 @@ describe.each(testDrivers)("a review for a practitioner who doesn't exist (%s)",
       body: "Came in limping after a trail race and left with a plan.",
       email: null,
       practitionerId: "00000000-0000-4000-8000-000000000000",
-      renderedAt: FILLED_IN_AT,
+      formToken: filledInFormToken("review"),
     };
     const ip = "203.0.113.71";
     const before = (await t.db.select().from(schema.reviews)).length;
