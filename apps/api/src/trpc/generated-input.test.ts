@@ -17,7 +17,7 @@ import {
 import {
   createTestApp,
   demoClinic,
-  FILLED_IN_AT,
+  filledInFormToken,
   insertTestBooking,
   TEST_START,
   type TestApp,
@@ -183,7 +183,6 @@ describe.each(testDrivers)("generated input on %s", (driver) => {
       email: fc.constantFrom("pat@example.com", "owner@fuzz.test"),
       phone: fc.constantFrom("0412 345 678", "(02) 9876 5432"),
       slug: fc.constantFrom(...slugs),
-      renderedAt: fc.constant(FILLED_IN_AT),
       honeypot: fc.constant(""),
     };
 
@@ -295,7 +294,16 @@ describe.each(testDrivers)("generated input on %s", (driver) => {
       };
       const area = path.split(".")[0]!;
       const samples = inputSchema
-        ? validLooking(inputSchema, { id: oneOf(idsByArea[area] ?? []), ...hints }, when)
+        ? validLooking(
+            inputSchema,
+            {
+              id: oneOf(idsByArea[area] ?? []),
+              ...hints,
+              // A real token for the form this procedure checks, so generated forms reach the service.
+              formToken: fc.constant(filledInFormToken(area === "reviews" ? "review" : "enquiry")),
+            },
+            when,
+          )
         : fc.constant(undefined);
       const before = findings.length;
       if (process.env.DEBUG_SAMPLES) {
