@@ -1,3 +1,4 @@
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +9,12 @@ import { adminUrl, apiUrl, portOffset, ports, webUrl } from "./environment";
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const ci = Boolean(process.env.CI);
 const ADMIN_SPECS = /(^|[\\/])admin-[^\\/]*\.spec\.ts$/;
+
+// The servers write their logs here (LOG_FILE); global-teardown.ts checks no line leaks a
+// patient's details or a token. One folder per run: the workers inherit it through the env.
+process.env.E2E_LOG_DIR ??= mkdtempSync(join(tmpdir(), "clinic-e2e-logs-"));
+const logDir = process.env.E2E_LOG_DIR;
+const logFile = (server: string) => join(logDir, `${server}.log`);
 
 // The apps run from their built output (turbo builds them first: `test` depends on `^build`).
 // Started in order, each once the previous one answers, so the sites find the API up.
@@ -26,6 +33,7 @@ const serverDefaults = {
 
 export default defineConfig({
   testDir: "./tests",
+  globalTeardown: "./global-teardown.ts",
   fullyParallel: true,
   forbidOnly: ci,
   retries: 0,
@@ -69,6 +77,7 @@ export default defineConfig({
         SEED_DEMO_DATA: "true",
         WEB_URL: webUrl,
         ADMIN_URL: adminUrl,
+        LOG_FILE: logFile("api"),
       },
     },
     {
@@ -76,7 +85,13 @@ export default defineConfig({
       name: "web",
       command: "pnpm --filter @clinic/web start",
       url: `${webUrl}/`,
-      env: { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(ports.web), API_URL: apiUrl },
+      env: {
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(ports.web),
+        API_URL: apiUrl,
+        LOG_FILE: logFile("web"),
+      },
     },
     {
       ...serverDefaults,
@@ -89,6 +104,7 @@ export default defineConfig({
         PORT: String(ports.admin),
         API_URL: apiUrl,
         SESSION_SECRET: "e2e-only-session-secret-0123456789abcdef",
+        LOG_FILE: logFile("admin"),
       },
     },
   ],

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createLogger, memoryLogger } from "./logger.js";
 import { isSensitiveKey, REDACTED, redactFields, scrubText } from "./redact.js";
 
@@ -173,5 +176,16 @@ describe("createLogger", () => {
     logger.info("noise");
     logger.error("signal");
     expect(lines.map((l) => JSON.parse(l).message)).toEqual(["signal"]);
+  });
+
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("writes to LOG_FILE when it is set, creating its folder", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "clinic-logger-")), "logs", "api.log");
+    vi.stubEnv("LOG_FILE", file);
+    createLogger({ service: "api" }).warn("to the file", { email: "pat@example.com" });
+    const [line] = readFileSync(file, "utf8").trimEnd().split("\n");
+    expect(JSON.parse(line!)).toMatchObject({ service: "api", message: "to the file" });
+    expect(line).not.toContain("pat@example.com");
   });
 });

@@ -47,7 +47,9 @@ export function createLogger(options: LoggerOptions): Logger {
         },
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    // LOG_FILE sends the lines to a file instead of stdout (the browser tests read them back).
+    options.destination ??
+      pino.destination({ dest: process.env.LOG_FILE || 1, sync: true, mkdir: true }),
   );
   const at =
     (level: "info" | "warn" | "error") =>

@@ -2,6 +2,7 @@ import { TRPCClientError } from "@clinic/api-client";
 import { missingFieldMessages } from "@clinic/form-kit";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { logger } from "../server/logger.server";
 import { contactForm } from "./contact-form";
 import { submitPublicForm } from "./public-form.server";
 
@@ -76,7 +77,7 @@ describe("a public form's action", () => {
   });
 
   it("says nothing specific when the API failed or could not be reached, and logs it", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     for (const failure of [
       apiError("INTERNAL_SERVER_ERROR", "Something went wrong", null),
       new TypeError("fetch failed"),
@@ -87,7 +88,7 @@ describe("a public form's action", () => {
       expect(answer).toMatchObject({ status: 503, outcome: "failed", detail: null });
       expect(answer.result.error?.[""]).toEqual([contactForm.unavailable]);
       expect(answer.result.initialValue).toMatchObject({ name: filledIn.name });
-      expect(log).toHaveBeenLastCalledWith("enquiry submission failed", failure);
+      expect(log).toHaveBeenLastCalledWith("enquiry submission failed", { error: failure });
     }
   });
 });
