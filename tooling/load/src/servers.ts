@@ -69,6 +69,8 @@ export async function startServers(): Promise<Servers> {
     APP_SECRET: "load-test-only-secret-0123456789abcdef0123456789",
     SEED_OWNER_PASSWORD: "load-test-only-owner-password",
     WEB_URL: webUrl,
+    // Production without SMTP: the few emails the pages cause stay in the outbox.
+    ALLOW_LOG_MAILER: "true",
   });
   const web = start("web", {
     NODE_ENV: "production",
