@@ -42,11 +42,23 @@ function timeLinks(page: Page): Locator {
   return page.getByRole("link", { name: TIME_LABEL });
 }
 
-/** Clicks a link and waits until the page is at its address (with or without JavaScript). */
+/**
+ * Clicks a link and waits until the page is at its address and shows it (with or without
+ * JavaScript). The address changes before React paints the new page, so the wait ends only
+ * when no link to that address is left unmarked: a day link becomes `aria-current`, a week
+ * link gives way to the next week's.
+ */
 async function follow(page: Page, link: Locator) {
   const href = (await link.getAttribute("href")) ?? "";
   await link.click();
   await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+  await page.waitForFunction(
+    (target) =>
+      [...document.querySelectorAll("a")].every(
+        (a) => a.getAttribute("href") !== target || a.hasAttribute("aria-current"),
+      ),
+    href,
+  );
 }
 
 /** `yyyy-MM-dd` in the clinic's zone, `days` from now. */
