@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@clinic/logger";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -25,6 +26,12 @@ const build = (await import(buildUrl)) as ServerBuild;
 const handleRequest = createRequestHandler(build, env.nodeEnv);
 
 const app = new Hono();
+// Each request gets an id here; its log lines and its calls to the API carry it.
+app.use(async (c, next) => {
+  const requestId = requestIdFrom(null);
+  await withRequestId(requestId, next);
+  c.res.headers.set(REQUEST_ID_HEADER, requestId);
+});
 app.use(compress());
 app.use(async (c, next) => {
   await next();

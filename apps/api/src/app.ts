@@ -5,6 +5,7 @@ import {
   resolveClientAddress,
   type TrustedProxies,
 } from "@clinic/env/trusted-proxies";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@clinic/logger";
 import { trpcServer } from "@hono/trpc-server";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -15,6 +16,7 @@ import { AppError } from "./errors.js";
 import { failureFields } from "./failure-log.js";
 import { healthRoutes } from "./health.js";
 import { apiLogger, type Logger } from "./logger.js";
+import { createMetrics, metricsRoutes, type PoolStats } from "./metrics/metrics.js";
 import { appRouter } from "./trpc/root.js";
 import { defaultUploadDir, uploadRoutes } from "./uploads/photos.js";
 
@@ -34,6 +36,10 @@ export interface AppDeps {
   trustedProxies?: TrustedProxies;
   /** Whether emails stay in the outbox (no SMTP server), so owners may read them there. */
   devMailbox?: boolean;
+  /** The bearer token `/metrics` asks for (METRICS_TOKEN); without one the route is off. */
+  metricsToken?: string;
+  /** The PostgreSQL pool's connections, for `/metrics`. */
+  poolStats?: () => PoolStats | null;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -77,11 +83,20 @@ export function createApp(deps: AppDeps) {
   const uploadDir = deps.uploadDir ?? defaultUploadDir;
   const trustedProxies = deps.trustedProxies ?? compileTrustedProxies(DEFAULT_TRUSTED_PROXIES);
 
+  const metrics = createMetrics({ db: deps.db, poolStats: deps.poolStats });
+
   const app = new Hono();
+  // The site's request id (or a new one): every log line written for this request carries it.
+  app.use(async (c, next) => {
+    const requestId = requestIdFrom(c.req.header(REQUEST_ID_HEADER));
+    await withRequestId(requestId, next);
+    c.res.headers.set(REQUEST_ID_HEADER, requestId);
+  });
   // Before secureHeaders: uploaded images set their own headers (shown by sites on other origins).
   app.route("/", uploadRoutes({ uploadDir }));
   app.use(secureHeaders());
   app.route("/", healthRoutes({ ping, logger }));
+  app.route("/", metricsRoutes({ metrics, token: deps.metricsToken }));
   app.route("/", calendarRoutes({ db: deps.db, now }));
   app.use(
     "/trpc/*",
@@ -102,6 +117,7 @@ export function createApp(deps: AppDeps) {
         ...client(c, trustedProxies),
         uploadDir,
         devMailbox: deps.devMailbox ?? false,
+        metrics,
       }),
       // Never the input or the query's parameters: the path, the code and what failed (failureFields).
       onError: ({ error, path }) => {

@@ -42,6 +42,8 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
         .default(3_600_000),
       /** Peers whose X-Forwarded-For is believed (the sites, a load balancer); default loopback. */
       TRUSTED_PROXIES: trustedProxiesVariable(),
+      /** The bearer token a Prometheus scraper sends to `/metrics`; unset, the route is off. */
+      METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
       /** Lets production run without SMTP_URL: emails then stay unsent in the outbox. */
       ALLOW_LOG_MAILER: booleanFlag.default(false),
     },

@@ -1,6 +1,7 @@
 import type { Database } from "@clinic/db";
 import type { StaffUser } from "@clinic/domain";
 import type { Logger } from "./logger.js";
+import type { ApiMetrics } from "./metrics/metrics.js";
 
 /**
  * What every service works with: the database, the clock, the logger and
@@ -28,6 +29,8 @@ export interface AppContext {
   uploadDir: string;
   /** Whether emails stay in the outbox (no SMTP server): the development mailbox is open. */
   devMailbox: boolean;
+  /** Where procedure calls are counted (`/metrics`); absent where nothing scrapes (tests). */
+  metrics?: ApiMetrics;
 }
 
 /** A service call made by a signed-in staff member: `user` is who acts (and is audited). */

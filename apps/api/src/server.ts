@@ -28,6 +28,8 @@ const app = createApp({
   trustedProxies: config.TRUSTED_PROXIES,
   // Without SMTP the outbox is the mailbox, and owners may read it in the admin app.
   devMailbox: !config.SMTP_URL,
+  metricsToken: config.METRICS_TOKEN,
+  poolStats: database.poolStats,
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;

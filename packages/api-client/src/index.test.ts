@@ -1,3 +1,4 @@
+import { withRequestId } from "@clinic/logger";
 import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
@@ -43,6 +44,15 @@ describe("createApiClient", () => {
       .auth.me.query()
       .catch(() => {});
     expect(api.requests[0]!.headers.get("authorization")).toBeNull();
+  });
+
+  it("sends the id of the request it is called for, and none outside one", async () => {
+    const api = fakeApi([{ result: { data: superjson.serialize({ ok: true }) } }]);
+    const client = createApiClient({ url: "http://api.test", fetch: api.fetch });
+    const id = "5b0c7a34-2f1e-4d8a-9c3b-1e2f3a4b5c6d";
+    await withRequestId(id, () => client.settings.get.query()).catch(() => {});
+    await client.settings.get.query().catch(() => {});
+    expect(api.requests.map((r) => r.headers.get("x-request-id"))).toEqual([id, null]);
   });
 
   it("exposes the API's error code and field errors", async () => {

@@ -1,4 +1,5 @@
 import type { AppRouter } from "@clinic/api";
+import { currentRequestId, REQUEST_ID_HEADER } from "@clinic/logger";
 import { createTRPCClient, httpBatchLink, retryLink, TRPCClientError } from "@trpc/client";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
@@ -64,10 +65,15 @@ export function createApiClient(options: ApiClientOptions) {
         maxItems: MAX_BATCH_ITEMS,
         transformer: superjson,
         fetch: options.fetch,
-        headers: () => ({
-          ...options.headers,
-          ...(options.sessionToken ? { authorization: `Bearer ${options.sessionToken}` } : {}),
-        }),
+        headers: () => {
+          // Calls made while a site serves a request carry its id into the API's log lines.
+          const requestId = currentRequestId();
+          return {
+            ...options.headers,
+            ...(options.sessionToken ? { authorization: `Bearer ${options.sessionToken}` } : {}),
+            ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+          };
+        },
       }),
     ],
   });

@@ -32,6 +32,8 @@ export interface DatabaseHandle {
   driver: "postgres" | "pglite";
   /** Runs `select 1`; used by the readiness probe. */
   ping(): Promise<void>;
+  /** The PostgreSQL pool's connections (for metrics); null on PGlite, which has none. */
+  poolStats(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,11 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
       db,
       driver: "postgres",
       ping: async () => void (await pool.query("select 1")),
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      }),
       close: () => pool.end(),
     };
   }
@@ -77,6 +84,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
     db: pgliteDb as unknown as Database,
     driver: "pglite",
     ping: async () => void (await client.query("select 1")),
+    poolStats: () => null,
     close: () => client.close(),
   };
 }

@@ -1,2 +1,8 @@
 export * from "./logger.js";
 export { isSensitiveKey, REDACTED, redactFields, scrubText } from "./redact.js";
+export {
+  currentRequestId,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  withRequestId,
+} from "./request-context.js";

@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { redactFields, scrubText } from "./redact.js";
+import { currentRequestId } from "./request-context.js";
 
 export type LogFields = Record<string, unknown>;
 
@@ -35,6 +36,11 @@ export function createLogger(options: LoggerOptions): Logger {
       messageKey: "message",
       base: { service: options.service },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Lines written while serving a request say which (see request-context.ts).
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
       formatters: {
         level: (label) => ({ level: label }),
         log: (object) => redactFields(object),

@@ -54,7 +54,17 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const procedure = t.procedure.use(mapErrors);
+/** Every call counted with its outcome and duration, for `/metrics` (after the errors are mapped). */
+const measure = t.middleware(async ({ ctx, path, next }) => {
+  if (!ctx.metrics) return next();
+  const started = performance.now();
+  const result = await next();
+  const outcome = result.ok ? "ok" : result.error.code;
+  ctx.metrics.procedureCalled(path, outcome, (performance.now() - started) / 1000);
+  return result;
+});
+
+const procedure = t.procedure.use(measure).use(mapErrors);
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;

@@ -260,3 +260,24 @@ export async function processDueMessages(
   }
   return result;
 }
+
+export interface OutboxCounts {
+  /** Waiting to be sent, retries included. */
+  pending: number;
+  /** Waiting after at least one failed try. */
+  retrying: number;
+  /** Given up on after the last try. */
+  failed: number;
+}
+
+/** How many messages wait in the outbox, and how many gave up: for the API's metrics. */
+export async function countOutboxMessages(db: Executor): Promise<OutboxCounts> {
+  const [row] = await db
+    .select({
+      pending: sql<number>`count(*) filter (where ${outboxMessages.status} = 'pending')::int`,
+      retrying: sql<number>`count(*) filter (where ${outboxMessages.status} = 'pending' and ${outboxMessages.attempts} > 0)::int`,
+      failed: sql<number>`count(*) filter (where ${outboxMessages.status} = 'failed')::int`,
+    })
+    .from(outboxMessages);
+  return row ?? { pending: 0, retrying: 0, failed: 0 };
+}
