@@ -144,6 +144,7 @@ async function benchApi(label: "PGlite" | "PostgreSQL", start: () => Promise<Ser
   return { api, targets };
 }
 
+const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
 const scratch = await mkdtemp(join(tmpdir(), "clinic-bench-"));
 let browser: Browser | undefined;
 try {
@@ -302,11 +303,12 @@ const cpu = cpus();
 const machine = {
   cpu: `${cpu.length} × ${cpu[0]?.model ?? "unknown"}`,
   memoryGb: Math.round(totalmem() / 2 ** 30),
-  loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
+  loadAverageAtStart: loadAtStart,
+  loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))),
   node: process.version,
 };
 console.log(
-  `\n${machine.cpu}, ${machine.memoryGb} GB, load average ${machine.loadAverage.join(" ")}, Node ${machine.node}`,
+  `\n${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(" ")} at the start, ${machine.loadAverageAtEnd.join(" ")} at the end`,
 );
 const out = join(repoRoot, "bench-results.json");
 await writeFile(

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
@@ -73,6 +73,12 @@ export async function startServer(options: {
   timeoutMs?: number;
 }): Promise<Server> {
   const url = `http://127.0.0.1:${options.port}`;
+  const script = options.args.at(-1) ?? "";
+  if (script.startsWith("dist/") && !existsSync(`${options.cwd}/${script}`)) {
+    throw new Error(
+      `${options.name}: ${options.cwd}/${script} is missing: run \`pnpm bench\` (it builds first) or \`pnpm turbo run build\``,
+    );
+  }
   await assertPortFree(url, options.name);
   const started = performance.now();
   const child = spawn(process.execPath, options.args, {
