@@ -34,7 +34,7 @@ describe("the API's configuration", () => {
     expect(
       loadConfig({ BACKUP_INTERVAL_MS: "86400000", BACKUP_KEEP: "30", BACKUP_DIR: "/backups" }),
     ).toMatchObject({ BACKUP_INTERVAL_MS: 86_400_000, BACKUP_KEEP: 30, BACKUP_DIR: "/backups" });
-    for (const bad of ["0", "59999", "604800001", "daily", "1.5e6"]) {
+    for (const bad of ["0", "59999", "604800001", "daily", "90000.5"]) {
       expect(() => loadConfig({ BACKUP_INTERVAL_MS: bad })).toThrow(/BACKUP_INTERVAL_MS/);
     }
     for (const bad of ["0", "-1", "2.5", "all"]) {

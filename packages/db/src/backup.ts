@@ -53,7 +53,7 @@ export class BackupRefusal extends Error {
 const MANIFEST = "manifest.json";
 const UPLOADS = "uploads";
 const DATABASE_FILES = { postgres: "database.pgdump", pglite: "database.pglite.tar" } as const;
-const NAME = /^clinic-backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})\.(\d{3})Z\.tar\.gz$/;
+const NAME = /^clinic-backup-(\d{4}-\d{2}-\d{2})T(\d{2})\.(\d{2})\.(\d{2})\.(\d{3})Z\.tar\.gz$/;
 // Each segment of a stored file's path: no "..", nothing hidden, no separators.
 const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
@@ -77,9 +77,13 @@ const manifestSchema = z.object({
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
-/** `clinic-backup-2026-11-30T15-07-49.123Z.tar.gz`: sorts by time, no colons for other systems. */
+/**
+ * `clinic-backup-2026-11-30T15.07.49.123Z.tar.gz`: sorts by time, and has no colons (other
+ * systems refuse them) and no run of 32 letters, digits and dashes (the logger hides those
+ * as tokens).
+ */
 export function backupFileName(at: Date): string {
-  return `clinic-backup-${at.toISOString().replaceAll(":", "-")}.tar.gz`;
+  return `clinic-backup-${at.toISOString().replaceAll(":", ".")}.tar.gz`;
 }
 
 export interface BackupFile {
