@@ -260,6 +260,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
 
     const dump = join(unpacked, manifest.database.file);
     if (target.kind === "postgres") {
+      // Reads the dump's table of contents: a pg_restore too old for it fails here, before a wipe.
+      await runTool("pg_restore", null, ["--list", dump]);
       if (databaseHolds) await wipePostgres(target.url);
       await runTool("pg_restore", target.url, [
         "--no-owner",
@@ -483,21 +485,22 @@ export function describeUrl(url: string): string {
 }
 
 /**
- * Runs `pg_dump` or `pg_restore` against `url`. The password goes in
+ * Runs `pg_dump` or `pg_restore` against `url` (or none, to read a dump). The password goes in
  * `PGPASSWORD`, not the command line, where other users' `ps` would see it.
  */
 async function runTool(
   tool: "pg_dump" | "pg_restore",
-  url: string,
+  url: string | null,
   args: string[],
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const target = new URL(url);
-  const password = decodeURIComponent(target.password);
-  target.password = "";
+  const target = url ? new URL(url) : null;
+  const password = target ? decodeURIComponent(target.password) : "";
+  if (target) target.password = "";
   const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
+  const dbname = target ? [`--dbname=${target.toString()}`] : [];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(tool, [`--dbname=${target.toString()}`, ...args], {
+    const child = spawn(tool, [...dbname, ...args], {
       env,
       stdio: ["ignore", "ignore", "pipe"],
       signal: options.signal,
