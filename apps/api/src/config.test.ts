@@ -29,6 +29,19 @@ describe("the API's configuration", () => {
     }
   });
 
+  it("takes no scheduled backups unless given an interval, and keeps seven", () => {
+    expect(loadConfig({})).toMatchObject({ BACKUP_INTERVAL_MS: undefined, BACKUP_KEEP: 7 });
+    expect(
+      loadConfig({ BACKUP_INTERVAL_MS: "86400000", BACKUP_KEEP: "30", BACKUP_DIR: "/backups" }),
+    ).toMatchObject({ BACKUP_INTERVAL_MS: 86_400_000, BACKUP_KEEP: 30, BACKUP_DIR: "/backups" });
+    for (const bad of ["0", "59999", "604800001", "daily", "90000.5"]) {
+      expect(() => loadConfig({ BACKUP_INTERVAL_MS: bad })).toThrow(/BACKUP_INTERVAL_MS/);
+    }
+    for (const bad of ["0", "-1", "2.5", "all"]) {
+      expect(() => loadConfig({ BACKUP_KEEP: bad })).toThrow(/BACKUP_KEEP/);
+    }
+  });
+
   it("stops start-up naming every invalid variable", () => {
     const error = (() => {
       try {

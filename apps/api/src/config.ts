@@ -40,6 +40,22 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
         .min(1_000, "must be at least 1000 (a second)")
         .max(86_400_000, "must be at most 86400000 (a day)")
         .default(3_600_000),
+      /** Pause between scheduled backups (database and uploads); unset, the API takes none. */
+      BACKUP_INTERVAL_MS: z.coerce
+        .number()
+        .int()
+        .min(60_000, "must be at least 60000 (a minute)")
+        .max(604_800_000, "must be at most 604800000 (a week)")
+        .optional(),
+      /** How many scheduled backups to keep in BACKUP_DIR; older ones are deleted. */
+      BACKUP_KEEP: z.coerce
+        .number()
+        .int()
+        .min(1, "must be at least 1")
+        .max(10_000, "must be at most 10000")
+        .default(7),
+      /** Where backups are written (scheduled and `pnpm db:backup`); default `.data/backups`. */
+      BACKUP_DIR: z.string().min(1).optional(),
       /** Peers whose X-Forwarded-For is believed (the sites, a load balancer); default loopback. */
       TRUSTED_PROXIES: trustedProxiesVariable(),
       /** The bearer token a Prometheus scraper sends to `/metrics`; unset, the route is off. */

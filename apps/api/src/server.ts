@@ -1,14 +1,17 @@
 import { resolve } from "node:path";
 import { createDatabase, databaseConfigFrom } from "@clinic/db";
+import { defaultBackupDir } from "@clinic/db/backup";
 import { DEMO_OWNER_PASSWORD, demoOwnerEmail, seedIfEmpty } from "@clinic/db/seed";
 import { orExit } from "@clinic/env";
 import { createApp } from "./app.js";
+import { type BackupScheduler, startBackupScheduler } from "./backups/scheduled-backups.js";
 import { loadConfig } from "./config.js";
 import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
 import { devMailbox, smtpTransport } from "./email/transport.js";
 import { type Housekeeper, startHousekeeper } from "./housekeeping/housekeeping.js";
 import { listen } from "./http-server.js";
 import { apiLogger as logger } from "./logger.js";
+import { defaultUploadDir } from "./uploads/photos.js";
 
 const config = orExit(() => loadConfig());
 const dbConfig = databaseConfigFrom(config);
@@ -33,6 +36,7 @@ const app = createApp({
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;
+let backups: BackupScheduler | undefined;
 const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   const where =
     dbConfig.kind === "postgres"
@@ -52,6 +56,19 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
     now: () => new Date(),
     intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
   });
+  // Optional; every instance checks, one writes each backup (backups/scheduled-backups.ts).
+  if (config.BACKUP_INTERVAL_MS) {
+    backups = startBackupScheduler({
+      database,
+      databaseConfig: dbConfig,
+      uploadDir: config.UPLOAD_DIR ? resolve(config.UPLOAD_DIR) : defaultUploadDir,
+      backupDir: config.BACKUP_DIR ? resolve(config.BACKUP_DIR) : defaultBackupDir,
+      intervalMs: config.BACKUP_INTERVAL_MS,
+      keep: config.BACKUP_KEEP,
+      logger,
+      now: () => new Date(),
+    });
+  }
   if (!config.SMTP_URL && config.NODE_ENV === "production") {
     logger.warn(
       "SMTP_URL is not set (ALLOW_LOG_MAILER=true): emails stay in the outbox, unsent; owners see them in the admin app's development mailbox",
@@ -91,9 +108,13 @@ async function shutdown(signal: string) {
   const housekeeperStopped = housekeeper
     ?.stop()
     .catch((error) => logger.error("stopping housekeeping failed", { error: String(error) }));
+  const backupsStopped = backups
+    ?.stop()
+    .catch((error) => logger.error("stopping backups failed", { error: String(error) }));
   server.close(async () => {
     await outboxStopped;
     await housekeeperStopped;
+    await backupsStopped;
     await database
       .close()
       .catch((error) => logger.error("closing the database failed", { error: String(error) }));

@@ -1,10 +1,15 @@
 import { rm } from "node:fs/promises";
 import { sql } from "drizzle-orm";
+import { runBackupCommand } from "./backup-cli.js";
 import { createDatabase, databaseConfigFrom } from "./database.js";
 import { DEMO_OWNER_PASSWORD, demoOwnerEmail, isEmpty, seedDemoClinic } from "./seed/seed.js";
 
-/** `pnpm db:migrate | db:seed | db:reset` on the database the API would open. */
+/** `pnpm db:migrate | db:seed | db:reset | db:backup | db:restore` on the database the API would open. */
 const command = process.argv[2];
+if (command === "backup" || command === "restore") {
+  // Neither opens the database through createDatabase: a backup must not migrate what it copies.
+  process.exit(await runBackupCommand(command, process.argv.slice(3), process.env));
+}
 const config = databaseConfigFrom(process.env);
 const ownerPassword = process.env.SEED_OWNER_PASSWORD || DEMO_OWNER_PASSWORD;
 
@@ -40,7 +45,7 @@ try {
       );
     }
   } else {
-    console.error("Usage: cli.ts migrate | seed | reset");
+    console.error("Usage: cli.ts migrate | seed | reset | backup | restore <backup>");
     process.exitCode = 2;
   }
 } finally {
