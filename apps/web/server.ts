@@ -6,10 +6,13 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import { ContentVersionPoller } from "./app/server/content-version";
 // Parsed on import: a bad variable stops start-up here, naming it, before the build loads.
 import { env } from "./app/server/env.server";
 import { logger } from "./app/server/logger.server";
+import { PageCache } from "./app/server/page-cache";
 import { accessLogFields } from "./app/server/request-log";
+import { createNonce } from "./app/server/security-headers.server";
 
 /**
  * The production server for the built site. It replaces `remix-serve` for one reason: that
@@ -21,6 +24,21 @@ import { accessLogFields } from "./app/server/request-log";
 const buildUrl = pathToFileURL(resolve("build/server/index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;
 const handleRequest = createRequestHandler(build, env.NODE_ENV);
+
+// Public pages are rendered once per content version and served from memory (decision 016).
+// The poller is this instance's one reader of the API's content version; a change drops every
+// stored page at once (lookups check the version too, so this only frees the memory early).
+const contentVersion = new ContentVersionPoller({
+  apiUrl: env.API_URL,
+  intervalMs: env.CONTENT_VERSION_POLL_MS,
+  onChange: () => pageCache.clear(),
+});
+const pageCache = new PageCache({
+  versions: contentVersion,
+  placeholder: createNonce(),
+  createNonce,
+});
+contentVersion.start();
 
 const app = new Hono();
 app.use(compress());
@@ -50,9 +68,12 @@ app.use(
 );
 // The connection's address reaches loaders and actions, which forward the visitor's address to
 // the API's per-visitor rate limits: this one, or a trusted proxy's X-Forwarded-For hop.
-app.all("*", (c) =>
-  handleRequest(c.req.raw, { clientAddress: getConnInfo(c).remote.address ?? null }),
-);
+app.all("*", (c) => {
+  const clientAddress = getConnInfo(c).remote.address ?? null;
+  return pageCache.handle(c.req.raw, (request, renderNonce) =>
+    handleRequest(request, { clientAddress, renderNonce }),
+  );
+});
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info("web listening", { url: `http://${env.HOST ?? "localhost"}:${info.port}` });
@@ -60,6 +81,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
+    contentVersion.stop();
     server.close(() => process.exit(0));
     // Streams that never end must not hold the process open.
     setTimeout(() => process.exit(0), 5_000).unref();
