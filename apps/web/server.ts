@@ -4,13 +4,13 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
 import { ContentVersionPoller } from "./app/server/content-version";
 // Parsed on import: a bad variable stops start-up here, naming it, before the build loads.
 import { env } from "./app/server/env.server";
 import { logger } from "./app/server/logger.server";
-import { PageCache } from "./app/server/page-cache";
+import { PageCache, type RenderPage } from "./app/server/page-cache";
 import { accessLogFields } from "./app/server/request-log";
 import { createNonce } from "./app/server/security-headers.server";
 
@@ -51,6 +51,13 @@ app.use(async (c, next) => {
   await next();
   logger.info("request", accessLogFields(c.req.raw, c.res.status, performance.now() - started));
 });
+// A stored public page is answered before the static files are looked for: they can't change
+// while the server runs, so a path that reached Remix once will again.
+app.use(async (c, next) => {
+  const hit = pageCache.lookup(c.req.raw, renderFor(c));
+  if (hit) return hit;
+  await next();
+});
 // Fingerprinted assets never change; everything else in build/client (favicon…) briefly cached.
 app.use(
   "/assets/*",
@@ -68,12 +75,12 @@ app.use(
 );
 // The connection's address reaches loaders and actions, which forward the visitor's address to
 // the API's per-visitor rate limits: this one, or a trusted proxy's X-Forwarded-For hop.
-app.all("*", (c) => {
-  const clientAddress = getConnInfo(c).remote.address ?? null;
-  return pageCache.handle(c.req.raw, (request, renderNonce) =>
-    handleRequest(request, { clientAddress, renderNonce }),
-  );
-});
+app.all("*", (c) => pageCache.handle(c.req.raw, renderFor(c)));
+
+function renderFor(c: Context): RenderPage {
+  return (request, renderNonce) =>
+    handleRequest(request, { clientAddress: getConnInfo(c).remote.address ?? null, renderNonce });
+}
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info("web listening", { url: `http://${env.HOST ?? "localhost"}:${info.port}` });

@@ -61,7 +61,11 @@ describe("ContentVersionPoller", () => {
     answer = { status: 404, body: JSON.stringify({ error: "not found" }) };
     await versions.poll();
     expect(versions.current()).toBeNull();
-    expect(changes).toEqual(["v1", null]);
+    // Back, unchanged: not a change (what was rendered under v1 is still good).
+    answer = { status: 200, body: JSON.stringify({ version: "v1" }) };
+    await versions.poll();
+    expect(versions.current()).toBe("v1");
+    expect(changes).toEqual(["v1"]);
   });
 
   it.each([
@@ -96,9 +100,9 @@ describe("ContentVersionPoller", () => {
     let now = 0;
     const versions = poller({ now: () => now });
     await versions.poll();
-    now = 3_000;
+    now = 5_000;
     expect(versions.current()).toBe("v1");
-    now = 3_001;
+    now = 5_001;
     expect(versions.current()).toBeNull();
   });
 

@@ -18,10 +18,14 @@ export interface ContentVersionPollerOptions {
   apiUrl: string;
   /** Time between polls, ms. */
   intervalMs: number;
-  /** A good answer older than this no longer counts; default 3 intervals. */
+  /** A good answer older than this no longer counts; default 3 intervals, at least 5 s. */
   staleAfterMs?: number;
-  /** Called (once) each time the known version changes, or becomes unknown. */
-  onChange?: (version: string | null) => void;
+  /**
+   * Called when a version is read that differs from the last one read (not when the version
+   * becomes unknown: pages are then kept only briefly anyway, and are good again if the
+   * version turns out unchanged).
+   */
+  onChange?: (version: string) => void;
   /** For tests. */
   fetch?: typeof fetch;
   now?: () => number;
@@ -31,10 +35,11 @@ export class ContentVersionPoller implements ContentVersionSource {
   readonly #url: string;
   readonly #intervalMs: number;
   readonly #staleAfterMs: number;
-  readonly #onChange: (version: string | null) => void;
+  readonly #onChange: (version: string) => void;
   readonly #fetch: typeof fetch;
   readonly #now: () => number;
   #version: string | null = null;
+  #lastRead: string | null = null;
   #checkedAt = Number.NEGATIVE_INFINITY;
   #timer: NodeJS.Timeout | undefined;
   #running = false;
@@ -43,7 +48,7 @@ export class ContentVersionPoller implements ContentVersionSource {
   constructor(options: ContentVersionPollerOptions) {
     this.#url = `${options.apiUrl.replace(/\/$/, "")}/content-version`;
     this.#intervalMs = options.intervalMs;
-    this.#staleAfterMs = options.staleAfterMs ?? options.intervalMs * 3;
+    this.#staleAfterMs = options.staleAfterMs ?? Math.max(options.intervalMs * 3, 5_000);
     this.#onChange = options.onChange ?? (() => {});
     this.#fetch = options.fetch ?? fetch;
     this.#now = options.now ?? Date.now;
@@ -96,10 +101,13 @@ export class ContentVersionPoller implements ContentVersionSource {
     } catch {
       // Unreachable, timed out or not JSON: unknown, like an API without the route.
     }
-    const previous = this.current();
     this.#version = version;
-    this.#checkedAt = version === null ? Number.NEGATIVE_INFINITY : this.#now();
-    if (version !== previous) this.#onChange(version);
+    if (version === null) return;
+    this.#checkedAt = this.#now();
+    if (version !== this.#lastRead) {
+      this.#lastRead = version;
+      this.#onChange(version);
+    }
   }
 }
 

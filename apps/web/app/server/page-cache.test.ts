@@ -359,7 +359,7 @@ describe("PageCache", () => {
       versions: new Versions(),
       placeholder: createNonce(),
       createNonce,
-      maxBytes: 2_000_000,
+      maxBytes: 1_000_000,
     });
     const bigSite = site(routes);
     for (let i = 0; i < 50; i++) await pages.handle(at(`/p${i}`), bigSite.render);
