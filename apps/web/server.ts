@@ -4,12 +4,15 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
+import { ContentVersionPoller } from "./app/server/content-version";
 // Parsed on import: a bad variable stops start-up here, naming it, before the build loads.
 import { env } from "./app/server/env.server";
 import { logger } from "./app/server/logger.server";
+import { PageCache, type RenderPage } from "./app/server/page-cache";
 import { accessLogFields } from "./app/server/request-log";
+import { createNonce } from "./app/server/security-headers.server";
 
 /**
  * The production server for the built site. It replaces `remix-serve` for one reason: that
@@ -22,6 +25,21 @@ const buildUrl = pathToFileURL(resolve("build/server/index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;
 const handleRequest = createRequestHandler(build, env.NODE_ENV);
 
+// Public pages are rendered once per content version and served from memory (decision 016).
+// The poller is this instance's one reader of the API's content version; a change drops every
+// stored page at once (lookups check the version too, so this only frees the memory early).
+const contentVersion = new ContentVersionPoller({
+  apiUrl: env.API_URL,
+  intervalMs: env.CONTENT_VERSION_POLL_MS,
+  onChange: () => pageCache.clear(),
+});
+const pageCache = new PageCache({
+  versions: contentVersion,
+  placeholder: createNonce(),
+  createNonce,
+});
+contentVersion.start();
+
 const app = new Hono();
 app.use(compress());
 app.use(async (c, next) => {
@@ -32,6 +50,13 @@ app.use(async (c, next) => {
   const started = performance.now();
   await next();
   logger.info("request", accessLogFields(c.req.raw, c.res.status, performance.now() - started));
+});
+// A stored public page is answered before the static files are looked for: they can't change
+// while the server runs, so a path that reached Remix once will again.
+app.use(async (c, next) => {
+  const hit = pageCache.lookup(c.req.raw, renderFor(c));
+  if (hit) return hit;
+  await next();
 });
 // Fingerprinted assets never change; everything else in build/client (favicon…) briefly cached.
 app.use(
@@ -50,9 +75,12 @@ app.use(
 );
 // The connection's address reaches loaders and actions, which forward the visitor's address to
 // the API's per-visitor rate limits: this one, or a trusted proxy's X-Forwarded-For hop.
-app.all("*", (c) =>
-  handleRequest(c.req.raw, { clientAddress: getConnInfo(c).remote.address ?? null }),
-);
+app.all("*", (c) => pageCache.handle(c.req.raw, renderFor(c)));
+
+function renderFor(c: Context): RenderPage {
+  return (request, renderNonce) =>
+    handleRequest(request, { clientAddress: getConnInfo(c).remote.address ?? null, renderNonce });
+}
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info("web listening", { url: `http://${env.HOST ?? "localhost"}:${info.port}` });
@@ -60,6 +88,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
+    contentVersion.stop();
     server.close(() => process.exit(0));
     // Streams that never end must not hold the process open.
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -1,13 +1,23 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
+import type {
+  AppLoadContext,
+  EntryContext,
+  HandleDataRequestFunction,
+  HandleErrorFunction,
+} from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { RETRY_AFTER_SECONDS } from "./server/api-unavailable";
-import { cacheControlForStatus } from "./server/cache-control";
+import {
+  DOCUMENT_CACHE_CONTROL,
+  dataCacheControl,
+  documentCacheControl,
+} from "./server/cache-control";
 import { logger } from "./server/logger.server";
+import { RENDERED_WITH_PLACEHOLDER } from "./server/page-cache";
 import { loggablePath } from "./server/request-log";
 import {
   applySecurityHeaders,
@@ -20,9 +30,12 @@ import {
 const ABORT_DELAY = 5_000;
 
 /**
- * Remix's default Node entry, plus headers no route can forget: Cache-Control from the final
- * status (error pages and form replies are never cached), and the security headers with a
- * Content-Security-Policy whose nonce is the one this render gives its inline scripts.
+ * Remix's default Node entry, plus headers no route can forget: Cache-Control from the route's
+ * declaration and the final status (only public routes' successful GETs may be kept: see
+ * cache-control.ts), and the security headers with a Content-Security-Policy whose nonce is the
+ * one this render gives its inline scripts. A page the site's cache will keep (server.ts passes
+ * `renderNonce`) is rendered whole with that placeholder nonce, which the cache replaces with a
+ * fresh one in every response (page-cache.ts).
  * Resource routes (feeds, sitemap) do not pass through here: they use `resourceHeaders`.
  */
 export default function handleRequest(
@@ -30,12 +43,17 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext?: AppLoadContext,
 ) {
-  // Bots and crawlers get the whole document at once; browsers get it streamed.
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  const nonce = createNonce();
-  // A POST's reply (a form's errors or thanks) is about one visitor's submission.
-  const cacheable = request.method === "GET" || request.method === "HEAD";
+  const renderNonce = renderNonceFrom(loadContext);
+  const cacheNonce =
+    documentCacheControl(request, responseStatusCode, responseHeaders) === DOCUMENT_CACHE_CONTROL
+      ? renderNonce
+      : null;
+  // Bots, crawlers and the cache get the whole document at once; browsers get it streamed.
+  const waitForAll =
+    cacheNonce !== null || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const nonce = cacheNonce ?? createNonce();
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -55,11 +73,11 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          if (!cacheable) {
-            responseHeaders.set("Cache-Control", "no-store");
-          } else if (!responseHeaders.has("Cache-Control")) {
-            responseHeaders.set("Cache-Control", cacheControlForStatus(status));
-          }
+          responseHeaders.set(
+            "Cache-Control",
+            documentCacheControl(request, status, responseHeaders),
+          );
+          if (cacheNonce !== null) responseHeaders.set(RENDERED_WITH_PLACEHOLDER, "1");
           // A busy API (503, see api-unavailable.ts): tell crawlers and proxies when to come back.
           // A thrown Response's own headers only reach a route with a `headers` export.
           if (status === 503 && !responseHeaders.has("Retry-After")) {
@@ -104,15 +122,28 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   });
 };
 
-/** Client-side navigations fetch data, not pages: they get the locked-down headers. */
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
+/**
+ * Client-side navigations fetch data, not pages: they get the locked-down headers, and the
+ * same Cache-Control rule as pages (a public route's successful GET only).
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  const secure = (headers: Headers) => {
+    headers.set("Cache-Control", dataCacheControl(request, response.status, headers));
+    applySecurityHeaders(headers, RESOURCE_CONTENT_SECURITY_POLICY);
+  };
   try {
-    applySecurityHeaders(response.headers, RESOURCE_CONTENT_SECURITY_POLICY);
+    secure(response.headers);
     return response;
   } catch {
     // A response with immutable headers (e.g. Response.redirect): copy it to add them.
     const copy = new Response(response.body, response);
-    applySecurityHeaders(copy.headers, RESOURCE_CONTENT_SECURITY_POLICY);
+    secure(copy.headers);
     return copy;
   }
 };
+
+/** The nonce the page cache asks a render to use (server.ts), or null for a fresh one. */
+function renderNonceFrom(context: unknown): string | null {
+  if (typeof context !== "object" || context === null || !("renderNonce" in context)) return null;
+  return typeof context.renderNonce === "string" ? context.renderNonce : null;
+}

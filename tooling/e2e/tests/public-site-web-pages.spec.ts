@@ -79,7 +79,8 @@ test.describe("every public page", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["permissions-policy"]).toContain("camera=()");
-    expect(headers["cache-control"]).toBe("public, max-age=60, stale-while-revalidate=300");
+    // The contact page holds a form token: never kept by any cache (decision 016).
+    expect(headers["cache-control"]).toBe("no-store");
 
     // The page's scripts carry the header's nonce (browsers hide the attribute's value from
     // the DOM, so read it from the HTML), and the next response has another one.
@@ -87,6 +88,19 @@ test.describe("every public page", () => {
     expect(await first!.text()).toContain(`<script nonce="${nonce}"`);
     const second = await page.request.get("/contact");
     expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+
+    // A public page comes from the site's page cache, still with a new nonce in every response,
+    // the one its scripts carry; browsers and CDNs must ask again each time.
+    const seen = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const home = await page.request.get("/");
+      expect(home.headers()["cache-control"]).toBe("no-cache");
+      const homeNonce = home.headers()["content-security-policy"]?.match(/'nonce-([^']+)'/)?.[1];
+      expect(homeNonce).toBeDefined();
+      expect(await home.text()).toContain(`<script nonce="${homeNonce}"`);
+      seen.add(homeNonce!);
+    }
+    expect(seen.size).toBe(3);
 
     for (const path of ["/blog/rss.xml", "/sitemap.xml", "/robots.txt"]) {
       const resource = await page.request.get(path);

@@ -10,6 +10,10 @@ import { telHref } from "../formatting/contact-details";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import { formatAverage, ratingSummaryLabel } from "../formatting/rating";
 import { api } from "../server/api.server";
+import { publicPageHeaders } from "../server/cache-control";
+
+/** The same for every visitor: kept by the page cache (decision 016). */
+export const headers = publicPageHeaders;
 
 export async function loader() {
   const [services, practitioners, featured, summary, posts] = await Promise.all([

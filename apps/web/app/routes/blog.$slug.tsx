@@ -12,8 +12,12 @@ import { requireSlug } from "../links/route-params";
 import { api } from "../server/api.server";
 import { allVisiblePosts } from "../server/blog.server";
 import { otherPostsByAuthor } from "../server/blog-posts";
+import { publicPageHeaders } from "../server/cache-control";
 import { renderMarkdown } from "../server/markdown.server";
 import { siteUrlFor } from "../server/site-url.server";
+
+/** The same for every visitor: kept by the page cache (decision 016). */
+export const headers = publicPageHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = requireSlug(params.slug, "Post");

@@ -10,8 +10,12 @@ import { blogListHref } from "../links/blog-links";
 import { api } from "../server/api.server";
 import { allVisiblePosts } from "../server/blog.server";
 import { tagCounts } from "../server/blog-posts";
+import { publicPageHeaders } from "../server/cache-control";
 
 const PAGE_SIZE = 9;
+
+/** The same for every visitor: kept by the page cache (decision 016). */
+export const headers = publicPageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const searchParams = new URL(request.url).searchParams;

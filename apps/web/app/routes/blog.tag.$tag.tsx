@@ -9,8 +9,12 @@ import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import { api } from "../server/api.server";
 import { allVisiblePosts } from "../server/blog.server";
 import { tagCounts } from "../server/blog-posts";
+import { publicPageHeaders } from "../server/cache-control";
 
 const PAGE_SIZE = 9;
+
+/** The same for every visitor: kept by the page cache (decision 016). */
+export const headers = publicPageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const tag = tagSchema.safeParse(params.tag).data;

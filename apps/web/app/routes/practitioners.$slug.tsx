@@ -6,7 +6,11 @@ import { Avatar } from "../components/avatar";
 import { pageMeta } from "../formatting/page-meta";
 import { requireSlug } from "../links/route-params";
 import { api } from "../server/api.server";
+import { publicPageHeaders } from "../server/cache-control";
 import { markdownToPlainText, renderMarkdown } from "../server/markdown.server";
+
+/** The same for every visitor: kept by the page cache (decision 016). */
+export const headers = publicPageHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = requireSlug(params.slug, "Practitioner");

@@ -3,6 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { PractitionerCard } from "../components/practitioner-card";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import { api } from "../server/api.server";
+import { publicPageHeaders } from "../server/cache-control";
+
+/** The same for every visitor: kept by the page cache (decision 016). */
+export const headers = publicPageHeaders;
 
 export async function loader() {
   return { practitioners: await api.practitioners.list.query() };

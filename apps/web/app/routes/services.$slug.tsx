@@ -8,7 +8,11 @@ import { useClinic } from "../components/use-clinic";
 import { pageMeta } from "../formatting/page-meta";
 import { requireSlug } from "../links/route-params";
 import { api } from "../server/api.server";
+import { publicPageHeaders } from "../server/cache-control";
 import { renderMarkdown } from "../server/markdown.server";
+
+/** The same for every visitor: kept by the page cache (decision 016). */
+export const headers = publicPageHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = requireSlug(params.slug, "Service");

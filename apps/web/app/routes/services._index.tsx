@@ -5,6 +5,10 @@ import { useClinic } from "../components/use-clinic";
 import { telHref } from "../formatting/contact-details";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import { api } from "../server/api.server";
+import { publicPageHeaders } from "../server/cache-control";
+
+/** The same for every visitor: kept by the page cache (decision 016). */
+export const headers = publicPageHeaders;
 
 export async function loader() {
   return { services: await api.services.list.query() };

@@ -1,13 +1,90 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheControlForStatus, PUBLIC_PAGE_CACHE_CONTROL } from "./cache-control";
+import {
+  DOCUMENT_CACHE_CONTROL,
+  dataCacheControl,
+  documentCacheControl,
+  PUBLIC_PAGE_CACHE_CONTROL,
+  privatePageHeaders,
+  publicPageHeaders,
+} from "./cache-control";
 
-describe("cacheControlForStatus", () => {
-  it("lets shared caches keep a successful page briefly", () => {
-    expect(cacheControlForStatus(200)).toBe("public, max-age=60, stale-while-revalidate=300");
-    expect(PUBLIC_PAGE_CACHE_CONTROL).toBe(cacheControlForStatus(200));
+const get = new Request("http://site.test/blog");
+const declared = () => new Headers(publicPageHeaders());
+
+describe("the public declaration", () => {
+  it("lets a CDN keep a page seconds, never a browser", () => {
+    expect(PUBLIC_PAGE_CACHE_CONTROL).toBe(
+      "public, max-age=0, s-maxage=2, stale-while-revalidate=3",
+    );
+  });
+});
+
+describe("documentCacheControl", () => {
+  it("sends a public route's page as revalidate-every-time (its nonce is per response)", () => {
+    expect(documentCacheControl(get, 200, declared())).toBe(DOCUMENT_CACHE_CONTROL);
+    expect(DOCUMENT_CACHE_CONTROL).toBe("no-cache");
+  });
+
+  it("never lets a route that declared nothing be kept", () => {
+    expect(documentCacheControl(get, 200, new Headers())).toBe("no-store");
+    expect(documentCacheControl(get, 200, new Headers(privatePageHeaders()))).toBe("no-store");
   });
 
   it.each([404, 500, 503])("never caches a %i page", (status) => {
-    expect(cacheControlForStatus(status)).toBe("no-store");
+    expect(documentCacheControl(get, status, declared())).toBe("no-store");
+  });
+
+  it("never caches a POST's reply or a page setting a cookie", () => {
+    const post = new Request("http://site.test/blog", { method: "POST" });
+    expect(documentCacheControl(post, 200, declared())).toBe("no-store");
+    const cookie = declared();
+    cookie.append("Set-Cookie", "a=b");
+    expect(documentCacheControl(get, 200, cookie)).toBe("no-store");
+  });
+});
+
+describe("dataCacheControl", () => {
+  it("keeps the declaration for a public route's data, and nothing else", () => {
+    expect(dataCacheControl(get, 200, declared())).toBe(PUBLIC_PAGE_CACHE_CONTROL);
+    expect(dataCacheControl(get, 200, new Headers())).toBe("no-store");
+    expect(dataCacheControl(get, 404, declared())).toBe("no-store");
+    const post = new Request("http://site.test/testimonials.data", { method: "POST" });
+    expect(dataCacheControl(post, 200, declared())).toBe("no-store");
+  });
+});
+
+describe("which routes declare themselves public", () => {
+  const routesDir = join(import.meta.dirname, "../routes");
+  const routeFiles = readdirSync(routesDir).map((name) => {
+    const path = join(routesDir, name);
+    return statSync(path).isDirectory() ? join(path, "route.tsx") : path;
+  });
+  const source = (file: string) => readFileSync(file, "utf8");
+  const isPublic = (file: string) => /export const headers = publicPageHeaders;/.test(source(file));
+
+  it("is exactly the pages that are the same for every visitor", () => {
+    const names = routeFiles.filter(isPublic).map((file) => file.slice(routesDir.length + 1));
+    expect(names.sort()).toEqual(
+      [
+        "_index.tsx",
+        "blog.$slug.tsx",
+        "blog._index.tsx",
+        "blog.tag.$tag.tsx",
+        "practitioners.$slug.tsx",
+        "practitioners._index.tsx",
+        "services.$slug.tsx",
+        "services._index.tsx",
+      ].sort(),
+    );
+  });
+
+  it("holds no form token, action, cookie or booking/manage page", () => {
+    for (const file of routeFiles.filter(isPublic)) {
+      const text = source(file);
+      expect(text, file).not.toMatch(/formToken|export (async )?function action|cookie/i);
+      expect(file, file).not.toMatch(/book|manage/);
+    }
   });
 });

@@ -1,12 +1,59 @@
-/** Public pages may be cached briefly by browsers and shared caches. */
-export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+/**
+ * What a public route declares (its `headers` export, `publicPageHeaders`), and the one value
+ * that makes a response cacheable anywhere: the site's own page cache (`page-cache.ts`) stores
+ * a response only when its Cache-Control is exactly this, so a route that declares nothing is
+ * never cached (decision 016).
+ *
+ * Shared caches (a CDN) may keep it 2 s and serve it 3 s more while they fetch it again;
+ * browsers always ask again (`max-age=0`), so a published change shows within seconds. This
+ * is what data requests (`/blog.data`, client-side navigation) are sent with; an HTML page,
+ * whose nonce must differ per response, goes out as `DOCUMENT_CACHE_CONTROL` instead.
+ */
+export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=2, stale-while-revalidate=3";
 
 /**
- * The Cache-Control header for a rendered page: successful pages are cacheable,
- * anything else (404, 500) is not, so a passing outage is never served from a cache.
+ * A public HTML page as sent: its script nonce is new in every response, so no shared cache
+ * may hand one copy to many visitors; the site's page cache (which substitutes a fresh nonce)
+ * is what makes it fast.
  */
-export function cacheControlForStatus(status: number): string {
-  return status === 200 ? PUBLIC_PAGE_CACHE_CONTROL : "no-store";
+export const DOCUMENT_CACHE_CONTROL = "no-cache";
+
+/** Anything personal, any form, any error or failure. */
+export const NO_STORE = "no-store";
+
+/** A route `headers` export for pages that are the same for every visitor and hold no form. */
+export function publicPageHeaders(): HeadersInit {
+  return { "Cache-Control": PUBLIC_PAGE_CACHE_CONTROL };
+}
+
+/** Whether a route declared its response public (through `publicPageHeaders`). */
+export function declaredPublic(headers: Headers): boolean {
+  return headers.get("Cache-Control") === PUBLIC_PAGE_CACHE_CONTROL;
+}
+
+/**
+ * The Cache-Control an HTML page goes out with: a public route's successful GET may be kept
+ * (per response, see `DOCUMENT_CACHE_CONTROL`); a POST's reply (one visitor's form), an error
+ * page, a page setting a cookie and every route that did not declare itself public are not.
+ */
+export function documentCacheControl(request: Request, status: number, headers: Headers): string {
+  const read = request.method === "GET" || request.method === "HEAD";
+  if (read && status === 200 && declaredPublic(headers) && !headers.has("Set-Cookie")) {
+    return DOCUMENT_CACHE_CONTROL;
+  }
+  return NO_STORE;
+}
+
+/**
+ * The Cache-Control of a data request's response (single fetch `.data`): the route's
+ * declaration when public and successful, otherwise never stored.
+ */
+export function dataCacheControl(request: Request, status: number, headers: Headers): string {
+  const read = request.method === "GET" || request.method === "HEAD";
+  if (read && status === 200 && declaredPublic(headers) && !headers.has("Set-Cookie")) {
+    return PUBLIC_PAGE_CACHE_CONTROL;
+  }
+  return NO_STORE;
 }
 
 /**
@@ -16,7 +63,7 @@ export function cacheControlForStatus(status: number): string {
  * CSRF check rightly refuses.
  */
 export const PRIVATE_PAGE_HEADERS = {
-  "Cache-Control": "no-store",
+  "Cache-Control": NO_STORE,
   "Referrer-Policy": "same-origin",
 } as const;
 

@@ -52,4 +52,14 @@ describe("the public site's environment", () => {
     expect(loadEnv({ TRUSTED_PROXIES: "10.0.0.0/8" }).TRUSTED_PROXIES("10.0.0.1", 0)).toBe(true);
     expect(() => loadEnv({ TRUSTED_PROXIES: "lb.example" })).toThrow(/^ {2}TRUSTED_PROXIES: /m);
   });
+
+  it("polls the API's content version every second unless told otherwise", () => {
+    expect(loadEnv({}).CONTENT_VERSION_POLL_MS).toBe(1_000);
+    expect(loadEnv({ CONTENT_VERSION_POLL_MS: "250" }).CONTENT_VERSION_POLL_MS).toBe(250);
+    for (const bad of ["soon", "1.5", "10", "600000"]) {
+      expect(() => loadEnv({ CONTENT_VERSION_POLL_MS: bad }), bad).toThrow(
+        /^ {2}CONTENT_VERSION_POLL_MS: /m,
+      );
+    }
+  });
 });

@@ -28,6 +28,16 @@ export function loadEnv(runtimeEnv: Record<string, string | undefined> = process
         .default(3000),
       /** Unset: every interface, as Node's default. */
       HOST: z.string().optional(),
+      /**
+       * How often (ms) this instance asks the API whether public content changed
+       * (`GET /content-version`); cached pages are dropped when it did (decision 016).
+       */
+      CONTENT_VERSION_POLL_MS: z.coerce
+        .number({ message: "must be a number of milliseconds, e.g. 1000" })
+        .int("must be a whole number of milliseconds")
+        .min(100, "must be at least 100 (ms)")
+        .max(60_000, "must be at most 60000 (ms): pages would lag behind published changes")
+        .default(1_000),
       /** Proxies in front of the site whose X-Forwarded-For is believed; default loopback. */
       TRUSTED_PROXIES: trustedProxiesVariable(),
     },
