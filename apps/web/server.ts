@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@clinic/logger";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
@@ -41,6 +42,12 @@ const pageCache = new PageCache({
 contentVersion.start();
 
 const app = new Hono();
+// Each request gets an id here; its log lines and its calls to the API carry it.
+app.use(async (c, next) => {
+  const requestId = requestIdFrom(null);
+  await withRequestId(requestId, next);
+  c.res.headers.set(REQUEST_ID_HEADER, requestId);
+});
 app.use(compress());
 app.use(async (c, next) => {
   await next();
