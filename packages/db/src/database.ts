@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
@@ -46,6 +46,34 @@ export const migrationsFolder = fileURLToPath(new URL("../migrations", import.me
  */
 export const SCHEMA_LOCK_KEY = 724_310_501;
 
+/**
+ * Postgres settings for the embedded database, on top of PGlite's own start parameters.
+ * Without them PGlite keeps initdb's server defaults, `shared_buffers=128MB` above all, and
+ * PGlite's shared memory lives in the process's WebAssembly heap, which is filled in when the
+ * database opens and never shrinks: ~120 MB of resident memory and a good part of the start-up
+ * time. The demo clinic is ~25 MB on disk and PGlite reads its files through Node's `fs`, so
+ * pages beyond the buffer pool come from the operating system's page cache, not the disk.
+ * Given on the command line, they hold for each start and are not written to the data
+ * directory's `postgresql.conf`.
+ */
+export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: "16MB",
+};
+
+/** PGlite's options for a data directory (or, with none, memory), or for a dump to load. */
+export function pgliteOptions(
+  source: { dataDir?: string; loadDataDir?: Blob } = {},
+): PGliteOptions {
+  return {
+    ...source,
+    extensions: { btree_gist },
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...Object.entries(PGLITE_SETTINGS).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
+  };
+}
+
 /** Opens PostgreSQL (when given a URL) or PGlite and applies pending migrations. */
 export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.kind === "postgres") {
@@ -76,7 +104,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   const client =
     config.kind === "pglite-instance"
       ? config.client
-      : new PGlite({ dataDir: config.dataDir, extensions: { btree_gist } });
+      : new PGlite(pgliteOptions({ dataDir: config.dataDir }));
   await client.waitReady;
   const pgliteDb = drizzlePglite(client, { schema });
   await migratePglite(pgliteDb, { migrationsFolder });

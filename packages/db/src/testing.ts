@@ -4,9 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import pg from "pg";
-import { createDatabase, type DatabaseHandle } from "./database.js";
+import { createDatabase, type DatabaseHandle, pgliteOptions } from "./database.js";
 import { seedDemoClinic } from "./seed/index.js";
 
 /**
@@ -163,7 +162,7 @@ async function cleanUp(dir: string, templates: string[]) {
 // ---- PGlite: a database is a data directory, dumped once and loaded per test ----
 
 function newPglite(dump?: Blob): PGlite {
-  return new PGlite({ loadDataDir: dump, extensions: { btree_gist } });
+  return new PGlite(pgliteOptions({ loadDataDir: dump }));
 }
 
 async function dumpOf(client: PGlite): Promise<Uint8Array> {
