@@ -23,6 +23,9 @@ import {
 /** What replaces personal text inside JSON (audit changes, booking history details). */
 export const ERASED_TEXT = "[erased]";
 
+/** The secret part of a manage link in an email's text (see the API's manage-token.ts). */
+const MANAGE_LINK_TOKEN = /\/manage\/[A-Za-z0-9_-]{16,}/g;
+
 /** The staff member (or job) an erasure is recorded under. */
 export interface ErasureActor {
   /** A staff user's id; null for housekeeping. */
@@ -187,8 +190,9 @@ export async function collectPatientData(db: Executor, patientId: string) {
     status: m.status,
     createdAt: m.createdAt,
     sentAt: m.sentAt,
-    // Emptied by housekeeping or an erasure: only the metadata is left to give.
-    text: m.bodyPurgedAt ? null : m.textBody,
+    // Emptied by housekeeping or an erasure: only the metadata is left to give. A working
+    // manage link stays out of a file that is emailed and downloaded.
+    text: m.bodyPurgedAt ? null : m.textBody.replace(MANAGE_LINK_TOKEN, "/manage/[link removed]"),
     bodyPurgedAt: m.bodyPurgedAt,
   });
   return {
