@@ -10,6 +10,7 @@ export * from "./queries/dashboard.js";
 export * from "./queries/enquiries.js";
 export * from "./queries/housekeeping.js";
 export * from "./queries/outbox.js";
+export * from "./queries/patient-data.js";
 export * from "./queries/patients.js";
 export * from "./queries/posts.js";
 export * from "./queries/rate-limits.js";

@@ -87,6 +87,11 @@ export const clinicSettings = pgTable(
     websiteUrl: text("website_url").notNull(),
     /** Days a sent email's body (which may hold a manage link) is kept before housekeeping empties it. */
     sentEmailRetentionDays: integer("sent_email_retention_days").notNull().default(30),
+    /**
+     * Years without activity after which housekeeping erases a patient and deletes an
+     * enquiry (decision 018); null keeps them for ever.
+     */
+    inactiveRetentionYears: integer("inactive_retention_years"),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -98,6 +103,10 @@ export const clinicSettings = pgTable(
     check(
       "clinic_settings_sent_email_retention",
       sql`${t.sentEmailRetentionDays} between 1 and 3650`,
+    ),
+    check(
+      "clinic_settings_inactive_retention",
+      sql`${t.inactiveRetentionYears} is null or ${t.inactiveRetentionYears} between 1 and 50`,
     ),
   ],
 );
@@ -226,6 +235,11 @@ export const patients = pgTable("patients", {
   // Stored lowercased by the domain's email schema, so returning patients match.
   email: text("email").notNull().unique(),
   phone: text("phone").notNull(),
+  /**
+   * When the patient's personal details were erased (on request or by the retention
+   * setting): the row stays, de-identified, so their bookings still count (decision 018).
+   */
+  erasedAt: instant("erased_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -159,6 +159,8 @@ describe("labels", () => {
 
   it("names the API's verbs and areas in plain words", () => {
     expect(auditActionLabel("enquiry.set_status")).toBe("Enquiry status changed");
+    expect(auditActionLabel("patient.export")).toBe("Patient data exported");
+    expect(auditActionLabel("patient.erase")).toBe("Patient details erased");
     expect(auditActionLabel("enquiry.add_note")).toBe("Enquiry note added");
     expect(auditActionLabel("practitioner.update_photo")).toBe("Practitioner photo changed");
     expect(auditActionLabel("practitioner.set_weekly_hours")).toBe(

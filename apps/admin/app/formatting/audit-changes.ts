@@ -50,6 +50,7 @@ const LABELS: Record<string, string> = {
   emailSenderAddress: "Email sender address",
   websiteUrl: "Website",
   sentEmailRetentionDays: "Keep sent emails (days)",
+  inactiveRetentionYears: "Remove inactive patients and enquiries (years)",
   startsAt: "Starts",
   endsAt: "Ends",
   publishedAt: "Publish time",
@@ -196,6 +197,8 @@ const PAST: Record<string, string> = {
   set_weekly_hours: "weekly hours changed",
   reset_password: "password reset",
   change_password: "password changed",
+  export: "data exported",
+  erase: "details erased",
 };
 
 /** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */

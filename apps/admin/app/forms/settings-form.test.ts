@@ -47,31 +47,36 @@ describe("settingsFormSchema", () => {
     expect(result.error?.issues[0]?.path).toEqual(["bookingPolicy", "cancellationWindowHours"]);
   });
 
+  /** The form as a browser posts it, with `changes` over a valid filling-in. */
+  const posted = (changes: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries({
+      name: valid.name,
+      email: valid.email,
+      phone: valid.phone,
+      "address.street": valid.address.street,
+      "address.suburb": valid.address.suburb,
+      "address.country": valid.address.country,
+      timeZone: valid.timeZone,
+      currency: valid.currency,
+      "bookingPolicy.slotStepMinutes": "15",
+      "bookingPolicy.minNoticeMinutes": "120",
+      "bookingPolicy.horizonDays": "60",
+      "bookingPolicy.cancellationWindowHours": "24",
+      emailSenderName: valid.emailSenderName,
+      emailSenderAddress: valid.emailSenderAddress,
+      websiteUrl: valid.websiteUrl,
+      sentEmailRetentionDays: "30",
+      inactiveRetentionYears: "",
+      ...changes,
+    })) {
+      data.set(name, value);
+    }
+    return parseWithZod(data, { schema: settingsFormSchema });
+  };
+
   it("reads the days to keep sent emails from the form, within 1 to 3650", () => {
-    const form = (days: string) => {
-      const data = new FormData();
-      for (const [name, value] of Object.entries({
-        name: valid.name,
-        email: valid.email,
-        phone: valid.phone,
-        "address.street": valid.address.street,
-        "address.suburb": valid.address.suburb,
-        "address.country": valid.address.country,
-        timeZone: valid.timeZone,
-        currency: valid.currency,
-        "bookingPolicy.slotStepMinutes": "15",
-        "bookingPolicy.minNoticeMinutes": "120",
-        "bookingPolicy.horizonDays": "60",
-        "bookingPolicy.cancellationWindowHours": "24",
-        emailSenderName: valid.emailSenderName,
-        emailSenderAddress: valid.emailSenderAddress,
-        websiteUrl: valid.websiteUrl,
-        sentEmailRetentionDays: days,
-      })) {
-        data.set(name, value);
-      }
-      return parseWithZod(data, { schema: settingsFormSchema });
-    };
+    const form = (days: string) => posted({ sentEmailRetentionDays: days });
     const ok = form("90");
     expect(ok.status === "success" && ok.value.sentEmailRetentionDays).toBe(90);
     const errors = (days: string) => {
@@ -80,5 +85,17 @@ describe("settingsFormSchema", () => {
     };
     expect(errors("0")).toEqual({ sentEmailRetentionDays: ["At least one day"] });
     expect(errors("3651")).toEqual({ sentEmailRetentionDays: ["At most ten years"] });
+  });
+
+  it("keeps inactive patients and enquiries when the years are left empty, else 1 to 50", () => {
+    const years = (value: string) => posted({ inactiveRetentionYears: value });
+    const off = years("");
+    expect(off.status === "success" && off.value.inactiveRetentionYears).toBeNull();
+    const seven = years("7");
+    expect(seven.status === "success" && seven.value.inactiveRetentionYears).toBe(7);
+    const tooMany = years("51");
+    expect(tooMany.status === "error" && tooMany.error).toEqual({
+      inactiveRetentionYears: ["At most 50 years"],
+    });
   });
 });

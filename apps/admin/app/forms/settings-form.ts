@@ -1,8 +1,12 @@
 import { addressSchema, clinicSettingsSchema, isValidTimeZone } from "@clinic/domain";
 
-/** The settings form: the domain's schema, with the fields a form may leave empty defaulting to "". */
+/**
+ * The settings form: the domain's schema, with the fields a form may leave empty defaulting to
+ * "" (and an empty retention in years meaning "keep them").
+ */
 export const settingsFormSchema = clinicSettingsSchema.extend({
   tagline: clinicSettingsSchema.shape.tagline.default(""),
+  inactiveRetentionYears: clinicSettingsSchema.shape.inactiveRetentionYears.default(null),
   address: addressSchema.extend({
     state: addressSchema.shape.state.default(""),
     postcode: addressSchema.shape.postcode.default(""),

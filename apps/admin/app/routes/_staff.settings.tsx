@@ -44,6 +44,7 @@ const FIELDS = [
   "emailSenderName",
   "emailSenderAddress",
   "sentEmailRetentionDays",
+  "inactiveRetentionYears",
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -75,6 +76,8 @@ export default function Settings() {
     defaultValue: {
       ...settings,
       sentEmailRetentionDays: String(settings.sentEmailRetentionDays),
+      inactiveRetentionYears:
+        settings.inactiveRetentionYears === null ? "" : String(settings.inactiveRetentionYears),
       bookingPolicy: Object.fromEntries(
         Object.entries(settings.bookingPolicy).map(([key, value]) => [key, String(value)]),
       ),
@@ -182,6 +185,19 @@ export default function Settings() {
               hint="Sent emails hold links that manage a booking and the patient's details. After this many days their text, attachments and the recipient's address (all but the domain) are deleted; the subject and when it was sent stay in the booking's history. From 1 to 3650 days."
               min={1}
               max={3650}
+            />
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="inactive-heading">
+          <h2 id="inactive-heading">Inactive patients and enquiries</h2>
+          <div className="form-grid">
+            <TextField
+              meta={fields.inactiveRetentionYears}
+              type="number"
+              label="Remove after (years without activity)"
+              hint="Leave empty to keep them. Otherwise, once a patient has had no booking and no change for this many years, their details are erased (their bookings stay, anonymous, in the figures), and enquiries untouched that long are deleted. From 1 to 50 years."
+              min={1}
+              max={50}
             />
           </div>
         </section>

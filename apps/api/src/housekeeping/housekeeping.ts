@@ -33,7 +33,9 @@ export interface Housekeeper {
 
 /**
  * Removes what must not be kept: expired staff sessions, old rate-limit and
- * sign-in counters, and the bodies of sent emails past the clinic's retention.
+ * sign-in counters, the bodies of sent emails past the clinic's retention and,
+ * when the clinic set a period, patients and enquiries inactive for longer
+ * (decision 018).
  * Every instance runs it on a timer; a run takes an advisory lock without
  * waiting, so when two instances' timers meet, one does the work and the
  * other skips (and the work is idempotent, so a run soon after another finds

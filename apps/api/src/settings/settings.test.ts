@@ -108,6 +108,7 @@ describe.each(testDrivers)("public settings (%s)", (driver) => {
     expect(settings.bookingPolicy.cancellationWindowHours).toBeGreaterThanOrEqual(0);
     expect(settings).not.toHaveProperty("emailSenderAddress");
     expect(settings).not.toHaveProperty("sentEmailRetentionDays");
+    expect(settings).not.toHaveProperty("inactiveRetentionYears");
     // Opening hours follow the practitioners' weekly hours: weekdays open, each range well formed.
     expect(settings.openingHours.map((h) => h.weekday)).toEqual(
       expect.arrayContaining([1, 2, 3, 4, 5]),

@@ -5,7 +5,7 @@ import type { AppContext, StaffContext } from "../context.js";
 
 /**
  * What the public site shows about the clinic, with its opening hours (when
- * any practitioner works); the email sender and retention stay internal.
+ * any practitioner works); the email sender and retention periods stay internal.
  */
 export async function publicSettings(ctx: AppContext) {
   const [clinic, hours] = await Promise.all([
@@ -16,6 +16,7 @@ export async function publicSettings(ctx: AppContext) {
     emailSenderName: _name,
     emailSenderAddress: _address,
     sentEmailRetentionDays: _retention,
+    inactiveRetentionYears: _inactive,
     ...settings
   } = clinic;
   return { ...settings, openingHours: openingHours(hours) };

@@ -1,3 +1,4 @@
+import { inactiveBefore } from "@clinic/domain";
 import { and, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../database.js";
 import {
@@ -7,10 +8,16 @@ import {
   signInFailures,
   staffSessions,
 } from "../schema.js";
+import { deleteInactiveEnquiries, erasePatient, findInactivePatients } from "./patient-data.js";
 
 /** One instance does each housekeeping run; the others find this lock taken and skip theirs. */
 export const HOUSEKEEPING_LOCK_KEY = 724_310_503;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Patients erased and enquiries deleted per run at most, so one run's transaction stays short
+ * when a retention period is first set; the rest go in the next runs.
+ */
+export const RETENTION_BATCH = 100;
 
 export interface HousekeepingRules {
   now: Date;
@@ -26,12 +33,18 @@ export interface HousekeepingResult {
   signInFailures: number;
   /** Sent (or given-up) emails whose bodies were emptied. */
   purgedEmails: number;
+  /** Patients erased for having been inactive longer than the retention setting. */
+  erasedPatients: number;
+  /** Enquiries deleted for the same reason. */
+  deletedEnquiries: number;
 }
 
 /**
  * One housekeeping run: deletes expired staff sessions and counters past
- * their windows, and empties the bodies of emails sent longer ago than the
- * clinic's `sent_email_retention_days` (see `purgeOldEmailBodies`). Returns
+ * their windows, empties the bodies of emails sent longer ago than the
+ * clinic's `sent_email_retention_days` (see `purgeOldEmailBodies`) and, when
+ * `inactive_retention_years` is set, erases patients and deletes enquiries
+ * inactive for longer (a batch a run; see `erasePatient`). Returns
  * what it did, or null when another instance is running it right now: the
  * run holds a transaction-level advisory lock, tried without waiting.
  */
@@ -60,20 +73,39 @@ export async function runHousekeeping(
       .returning({ id: signInFailures.id });
 
     let purgedEmails = 0;
+    let erasedPatients = 0;
+    let deletedEnquiries = 0;
     const [settings] = await tx
-      .select({ days: clinicSettings.sentEmailRetentionDays })
+      .select({
+        days: clinicSettings.sentEmailRetentionDays,
+        years: clinicSettings.inactiveRetentionYears,
+      })
       .from(clinicSettings)
       .limit(1);
     // An unseeded database has no retention yet, and no emails either.
     if (settings) {
       const before = new Date(now.getTime() - settings.days * DAY_MS);
       purgedEmails = await purgeOldEmailBodies(tx, before, now);
+      const inactive = inactiveBefore(now, settings.years);
+      if (inactive) {
+        const actor = { id: null, name: "Housekeeping" };
+        for (const id of await findInactivePatients(tx, inactive, RETENTION_BATCH)) {
+          const result = await erasePatient(tx, id, { now, actor, reason: "retention" });
+          if (result.outcome === "erased") erasedPatients++;
+        }
+        deletedEnquiries = await deleteInactiveEnquiries(tx, inactive, RETENTION_BATCH, {
+          now,
+          actor,
+        });
+      }
     }
     return {
       expiredSessions: expiredSessions.length,
       rateLimitHits: hits.length,
       signInFailures: failures.length,
       purgedEmails,
+      erasedPatients,
+      deletedEnquiries,
     };
   });
 }

@@ -121,6 +121,8 @@ export async function findPatientWithBookings(
     phone: string;
     createdAt: Date;
     updatedAt: Date;
+    /** When their details were erased (decision 018); null for everyone else. */
+    erasedAt: Date | null;
   };
   bookings: PatientBooking[];
 } | null> {
@@ -132,6 +134,7 @@ export async function findPatientWithBookings(
       phone: patients.phone,
       createdAt: patients.createdAt,
       updatedAt: patients.updatedAt,
+      erasedAt: patients.erasedAt,
     })
     .from(patients)
     .where(eq(patients.id, patientId));

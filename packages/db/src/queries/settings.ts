@@ -18,6 +18,7 @@ function toClinicSettings(row: SettingsRow): ClinicSettings {
     emailSenderName: row.emailSenderName,
     emailSenderAddress: row.emailSenderAddress,
     sentEmailRetentionDays: row.sentEmailRetentionDays,
+    inactiveRetentionYears: row.inactiveRetentionYears,
     bookingPolicy: {
       slotStepMinutes: row.slotStepMinutes,
       minNoticeMinutes: row.minNoticeMinutes,
@@ -48,6 +49,7 @@ export async function saveClinicSettings(db: Executor, settings: ClinicSettings)
     emailSenderName: settings.emailSenderName,
     emailSenderAddress: settings.emailSenderAddress,
     sentEmailRetentionDays: settings.sentEmailRetentionDays,
+    inactiveRetentionYears: settings.inactiveRetentionYears,
     ...settings.bookingPolicy,
   };
   await db.insert(clinicSettings).values(values).onConflictDoUpdate({

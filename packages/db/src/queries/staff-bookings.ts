@@ -229,7 +229,9 @@ export async function setBookingStatus(
 
 /**
  * Gives a booking made without a manage link (e.g. imported or seeded) the
- * hash of its link, so emails staff trigger carry a link that works.
+ * hash of its link, so emails staff trigger carry a link that works. Never
+ * for an erased patient's booking: its link was revoked, and being derived
+ * from the booking's id, the same link would come back to life.
  */
 export async function ensureManageTokenHash(
   db: Executor,
@@ -239,7 +241,13 @@ export async function ensureManageTokenHash(
   await db
     .update(bookings)
     .set({ manageTokenHash })
-    .where(and(eq(bookings.id, bookingId), isNull(bookings.manageTokenHash)));
+    .where(
+      and(
+        eq(bookings.id, bookingId),
+        isNull(bookings.manageTokenHash),
+        sql`${bookings.patientId} not in (select ${patients.id} from ${patients} where ${patients.erasedAt} is not null)`,
+      ),
+    );
 }
 
 /** A confirmed booking that has not started yet, with what a "falls outside the hours" list shows. */

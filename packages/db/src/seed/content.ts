@@ -20,6 +20,8 @@ export interface SeedClinic {
     cancellationWindowHours: number;
   };
   sentEmailRetentionDays: number;
+  /** Off in the demo: nothing is removed for inactivity until the clinic chooses a period. */
+  inactiveRetentionYears: number | null;
 }
 
 export interface SeedPractitioner {
@@ -135,6 +137,7 @@ export const clinic: SeedClinic = {
     cancellationWindowHours: 24,
   },
   sentEmailRetentionDays: 30,
+  inactiveRetentionYears: null,
 };
 
 export const owner: SeedOwner = {

@@ -29,6 +29,7 @@ const settings = (): ClinicSettings => ({
   emailSenderAddress: "bookings@westsidesportschiro.com.au",
   websiteUrl: "https://westsidesportschiro.com.au",
   sentEmailRetentionDays: 30,
+  inactiveRetentionYears: null,
 });
 
 describe("clinicSettingsSchema", () => {
@@ -84,6 +85,30 @@ describe("clinicSettingsSchema", () => {
           .sentEmailRetentionDays,
       ).toBe(days);
     }
+  });
+
+  it("keeps inactive patients and enquiries for ever, or 1 to 50 whole years", () => {
+    for (const [years, message] of [
+      [0, "At least one year"],
+      [51, "At most 50 years"],
+      [2.5, "Whole years only"],
+    ] as const) {
+      const result = clinicSettingsSchema.safeParse({
+        ...settings(),
+        inactiveRetentionYears: years,
+      });
+      expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+        [["inactiveRetentionYears"], message],
+      ]);
+    }
+    for (const years of [null, 1, 50]) {
+      expect(
+        clinicSettingsSchema.parse({ ...settings(), inactiveRetentionYears: years })
+          .inactiveRetentionYears,
+      ).toBe(years);
+    }
+    const { inactiveRetentionYears: _off, ...without } = settings();
+    expect(clinicSettingsSchema.safeParse(without).success).toBe(false);
   });
 
   it("rejects a lowercase currency and a non-web address", () => {

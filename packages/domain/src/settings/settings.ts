@@ -57,6 +57,16 @@ export const clinicSettingsSchema = z.object({
     .int("Whole days only")
     .min(1, "At least one day")
     .max(3650, "At most ten years"),
+  /**
+   * Years without activity (no booking, no change) after which housekeeping erases a patient
+   * and deletes an enquiry; null (the default) keeps them.
+   */
+  inactiveRetentionYears: z
+    .number()
+    .int("Whole years only")
+    .min(1, "At least one year")
+    .max(50, "At most 50 years")
+    .nullable(),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 

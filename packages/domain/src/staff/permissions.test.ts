@@ -35,6 +35,14 @@ describe("permission matrix", () => {
     expect(can("practitioner", "catalog.read")).toBe(true);
   });
 
+  it("lets the front desk export a patient's data, and only the owner erase it", () => {
+    expect(can("front_desk", "patients.export")).toBe(true);
+    expect(can("practitioner", "patients.export")).toBe(false);
+    expect(can("owner", "patients.erase")).toBe(true);
+    expect(can("front_desk", "patients.erase")).toBe(false);
+    expect(can("practitioner", "patients.erase")).toBe(false);
+  });
+
   it("has a rule for every role on every permission", () => {
     for (const rules of Object.values(permissionMatrix)) {
       expect(Object.keys(rules).sort()).toEqual([...staffRoles].sort());

@@ -13,6 +13,10 @@ export const permissionMatrix = {
   "bookings.write": { owner: "all", front_desk: "all", practitioner: "own" },
   "patients.read": { owner: "all", front_desk: "all", practitioner: "all" },
   "patients.write": { owner: "all", front_desk: "all", practitioner: "none" },
+  // Everything held about one patient, as a file (a subject access request; decision 018).
+  "patients.export": { owner: "all", front_desk: "all", practitioner: "none" },
+  // Removing a patient's personal details for good: the owner answers for it (decision 018).
+  "patients.erase": { owner: "all", front_desk: "none", practitioner: "none" },
   "schedules.read": { owner: "all", front_desk: "all", practitioner: "all" },
   "schedules.write": { owner: "all", front_desk: "none", practitioner: "own" },
   "closures.write": { owner: "all", front_desk: "none", practitioner: "none" },

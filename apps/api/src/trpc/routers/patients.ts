@@ -1,5 +1,6 @@
-import { idInputSchema, patientSearchInputSchema } from "@clinic/domain";
+import { idInputSchema, patientEraseInputSchema, patientSearchInputSchema } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { erasePatientData, exportPatientData } from "../../patients/data-rights.js";
 import { patientDetail, patientSearch } from "../../patients/patients.js";
 import { permissionProcedure } from "../trpc.js";
 
@@ -16,4 +17,20 @@ export const patientsRouter = {
   detail: permissionProcedure("patients.read")
     .input(idInputSchema)
     .query(({ ctx, input }) => patientDetail(ctx, input.id)),
+
+  /**
+   * Everything held about a patient, as one document for a download; a mutation because it
+   * is audited (who took a copy of whose data, and when).
+   */
+  exportData: permissionProcedure("patients.export")
+    .input(idInputSchema)
+    .mutation(({ ctx, input }) => exportPatientData(ctx, input.id)),
+
+  /**
+   * Erases a patient's personal details for good (bookings stay, de-identified, for the
+   * figures); `confirmName` must be their name as staff see it.
+   */
+  erase: permissionProcedure("patients.erase")
+    .input(patientEraseInputSchema)
+    .mutation(({ ctx, input }) => erasePatientData(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,3 @@
+ALTER TABLE "clinic_settings" ADD COLUMN "inactive_retention_years" integer;--> statement-breakpoint
+ALTER TABLE "patients" ADD COLUMN "erased_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "clinic_settings" ADD CONSTRAINT "clinic_settings_inactive_retention" CHECK ("clinic_settings"."inactive_retention_years" is null or "clinic_settings"."inactive_retention_years" between 1 and 50);
