@@ -10,6 +10,9 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { tooLarge } from "./body-limit.js";
+import { type ChangeFeed, localChangeFeed } from "./cache/change-feed.js";
+import { contentVersionRoutes } from "./cache/content-version.js";
+import { PublicCache } from "./cache/public-cache.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { AppError } from "./errors.js";
 import { failureFields } from "./failure-log.js";
@@ -34,6 +37,11 @@ export interface AppDeps {
   trustedProxies?: TrustedProxies;
   /** Whether emails stay in the outbox (no SMTP server), so owners may read them there. */
   devMailbox?: boolean;
+  /**
+   * How this instance hears of changes made by others (PostgreSQL: `postgresChangeFeed`);
+   * default: none to hear, as on PGlite. Public reads are cached against it (decision 015).
+   */
+  feed?: ChangeFeed;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -76,12 +84,14 @@ export function createApp(deps: AppDeps) {
 
   const uploadDir = deps.uploadDir ?? defaultUploadDir;
   const trustedProxies = deps.trustedProxies ?? compileTrustedProxies(DEFAULT_TRUSTED_PROXIES);
+  const cache = new PublicCache({ feed: deps.feed ?? localChangeFeed(), logger });
 
   const app = new Hono();
   // Before secureHeaders: uploaded images set their own headers (shown by sites on other origins).
   app.route("/", uploadRoutes({ uploadDir }));
   app.use(secureHeaders());
   app.route("/", healthRoutes({ ping, logger }));
+  app.route("/", contentVersionRoutes({ cache }));
   app.route("/", calendarRoutes({ db: deps.db, now }));
   app.use(
     "/trpc/*",
@@ -102,6 +112,7 @@ export function createApp(deps: AppDeps) {
         ...client(c, trustedProxies),
         uploadDir,
         devMailbox: deps.devMailbox ?? false,
+        cache,
       }),
       // Never the input or the query's parameters: the path, the code and what failed (failureFields).
       onError: ({ error, path }) => {

@@ -1,5 +1,6 @@
 import type { Database } from "@clinic/db";
 import type { StaffUser } from "@clinic/domain";
+import type { PublicCache } from "./cache/public-cache.js";
 import type { Logger } from "./logger.js";
 
 /**
@@ -28,6 +29,8 @@ export interface AppContext {
   uploadDir: string;
   /** Whether emails stay in the outbox (no SMTP server): the development mailbox is open. */
   devMailbox: boolean;
+  /** Public reads kept between writes (decision 015); without it every read goes to the database. */
+  cache?: PublicCache;
 }
 
 /** A service call made by a signed-in staff member: `user` is who acts (and is audited). */

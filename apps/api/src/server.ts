@@ -3,6 +3,7 @@ import { createDatabase, databaseConfigFrom } from "@clinic/db";
 import { DEMO_OWNER_PASSWORD, demoOwnerEmail, seedIfEmpty } from "@clinic/db/seed";
 import { orExit } from "@clinic/env";
 import { createApp } from "./app.js";
+import { postgresChangeFeed } from "./cache/change-feed.js";
 import { loadConfig } from "./config.js";
 import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
 import { devMailbox, smtpTransport } from "./email/transport.js";
@@ -18,8 +19,14 @@ if (config.SEED_DEMO_DATA && (await seedIfEmpty(database.db, { ownerPassword }))
   logger.info("seeded the demo clinic on an empty database");
 }
 
+// Instances sharing one PostgreSQL hear each other's changes to public content (decision 015).
+const feed =
+  dbConfig.kind === "postgres"
+    ? postgresChangeFeed({ url: dbConfig.url, db: database.db, logger })
+    : undefined;
 const app = createApp({
   db: database.db,
+  feed,
   ping: database.ping,
   logger,
   webUrl: config.WEB_URL,
@@ -92,6 +99,7 @@ async function shutdown(signal: string) {
   server.close(async () => {
     await outboxStopped;
     await housekeeperStopped;
+    await feed?.close();
     await database
       .close()
       .catch((error) => logger.error("closing the database failed", { error: String(error) }));

@@ -17,10 +17,17 @@ export interface Context extends AppContext {
  * member, or staff holding a permission of the domain's matrix. A test walks
  * the router and holds each procedure to what it declares.
  */
-export type ProcedureMeta =
+export type ProcedureMeta = (
   | { access: "public" }
   | { access: "staff" }
-  | { access: "staff"; permission: Permission };
+  | { access: "staff"; permission: Permission }
+) & {
+  /**
+   * A mutation that can't change what the public reads (sign-in, enquiries, a pending
+   * review) says so, and leaves the public caches alone; every other one drops them.
+   */
+  publicContent?: "unchanged";
+};
 
 const t = initTRPC
   .context<Context>()
@@ -54,11 +61,36 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const procedure = t.procedure.use(mapErrors);
+/**
+ * The one place writes reach the public caches (decision 015): a mutation that
+ * ended, or failed on our side (it may have committed before failing), drops
+ * them on this instance and tells the others, before its answer is sent. A
+ * refusal (4xx) wrote nothing ("never a partial write").
+ */
+const publishChanges = t.middleware(async ({ ctx, type, meta, next }) => {
+  const result = await next();
+  if (type !== "mutation" || meta?.publicContent === "unchanged" || !ctx.cache) return result;
+  if (result.ok || toTRPCError(result.error).code === "INTERNAL_SERVER_ERROR") {
+    await ctx.cache.changed();
+  }
+  return result;
+});
+
+const procedure = t.procedure.use(mapErrors).use(publishChanges);
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 export const publicProcedure = procedure.meta({ access: "public" });
+
+/**
+ * A public mutation whose writes the public never reads back (sign-in, the contact and
+ * review forms, which wait for moderation): it leaves the public caches alone, so a flood
+ * of submissions can't keep emptying them.
+ */
+export const publicSubmitProcedure = procedure.meta({
+  access: "public",
+  publicContent: "unchanged",
+});
 
 /** Needs a valid, unexpired staff session; puts the user on the context. */
 export const staffProcedure = procedure.meta({ access: "staff" }).use(async ({ ctx, next }) => {

@@ -14,7 +14,7 @@ import {
   reviewQueue,
   submitReview,
 } from "../../reviews/reviews.js";
-import { permissionProcedure, publicProcedure } from "../trpc.js";
+import { permissionProcedure, publicProcedure, publicSubmitProcedure } from "../trpc.js";
 
 export const reviewsRouter = {
   /** Approved reviews only, newest first; pending and rejected ones are never public. */
@@ -35,7 +35,7 @@ export const reviewsRouter = {
    * "Share your experience": stored as pending, never shown until staff
    * approve it, with duplicate and burst flags computed now for moderation.
    */
-  submit: publicProcedure
+  submit: publicSubmitProcedure
     .input(reviewInputSchema.extend(formGuardSchema.shape))
     .mutation(({ ctx, input }) => submitReview(ctx, input)),
 
