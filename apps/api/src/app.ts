@@ -12,13 +12,14 @@ import { secureHeaders } from "hono/secure-headers";
 import { tooLarge } from "./body-limit.js";
 import { type ChangeFeed, localChangeFeed } from "./cache/change-feed.js";
 import { contentVersionRoutes } from "./cache/content-version.js";
-import { PublicCache } from "./cache/public-cache.js";
+import { type AnswerWindow, PublicCache } from "./cache/public-cache.js";
+import { sharedAnswers } from "./cache/shared-answers.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { AppError } from "./errors.js";
 import { failureFields } from "./failure-log.js";
 import { healthRoutes } from "./health.js";
 import { apiLogger, type Logger } from "./logger.js";
-import { appRouter } from "./trpc/root.js";
+import { appRouter, isPublicRead } from "./trpc/root.js";
 import { defaultUploadDir, uploadRoutes } from "./uploads/photos.js";
 
 export interface AppDeps {
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     "/trpc/*",
     (c, next) => (c.req.path === PHOTO_UPLOAD_PATH ? photoBodyLimit : bodyLimitDefault)(c, next),
+    sharedAnswers({ cache, now, isPublicRead }),
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
@@ -113,6 +115,7 @@ export function createApp(deps: AppDeps) {
         uploadDir,
         devMailbox: deps.devMailbox ?? false,
         cache,
+        answer: c.get("publicAnswer") as AnswerWindow | undefined,
       }),
       // Never the input or the query's parameters: the path, the code and what failed (failureFields).
       onError: ({ error, path }) => {

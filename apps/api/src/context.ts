@@ -1,6 +1,6 @@
 import type { Database } from "@clinic/db";
 import type { StaffUser } from "@clinic/domain";
-import type { PublicCache } from "./cache/public-cache.js";
+import type { AnswerWindow, PublicCache } from "./cache/public-cache.js";
 import type { Logger } from "./logger.js";
 
 /**
@@ -31,6 +31,8 @@ export interface AppContext {
   devMailbox: boolean;
   /** Public reads kept between writes (decision 015); without it every read goes to the database. */
   cache?: PublicCache;
+  /** Set for a public read whose HTTP answer may be kept: its cached reads say how long it holds. */
+  answer?: AnswerWindow;
 }
 
 /** A service call made by a signed-in staff member: `user` is who acts (and is audited). */

@@ -184,22 +184,32 @@ async function allStarts(db: Executor, input: AvailabilityInput) {
 
 /**
  * Online availability: the free starts are kept between writes (decision 015),
- * and the clinic's notice and horizon applied at the request's instant.
+ * and the clinic's notice and horizon applied at the request's instant. What
+ * that shows holds until a start drops inside the notice or one comes inside
+ * the horizon: the answer's window says so, for the kept HTTP answer.
  */
 async function onlineAvailability(ctx: AppContext, input: AvailabilityInput) {
   const key = `slots:${input.serviceId}:${input.practitionerId}:${input.from}:${input.to}`;
   const all = await cachedRead(ctx, key, async () => ({ value: await allStarts(ctx.db, input) }));
   const now = ctx.now().getTime();
-  const earliest = now + all.policy.minNoticeMinutes * MINUTE_MS;
-  const latest = now + all.policy.horizonDays * DAY_MS;
+  const notice = all.policy.minNoticeMinutes * MINUTE_MS;
+  const horizon = all.policy.horizonDays * DAY_MS;
   const days: SlotDay[] = [];
+  let until = Number.POSITIVE_INFINITY;
   for (const day of all.days) {
     const slots = day.slots.filter((s) => {
       const start = s.start.getTime();
-      return start >= earliest && start <= latest;
+      if (start < now + notice) return false;
+      // Starts are in order: the first past the notice leaves when it falls inside it...
+      until = Math.min(until, start - notice + 1);
+      if (start <= now + horizon) return true;
+      // ...and the first past the horizon comes in when the horizon reaches it.
+      until = Math.min(until, start - horizon);
+      return false;
     });
     if (slots.length > 0) days.push({ date: day.date, slots });
   }
+  if (ctx.answer) ctx.answer.until = Math.min(ctx.answer.until, until);
   const { policy: _policy, ...shown } = all;
   return { ...shown, days };
 }

@@ -7,10 +7,12 @@ import { type Filled, PublicCache } from "./public-cache.js";
 function manualFeed() {
   const listeners: (() => void)[] = [];
   const feed = {
-    live: true,
+    live: true as boolean,
     announced: 0,
     onChange: (listener: () => void) => void listeners.push(listener),
-    announce: async () => void (feed.announced += 1),
+    announce: async () => {
+      feed.announced += 1;
+    },
     close: async () => {},
     hear: () => {
       for (const listener of listeners) listener();

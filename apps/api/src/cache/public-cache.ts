@@ -12,6 +12,25 @@ export interface Filled<T> {
   until?: number;
 }
 
+/**
+ * How long one procedure's answer holds, as its cached reads report it, and
+ * whether all of it came from the cache (only then may the HTTP answer be
+ * kept: cache/shared-answers.ts).
+ */
+export interface AnswerWindow {
+  /** Exclusive instant (ms) from which the answer may differ by itself. */
+  until: number;
+  /** False once any read bypassed the cache. */
+  fromCache: boolean;
+  reads: number;
+}
+
+/** A kept HTTP answer: the body and the headers the handler gave it. */
+export interface KeptAnswer {
+  body: string;
+  headers: [string, string][];
+}
+
 interface Entry {
   value: unknown;
   /** The instant the value was read for: before it, the value may differ (a test moved the clock back). */
@@ -77,10 +96,38 @@ export class PublicCache {
    * came in meanwhile.
    */
   async read<T>(key: string, at: Date, fill: (at: Date) => Promise<Filled<T>>): Promise<T> {
-    if (!this.#feed.live) return (await fill(at)).value;
+    return (await this.#read(key, at, fill)).value;
+  }
+
+  /** `read`, telling `window` how long the value holds and whether it came from the cache. */
+  async readFor<T>(
+    window: AnswerWindow,
+    key: string,
+    at: Date,
+    fill: (at: Date) => Promise<Filled<T>>,
+  ): Promise<T> {
+    const { value, until, fromCache } = await this.#read(key, at, fill);
+    window.until = Math.min(window.until, until);
+    window.fromCache &&= fromCache;
+    window.reads += 1;
+    return value;
+  }
+
+  async #read<T>(
+    key: string,
+    at: Date,
+    fill: (at: Date) => Promise<Filled<T>>,
+  ): Promise<{ value: T; until: number; fromCache: boolean }> {
     const now = at.getTime();
+    const uncached = async () => {
+      const filled = await fill(at);
+      return { value: filled.value, until: filled.until ?? Infinity, fromCache: false };
+    };
+    if (!this.#feed.live) return uncached();
     const kept = this.#entries.get(key);
-    if (kept && holdsAt(kept, now)) return kept.value as T;
+    if (kept && holdsAt(kept, now)) {
+      return { value: kept.value as T, until: kept.until, fromCache: true };
+    }
 
     let flight = this.#inflight.get(key);
     if (!flight) {
@@ -94,7 +141,9 @@ export class PublicCache {
         (entry) => {
           if (this.#inflight.get(key) === started) this.#inflight.delete(key);
           // A change since the fill began may have been read half-way, or not at all.
-          if (epoch === this.#epoch && this.#feed.live) this.#entries.set(key, entry);
+          if (epoch === this.#epoch && this.#feed.live) {
+            this.#entries.set(key, { ...entry, value: freezeShared(entry.value) });
+          }
         },
         () => {
           if (this.#inflight.get(key) === started) this.#inflight.delete(key);
@@ -103,7 +152,26 @@ export class PublicCache {
     }
     const entry = await flight;
     // A fill started for another instant may not hold at ours.
-    return holdsAt(entry, now) ? (entry.value as T) : (await fill(at)).value;
+    if (!holdsAt(entry, now)) return uncached();
+    return { value: entry.value as T, until: entry.until, fromCache: true };
+  }
+
+  /** A token to hand back to `keepAnswer`: answers computed across a change are not kept. */
+  ticket(): number {
+    return this.#epoch;
+  }
+
+  /** The HTTP answer kept under `key`, if it holds at `at`. */
+  answer(key: string, at: Date): KeptAnswer | undefined {
+    if (!this.#feed.live) return undefined;
+    const kept = this.#entries.get(`answer ${key}`);
+    return kept && holdsAt(kept, at.getTime()) ? (kept.value as KeptAnswer) : undefined;
+  }
+
+  /** Keeps an HTTP answer computed at `at` and holding until `until`, unless a change came in since `ticket`. */
+  keepAnswer(key: string, ticket: number, at: Date, until: number, answer: KeptAnswer) {
+    if (ticket !== this.#epoch || !this.#feed.live) return;
+    this.#entries.set(`answer ${key}`, { value: answer, from: at.getTime(), until });
   }
 
   /**
@@ -130,6 +198,19 @@ export class PublicCache {
   }
 }
 
+/**
+ * Freezes a value many requests will share, all the way down: a caller that
+ * changed it would change it for everyone. Frozen values are also serialized
+ * only once (trpc/transformer.ts).
+ */
+export function freezeShared<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  if (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype) {
+    for (const child of Object.values(value)) freezeShared(child);
+  }
+  return Object.freeze(value);
+}
+
 function holdsAt(entry: Entry, now: number): boolean {
   return entry.from <= now && now < entry.until;
 }
@@ -145,6 +226,10 @@ export function cachedRead<T>(
   fill: (now: Date) => Promise<Filled<T>>,
 ): Promise<T> {
   const now = ctx.now();
-  if (!ctx.cache) return fill(now).then((filled) => filled.value);
+  if (!ctx.cache) {
+    if (ctx.answer) ctx.answer.fromCache = false;
+    return fill(now).then((filled) => filled.value);
+  }
+  if (ctx.answer) return ctx.cache.readFor(ctx.answer, key, now, fill);
   return ctx.cache.read(key, now, fill);
 }

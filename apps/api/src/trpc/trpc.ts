@@ -3,6 +3,7 @@ import { can } from "@clinic/domain";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { resolveSession } from "../auth/sessions.js";
+import type { AnswerWindow } from "../cache/public-cache.js";
 import type { AppContext } from "../context.js";
 import { AppError, ForbiddenError, UnauthorizedError } from "../errors.js";
 import { fieldErrorsOf, toTRPCError } from "./errors.js";
@@ -27,6 +28,11 @@ export type ProcedureMeta = (
    * review) says so, and leaves the public caches alone; every other one drops them.
    */
   publicContent?: "unchanged";
+  /**
+   * A public query answered from the public cache alone: the same input gives every caller
+   * the same answer, so its whole HTTP answer may be kept (cache/shared-answers.ts).
+   */
+  publicRead?: true;
 };
 
 const t = initTRPC
@@ -81,6 +87,24 @@ const procedure = t.procedure.use(mapErrors).use(publishChanges);
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 export const publicProcedure = procedure.meta({ access: "public" });
+
+/**
+ * A public query of content anyone may read, answered through `cachedRead` only (never
+ * personal data). Each call gets its own window for the reads to narrow; the request's
+ * answer is kept only if every call was served from the cache.
+ */
+export const publicReadProcedure = procedure
+  .meta({ access: "public", publicRead: true })
+  .use(async ({ ctx, next }) => {
+    const request = ctx.answer;
+    if (!request) return next();
+    const call: AnswerWindow = { until: Number.POSITIVE_INFINITY, fromCache: true, reads: 0 };
+    const result = await next({ ctx: { answer: call } });
+    request.until = Math.min(request.until, call.until);
+    // A call that read nothing through the cache answered from somewhere else.
+    request.fromCache &&= call.fromCache && call.reads > 0;
+    return result;
+  });
 
 /**
  * A public mutation whose writes the public never reads back (sign-in, the contact and

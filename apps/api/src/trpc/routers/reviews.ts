@@ -14,11 +14,11 @@ import {
   reviewQueue,
   submitReview,
 } from "../../reviews/reviews.js";
-import { permissionProcedure, publicProcedure, publicSubmitProcedure } from "../trpc.js";
+import { permissionProcedure, publicReadProcedure, publicSubmitProcedure } from "../trpc.js";
 
 export const reviewsRouter = {
   /** Approved reviews only, newest first; pending and rejected ones are never public. */
-  list: publicProcedure
+  list: publicReadProcedure
     .input(
       z
         .object({
@@ -29,7 +29,7 @@ export const reviewsRouter = {
     )
     .query(({ ctx, input }) => publicReviews(ctx, input)),
 
-  summary: publicProcedure.query(({ ctx }) => publicRatingSummary(ctx)),
+  summary: publicReadProcedure.query(({ ctx }) => publicRatingSummary(ctx)),
 
   /**
    * "Share your experience": stored as pending, never shown until staff
