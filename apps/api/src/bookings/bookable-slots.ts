@@ -209,7 +209,10 @@ async function onlineAvailability(ctx: AppContext, input: AvailabilityInput) {
     });
     if (slots.length > 0) days.push({ date: day.date, slots });
   }
-  if (ctx.answer) ctx.answer.until = Math.min(ctx.answer.until, until);
+  if (ctx.answer) {
+    ctx.answer.from = Math.max(ctx.answer.from, now);
+    ctx.answer.until = Math.min(ctx.answer.until, until);
+  }
   const { policy: _policy, ...shown } = all;
   return { ...shown, days };
 }

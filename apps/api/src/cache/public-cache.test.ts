@@ -151,6 +151,26 @@ describe("the public cache", () => {
     expect(cache.size).toBe(3);
   });
 
+  it("keeps a whole answer for its window, never one computed across a change", async () => {
+    const cache = new PublicCache({ feed: manualFeed(), logger: silentLogger });
+    const answer = {
+      body: "{}",
+      headers: [["content-type", "application/json"]] as [string, string][],
+    };
+    const window = { from: 10, until: 20, fromCache: true, reads: 1 };
+    cache.keepAnswer("/trpc/x", cache.ticket(), window, answer);
+    expect(cache.answer("/trpc/x", at(9))).toBeUndefined();
+    expect(cache.answer("/trpc/x", at(10))).toEqual(answer);
+    expect(cache.answer("/trpc/x", at(20))).toBeUndefined();
+
+    await cache.changed();
+    expect(cache.answer("/trpc/x", at(10))).toBeUndefined();
+    const ticket = cache.ticket();
+    await cache.changed();
+    cache.keepAnswer("/trpc/x", ticket, window, answer);
+    expect(cache.answer("/trpc/x", at(10))).toBeUndefined();
+  });
+
   it("keeps nothing when a fill fails", async () => {
     const cache = new PublicCache({ feed: manualFeed(), logger: silentLogger });
     await expect(

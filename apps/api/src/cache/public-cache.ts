@@ -18,6 +18,8 @@ export interface Filled<T> {
  * kept: cache/shared-answers.ts).
  */
 export interface AnswerWindow {
+  /** The latest instant (ms) a read was made for: before it the answer may differ. */
+  from: number;
   /** Exclusive instant (ms) from which the answer may differ by itself. */
   until: number;
   /** False once any read bypassed the cache. */
@@ -107,6 +109,7 @@ export class PublicCache {
     fill: (at: Date) => Promise<Filled<T>>,
   ): Promise<T> {
     const { value, until, fromCache } = await this.#read(key, at, fill);
+    window.from = Math.max(window.from, at.getTime());
     window.until = Math.min(window.until, until);
     window.fromCache &&= fromCache;
     window.reads += 1;
@@ -168,10 +171,10 @@ export class PublicCache {
     return kept && holdsAt(kept, at.getTime()) ? (kept.value as KeptAnswer) : undefined;
   }
 
-  /** Keeps an HTTP answer computed at `at` and holding until `until`, unless a change came in since `ticket`. */
-  keepAnswer(key: string, ticket: number, at: Date, until: number, answer: KeptAnswer) {
-    if (ticket !== this.#epoch || !this.#feed.live) return;
-    this.#entries.set(`answer ${key}`, { value: answer, from: at.getTime(), until });
+  /** Keeps an HTTP answer holding for `window`, unless a change came in since `ticket`. */
+  keepAnswer(key: string, ticket: number, window: AnswerWindow, answer: KeptAnswer) {
+    if (ticket !== this.#epoch || !this.#feed.live || !(window.from < window.until)) return;
+    this.#entries.set(`answer ${key}`, { value: answer, from: window.from, until: window.until });
   }
 
   /**

@@ -27,7 +27,12 @@ export function sharedAnswers(deps: {
     if (kept) return new Response(kept.body, { status: 200, headers: kept.headers });
 
     const ticket = deps.cache.ticket();
-    const answer: AnswerWindow = { until: Number.POSITIVE_INFINITY, fromCache: true, reads: 0 };
+    const answer: AnswerWindow = {
+      from: at.getTime(),
+      until: Number.POSITIVE_INFINITY,
+      fromCache: true,
+      reads: 0,
+    };
     c.set("publicAnswer", answer);
     await next();
     if (c.res.status !== 200 || !answer.fromCache) return;
@@ -37,6 +42,6 @@ export function sharedAnswers(deps: {
       if (value) headers.push([name, value]);
     }
     const body = await c.res.clone().text();
-    deps.cache.keepAnswer(key, ticket, at, answer.until, { body, headers });
+    deps.cache.keepAnswer(key, ticket, answer, { body, headers });
   };
 }

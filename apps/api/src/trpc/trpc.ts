@@ -98,8 +98,14 @@ export const publicReadProcedure = procedure
   .use(async ({ ctx, next }) => {
     const request = ctx.answer;
     if (!request) return next();
-    const call: AnswerWindow = { until: Number.POSITIVE_INFINITY, fromCache: true, reads: 0 };
+    const call: AnswerWindow = {
+      from: request.from,
+      until: Number.POSITIVE_INFINITY,
+      fromCache: true,
+      reads: 0,
+    };
     const result = await next({ ctx: { answer: call } });
+    request.from = Math.max(request.from, call.from);
     request.until = Math.min(request.until, call.until);
     // A call that read nothing through the cache answered from somewhere else.
     request.fromCache &&= call.fromCache && call.reads > 0;
