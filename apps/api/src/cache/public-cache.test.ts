@@ -154,7 +154,7 @@ describe("the public cache", () => {
   it("keeps a whole answer for its window, never one computed across a change", async () => {
     const cache = new PublicCache({ feed: manualFeed(), logger: silentLogger });
     const answer = {
-      body: "{}",
+      body: new TextEncoder().encode("{}"),
       headers: [["content-type", "application/json"]] as [string, string][],
     };
     const window = { from: 10, until: 20, fromCache: true, reads: 1 };

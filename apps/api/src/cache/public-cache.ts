@@ -29,7 +29,8 @@ export interface AnswerWindow {
 
 /** A kept HTTP answer: the body and the headers the handler gave it. */
 export interface KeptAnswer {
-  body: string;
+  /** Encoded once, not on every send. */
+  body: Uint8Array;
   headers: [string, string][];
 }
 
@@ -72,7 +73,12 @@ export class PublicCache {
     this.#entries = new LRUCache<string, Entry>({
       maxSize: options.maxSize ?? 32_000_000,
       ttl: options.ttlMs ?? 5 * 60_000,
-      sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.value)?.length ?? 1),
+      sizeCalculation: (entry) =>
+        entry.value instanceof Object &&
+        "body" in entry.value &&
+        entry.value.body instanceof Uint8Array
+          ? entry.value.body.byteLength
+          : Math.max(1, JSON.stringify(entry.value)?.length ?? 1),
     });
     options.feed.onChange(() => this.#drop());
   }

@@ -41,7 +41,7 @@ export function sharedAnswers(deps: {
       const value = c.res.headers.get(name);
       if (value) headers.push([name, value]);
     }
-    const body = await c.res.clone().text();
+    const body = new Uint8Array(await c.res.clone().arrayBuffer());
     deps.cache.keepAnswer(key, ticket, answer, { body, headers });
   };
 }
