@@ -11,13 +11,17 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { tooLarge } from "./body-limit.js";
+import { type ChangeFeed, localChangeFeed } from "./cache/change-feed.js";
+import { contentVersionRoutes } from "./cache/content-version.js";
+import { type AnswerWindow, PublicCache } from "./cache/public-cache.js";
+import { sharedAnswers } from "./cache/shared-answers.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { AppError } from "./errors.js";
 import { failureFields } from "./failure-log.js";
 import { healthRoutes } from "./health.js";
 import { apiLogger, type Logger } from "./logger.js";
 import { createMetrics, metricsRoutes, type PoolStats } from "./metrics/metrics.js";
-import { appRouter } from "./trpc/root.js";
+import { appRouter, isPublicRead } from "./trpc/root.js";
 import { defaultUploadDir, uploadRoutes } from "./uploads/photos.js";
 
 export interface AppDeps {
@@ -40,6 +44,13 @@ export interface AppDeps {
   metricsToken?: string;
   /** The PostgreSQL pool's connections, for `/metrics`. */
   poolStats?: () => PoolStats | null;
+  /**
+   * How this instance hears of changes made by others (PostgreSQL: `postgresChangeFeed`);
+   * default: none to hear, as on PGlite. Public reads are cached against it (decision 015).
+   */
+  feed?: ChangeFeed;
+  /** The public read cache, when the caller also tells it of changes made outside requests. */
+  cache?: PublicCache;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -82,6 +93,7 @@ export function createApp(deps: AppDeps) {
 
   const uploadDir = deps.uploadDir ?? defaultUploadDir;
   const trustedProxies = deps.trustedProxies ?? compileTrustedProxies(DEFAULT_TRUSTED_PROXIES);
+  const cache = deps.cache ?? new PublicCache({ feed: deps.feed ?? localChangeFeed(), logger });
 
   const metrics = createMetrics({ db: deps.db, poolStats: deps.poolStats });
 
@@ -97,10 +109,12 @@ export function createApp(deps: AppDeps) {
   app.use(secureHeaders());
   app.route("/", healthRoutes({ ping, logger }));
   app.route("/", metricsRoutes({ metrics, token: deps.metricsToken }));
+  app.route("/", contentVersionRoutes({ cache }));
   app.route("/", calendarRoutes({ db: deps.db, now }));
   app.use(
     "/trpc/*",
     (c, next) => (c.req.path === PHOTO_UPLOAD_PATH ? photoBodyLimit : bodyLimitDefault)(c, next),
+    sharedAnswers({ cache, now, isPublicRead }),
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
@@ -118,6 +132,8 @@ export function createApp(deps: AppDeps) {
         uploadDir,
         devMailbox: deps.devMailbox ?? false,
         metrics,
+        cache,
+        answer: c.get("publicAnswer") as AnswerWindow | undefined,
       }),
       // Never the input or the query's parameters: the path, the code and what failed (failureFields).
       onError: ({ error, path }) => {

@@ -1,5 +1,6 @@
 import type { Database } from "@clinic/db";
 import type { StaffUser } from "@clinic/domain";
+import type { AnswerWindow, PublicCache } from "./cache/public-cache.js";
 import type { Logger } from "./logger.js";
 import type { ApiMetrics } from "./metrics/metrics.js";
 
@@ -31,6 +32,10 @@ export interface AppContext {
   devMailbox: boolean;
   /** Where procedure calls are counted (`/metrics`); absent where nothing scrapes (tests). */
   metrics?: ApiMetrics;
+  /** Public reads kept between writes (decision 015); without it every read goes to the database. */
+  cache?: PublicCache;
+  /** Set for a public read whose HTTP answer may be kept: its cached reads say how long it holds. */
+  answer?: AnswerWindow;
 }
 
 /** A service call made by a signed-in staff member: `user` is who acts (and is audited). */

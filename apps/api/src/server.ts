@@ -5,6 +5,8 @@ import { DEMO_OWNER_PASSWORD, demoOwnerEmail, seedIfEmpty } from "@clinic/db/see
 import { orExit } from "@clinic/env";
 import { createApp } from "./app.js";
 import { type BackupScheduler, startBackupScheduler } from "./backups/scheduled-backups.js";
+import { localChangeFeed, postgresChangeFeed } from "./cache/change-feed.js";
+import { PublicCache } from "./cache/public-cache.js";
 import { loadConfig } from "./config.js";
 import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
 import { devMailbox, smtpTransport } from "./email/transport.js";
@@ -21,8 +23,16 @@ if (config.SEED_DEMO_DATA && (await seedIfEmpty(database.db, { ownerPassword }))
   logger.info("seeded the demo clinic on an empty database");
 }
 
+// Instances sharing one PostgreSQL hear each other's changes to public content (decision 015).
+const feed =
+  dbConfig.kind === "postgres"
+    ? postgresChangeFeed({ url: dbConfig.url, db: database.db, logger })
+    : undefined;
+// Housekeeping writes outside requests too (retention): it tells the same cache.
+const cache = new PublicCache({ feed: feed ?? localChangeFeed(), logger });
 const app = createApp({
   db: database.db,
+  cache,
   ping: database.ping,
   logger,
   webUrl: config.WEB_URL,
@@ -55,6 +65,7 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
     logger,
     now: () => new Date(),
     intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
+    onPublicChange: () => cache.changed(),
   });
   // Optional; every instance checks, one writes each backup (backups/scheduled-backups.ts).
   if (config.BACKUP_INTERVAL_MS) {
@@ -115,6 +126,7 @@ async function shutdown(signal: string) {
     await outboxStopped;
     await housekeeperStopped;
     await backupsStopped;
+    await feed?.close();
     await database
       .close()
       .catch((error) => logger.error("closing the database failed", { error: String(error) }));

@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { runBackupCommand } from "./backup-cli.js";
 import { createDatabase, databaseConfigFrom } from "./database.js";
+import { announceContentChange } from "./queries/content-changes.js";
 import { DEMO_OWNER_PASSWORD, demoOwnerEmail, isEmpty, seedDemoClinic } from "./seed/seed.js";
 
 /** `pnpm db:migrate | db:seed | db:reset | db:backup | db:restore` on the database the API would open. */
@@ -32,12 +33,15 @@ try {
       await handle.close();
       const fresh = await createDatabase(config);
       await seedDemoClinic(fresh.db, { ownerPassword });
+      // Running API instances drop what they cached of the old clinic.
+      await announceContentChange(fresh.db, "db:reset");
       await fresh.close();
       console.log(`Database reset and seeded on ${where}.`);
       process.exit(0);
     }
     // seedDemoClinic checks again under the schema lock: an API starting beside us may seed first.
     if ((await isEmpty(handle.db)) && (await seedDemoClinic(handle.db, { ownerPassword }))) {
+      if (config.kind === "postgres") await announceContentChange(handle.db, "db:seed");
       console.log(`Demo clinic seeded on ${where}. Sign in as ${demoOwnerEmail}.`);
     } else {
       console.log(

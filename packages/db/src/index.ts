@@ -6,6 +6,7 @@ export * from "./queries/bookings.js";
 export * from "./queries/calendar.js";
 export * from "./queries/catalog-public.js";
 export * from "./queries/catalog-staff.js";
+export * from "./queries/content-changes.js";
 export * from "./queries/dashboard.js";
 export * from "./queries/enquiries.js";
 export * from "./queries/housekeeping.js";

@@ -15,13 +15,16 @@ import {
   groupSlotsByDay,
   type PractitionerChoice,
   type Slot,
+  type SlotDay,
   STAFF_HORIZON_DAYS,
 } from "@clinic/domain";
+import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext } from "../context.js";
 import { ConflictError, FieldError } from "../errors.js";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 export const SLOT_TAKEN = "That time was just taken — please pick another.";
 
 /**
@@ -107,6 +110,7 @@ export async function availability(
   input: AvailabilityInput,
   rules: BookingRules = "online",
 ) {
+  if (rules === "online") return onlineAvailability(ctx, input);
   const [settings, service] = await Promise.all([
     getClinicSettings(ctx.db),
     requireService(ctx.db, input.serviceId),
@@ -132,6 +136,85 @@ export async function availability(
     practitioners,
     days: groupSlotsByDay(slots, settings.timeZone),
   };
+}
+
+// Before any slot: the engine then skips no start as past or within notice (see allStarts).
+const EARLIEST_INSTANT = new Date(-8.64e15);
+
+/**
+ * Every start the clinic's hours, time off, closures and bookings leave free
+ * from `from` to `to`, whatever the time: what the online policy's notice and
+ * horizon keep depends on the instant of the request, so `onlineAvailability`
+ * applies them then. The engine's only use of `now` is to skip starts before
+ * now + notice or after now + horizon, one start at a time, so filtering these
+ * afterwards gives exactly the slots it would compute at that instant.
+ */
+async function allStarts(db: Executor, input: AvailabilityInput) {
+  const [settings, service] = await Promise.all([
+    getClinicSettings(db),
+    requireService(db, input.serviceId),
+  ]);
+  const practitioners = candidatesFor(service, input.practitionerId);
+  const policy = settings.bookingPolicy;
+  const slots = await slotsFor(db, {
+    settings: {
+      ...settings,
+      bookingPolicy: { ...policy, minNoticeMinutes: 0, horizonDays: Number.POSITIVE_INFINITY },
+    },
+    rules: "online",
+    service,
+    practitionerIds: practitioners.map((p) => p.id),
+    from: input.from,
+    to: input.to,
+    now: EARLIEST_INSTANT,
+  });
+  return {
+    policy,
+    timeZone: settings.timeZone,
+    service: {
+      id: service.id,
+      slug: service.slug,
+      name: service.name,
+      durationMinutes: service.durationMinutes,
+    },
+    practitioners,
+    days: groupSlotsByDay(slots, settings.timeZone),
+  };
+}
+
+/**
+ * Online availability: the free starts are kept between writes (decision 015),
+ * and the clinic's notice and horizon applied at the request's instant. What
+ * that shows holds until a start drops inside the notice or one comes inside
+ * the horizon: the answer's window says so, for the kept HTTP answer.
+ */
+async function onlineAvailability(ctx: AppContext, input: AvailabilityInput) {
+  const key = `slots:${input.serviceId}:${input.practitionerId}:${input.from}:${input.to}`;
+  const all = await cachedRead(ctx, key, async () => ({ value: await allStarts(ctx.db, input) }));
+  const now = ctx.now().getTime();
+  const notice = all.policy.minNoticeMinutes * MINUTE_MS;
+  const horizon = all.policy.horizonDays * DAY_MS;
+  const days: SlotDay[] = [];
+  let until = Number.POSITIVE_INFINITY;
+  for (const day of all.days) {
+    const slots = day.slots.filter((s) => {
+      const start = s.start.getTime();
+      if (start < now + notice) return false;
+      // Starts are in order: the first past the notice leaves when it falls inside it...
+      until = Math.min(until, start - notice + 1);
+      if (start <= now + horizon) return true;
+      // ...and the first past the horizon comes in when the horizon reaches it.
+      until = Math.min(until, start - horizon);
+      return false;
+    });
+    if (slots.length > 0) days.push({ date: day.date, slots });
+  }
+  if (ctx.answer) {
+    ctx.answer.from = Math.max(ctx.answer.from, now);
+    ctx.answer.until = Math.min(ctx.answer.until, until);
+  }
+  const { policy: _policy, ...shown } = all;
+  return { ...shown, days };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 } from "@clinic/db";
 import type { PhotoUpload, PractitionerInput } from "@clinic/domain";
 import { audit, changedFields, createdFields } from "../audit/audit.js";
+import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
 import { NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
 import { decodePhoto, removeStoredImage, storeImage } from "../uploads/photos.js";
@@ -19,11 +20,14 @@ const NOT_FOUND = "We couldn't find that practitioner";
 
 /** Active practitioners with the services they offer, as the public sees them. */
 export function publicPractitioners(ctx: AppContext) {
-  return listPublicPractitioners(ctx.db);
+  return cachedRead(ctx, "practitioners", async () => ({
+    value: await listPublicPractitioners(ctx.db),
+  }));
 }
 
 export async function publicPractitionerBySlug(ctx: AppContext, slug: string) {
-  const [practitioner] = await listPublicPractitioners(ctx.db, { slug });
+  // The list holds every public practitioner, as the query by slug would find them.
+  const practitioner = (await publicPractitioners(ctx)).find((p) => p.slug === slug);
   if (!practitioner) throw new NotFoundError(NOT_FOUND);
   return practitioner;
 }

@@ -1,8 +1,11 @@
-import { schema } from "@clinic/db";
 import { testDrivers } from "@clinic/db/testing";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../testing/index.js";
+import {
+  createTestApp,
+  practitionerIdBySlug,
+  signedInStaff,
+  type TestApp,
+} from "../testing/index.js";
 
 describe.each(testDrivers)("the public catalog (%s)", (driver) => {
   let t: TestApp;
@@ -16,11 +19,10 @@ describe.each(testDrivers)("the public catalog (%s)", (driver) => {
     expect(list.map((p) => p.name)).toEqual(["Jason Lee", "Joey Lee"]);
     expect(list[0]!.services.length).toBeGreaterThan(0);
 
-    const [joey] = await t.db
-      .update(schema.practitioners)
-      .set({ active: false })
-      .where(eq(schema.practitioners.slug, "joey-lee"))
-      .returning();
+    // Through the API, as every change is made: a write beside it would not reach the cache.
+    const owner = await signedInStaff(t, "owner");
+    const joeyId = await practitionerIdBySlug(t, "joey-lee");
+    await owner.client.practitioners.deactivate.mutate({ id: joeyId });
     try {
       const after = await t.client().practitioners.list.query();
       expect(after.map((p) => p.name)).toEqual(["Jason Lee"]);
@@ -28,10 +30,7 @@ describe.each(testDrivers)("the public catalog (%s)", (driver) => {
         t.client().practitioners.bySlug.query({ slug: "joey-lee" }),
       ).rejects.toMatchObject({ data: { code: "NOT_FOUND", httpStatus: 404 } });
     } finally {
-      await t.db
-        .update(schema.practitioners)
-        .set({ active: true })
-        .where(eq(schema.practitioners.id, joey!.id));
+      await owner.client.practitioners.reactivate.mutate({ id: joeyId });
     }
   });
 

@@ -12,6 +12,7 @@ import {
 } from "@clinic/db";
 import type { ServiceInput } from "@clinic/domain";
 import { audit, changedFields, createdFields } from "../audit/audit.js";
+import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
 import { FieldError, NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
 import { type CatalogKind, deleteCatalogEntry, setCatalogActive } from "./catalog-lifecycle.js";
@@ -20,11 +21,12 @@ const NOT_FOUND = "We couldn't find that service";
 
 /** Active services with the practitioners offering them, as the public sees them. */
 export function publicServices(ctx: AppContext) {
-  return listPublicServices(ctx.db);
+  return cachedRead(ctx, "services", async () => ({ value: await listPublicServices(ctx.db) }));
 }
 
 export async function publicServiceBySlug(ctx: AppContext, slug: string) {
-  const [service] = await listPublicServices(ctx.db, { slug });
+  // The list holds every public service, as the query by slug would find it.
+  const service = (await publicServices(ctx)).find((s) => s.slug === slug);
   if (!service) throw new NotFoundError(NOT_FOUND);
   return service;
 }

@@ -22,6 +22,11 @@ export interface HousekeeperOptions {
   intervalMs: number;
   /** Start the timer at once (the default); tests that call `runOnce` themselves turn it off. */
   autoStart?: boolean;
+  /**
+   * Told after a run that erased patients (their published reviews go with them): the public
+   * caches drop what they hold, as after any write through the API (decision 015).
+   */
+  onPublicChange?: () => Promise<void>;
 }
 
 export interface Housekeeper {
@@ -56,6 +61,7 @@ export function startHousekeeper(options: HousekeeperOptions): Housekeeper {
     if (result && Object.values(result).some((n) => n > 0)) {
       logger.info("housekeeping done", { ...result });
     }
+    if (result && result.erasedPatients > 0) await options.onPublicChange?.();
     return result;
   }
 

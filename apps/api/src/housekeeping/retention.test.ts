@@ -26,6 +26,8 @@ describe.each(testDrivers)("removing inactive patients and enquiries (%s)", (dri
   };
   const enquiryIds: Record<"old" | "recent", string> = { old: "", recent: "" };
 
+  // How many times housekeeping told the public caches that published content changed.
+  let publicChanges = 0;
   const housekeeper = () =>
     startHousekeeper({
       db: t.db,
@@ -33,6 +35,9 @@ describe.each(testDrivers)("removing inactive patients and enquiries (%s)", (dri
       now: t.now,
       intervalMs: 3_600_000,
       autoStart: false,
+      onPublicChange: async () => {
+        publicChanges += 1;
+      },
     });
 
   /** A patient whose row dates from `agoMs` before now, with one booking starting `bookingAgoMs` before now. */
@@ -130,6 +135,8 @@ describe.each(testDrivers)("removing inactive patients and enquiries (%s)", (dri
       results.reduce((sum, r) => sum + (r?.[key] ?? 0), 0);
     expect(total("erasedPatients")).toBe(1);
     expect(total("deletedEnquiries")).toBe(1);
+    // Their published reviews went too: the caches heard of it once, from the run that erased.
+    expect(publicChanges).toBe(1);
 
     const gone = await patient(ids.gone);
     expect(gone).toMatchObject({ name: ERASED_PATIENT_NAME, phone: "" });
@@ -153,5 +160,6 @@ describe.each(testDrivers)("removing inactive patients and enquiries (%s)", (dri
 
     // Nothing is left for the next run; the demo clinic's own patients are all active.
     expect(await housekeeper().runOnce()).toMatchObject({ erasedPatients: 0, deletedEnquiries: 0 });
+    expect(publicChanges).toBe(1);
   });
 });

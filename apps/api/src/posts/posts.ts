@@ -5,6 +5,7 @@ import {
   insertPost,
   listStaffPosts,
   listVisiblePosts,
+  nextPostAppearance,
   type StaffPost,
   setPostTags,
   updatePost,
@@ -19,6 +20,7 @@ import {
 import type { z } from "zod";
 import { audit, changedFields, createdFields, deletedFields } from "../audit/audit.js";
 import { requireAccessTo } from "../auth/access.js";
+import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
 import { FieldError, NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
 
@@ -29,12 +31,28 @@ export async function publicPosts(
   ctx: AppContext,
   input: { page: number; pageSize: number; tag?: string | undefined },
 ) {
-  const result = await listVisiblePosts(ctx.db, { now: ctx.now(), ...input });
-  return { ...result, page: input.page, pageSize: input.pageSize };
+  const key = `posts:${input.page}:${input.pageSize}:${input.tag ?? ""}`;
+  return cachedRead(ctx, key, async (now) => {
+    const [result, until] = await Promise.all([
+      listVisiblePosts(ctx.db, { now, ...input }),
+      nextPostAppearance(ctx.db, now),
+    ]);
+    return {
+      value: { ...result, page: input.page, pageSize: input.pageSize },
+      until: until?.getTime(),
+    };
+  });
 }
 
 export async function publicPostBySlug(ctx: AppContext, slug: string) {
-  const post = await findVisiblePost(ctx.db, slug, ctx.now());
+  // A slug with no visible post is kept too (null), until a scheduled post may make it one.
+  const post = await cachedRead(ctx, `post:${slug}`, async (now) => {
+    const [found, until] = await Promise.all([
+      findVisiblePost(ctx.db, slug, now),
+      nextPostAppearance(ctx.db, now),
+    ]);
+    return { value: found, until: until?.getTime() };
+  });
   if (!post) throw new NotFoundError(NOT_FOUND);
   return post;
 }

@@ -27,6 +27,7 @@ import {
   senderHash,
 } from "../abuse/public-forms.js";
 import { audit } from "../audit/audit.js";
+import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
 import { FieldError, NotFoundError, PreconditionFailedError } from "../errors.js";
 
@@ -38,11 +39,14 @@ export function publicReviews(
   ctx: AppContext,
   filter: { featured?: boolean | undefined; limit: number },
 ) {
-  return listApprovedReviews(ctx.db, filter);
+  const key = `reviews:${filter.featured ?? "all"}:${filter.limit}`;
+  return cachedRead(ctx, key, async () => ({ value: await listApprovedReviews(ctx.db, filter) }));
 }
 
 export function publicRatingSummary(ctx: AppContext) {
-  return approvedRatingSummary(ctx.db);
+  return cachedRead(ctx, "reviews:summary", async () => ({
+    value: await approvedRatingSummary(ctx.db),
+  }));
 }
 
 /**

@@ -1,13 +1,18 @@
 import { getClinicSettings, listActiveWorkingHours, saveClinicSettings } from "@clinic/db";
 import { type ClinicSettings, openingHours } from "@clinic/domain";
 import { audit, changedFields } from "../audit/audit.js";
+import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
 
 /**
  * What the public site shows about the clinic, with its opening hours (when
  * any practitioner works); the email sender and retention periods stay internal.
  */
-export async function publicSettings(ctx: AppContext) {
+export function publicSettings(ctx: AppContext) {
+  return cachedRead(ctx, "settings", async () => ({ value: await loadPublicSettings(ctx) }));
+}
+
+async function loadPublicSettings(ctx: AppContext) {
   const [clinic, hours] = await Promise.all([
     getClinicSettings(ctx.db),
     listActiveWorkingHours(ctx.db),

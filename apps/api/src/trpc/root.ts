@@ -15,7 +15,7 @@ import { schedulesRouter } from "./routers/schedules.js";
 import { servicesRouter } from "./routers/services.js";
 import { settingsRouter } from "./routers/settings.js";
 import { staffRouter } from "./routers/staff.js";
-import { router } from "./trpc.js";
+import { type ProcedureMeta, router } from "./trpc.js";
 
 export const appRouter = router({
   audit: auditRouter,
@@ -35,6 +35,19 @@ export const appRouter = router({
   settings: settingsRouter,
   staff: staffRouter,
 });
+
+const publicReads = new Set(
+  Object.entries(
+    appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>,
+  )
+    .filter(([, procedure]) => procedure._def.meta?.publicRead)
+    .map(([path]) => path),
+);
+
+/** Whether the procedure at `path` is a `publicReadProcedure` (its HTTP answer may be kept). */
+export function isPublicRead(path: string): boolean {
+  return publicReads.has(path);
+}
 
 export type AppRouter = typeof appRouter;
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -3,6 +3,7 @@ import { can } from "@clinic/domain";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { resolveSession } from "../auth/sessions.js";
+import type { AnswerWindow } from "../cache/public-cache.js";
 import type { AppContext } from "../context.js";
 import { AppError, ForbiddenError, UnauthorizedError } from "../errors.js";
 import { fieldErrorsOf, toTRPCError } from "./errors.js";
@@ -17,10 +18,22 @@ export interface Context extends AppContext {
  * member, or staff holding a permission of the domain's matrix. A test walks
  * the router and holds each procedure to what it declares.
  */
-export type ProcedureMeta =
+export type ProcedureMeta = (
   | { access: "public" }
   | { access: "staff" }
-  | { access: "staff"; permission: Permission };
+  | { access: "staff"; permission: Permission }
+) & {
+  /**
+   * A mutation that can't change what the public reads (sign-in, enquiries, a pending
+   * review) says so, and leaves the public caches alone; every other one drops them.
+   */
+  publicContent?: "unchanged";
+  /**
+   * A public query answered from the public cache alone: the same input gives every caller
+   * the same answer, so its whole HTTP answer may be kept (cache/shared-answers.ts).
+   */
+  publicRead?: true;
+};
 
 const t = initTRPC
   .context<Context>()
@@ -64,11 +77,60 @@ const measure = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
-const procedure = t.procedure.use(measure).use(mapErrors);
+/**
+ * The one place writes reach the public caches (decision 015): a mutation that
+ * ended, or failed on our side (it may have committed before failing), drops
+ * them on this instance and tells the others, before its answer is sent. A
+ * refusal (4xx) wrote nothing ("never a partial write").
+ */
+const publishChanges = t.middleware(async ({ ctx, type, meta, next }) => {
+  const result = await next();
+  if (type !== "mutation" || meta?.publicContent === "unchanged" || !ctx.cache) return result;
+  if (result.ok || toTRPCError(result.error).code === "INTERNAL_SERVER_ERROR") {
+    await ctx.cache.changed();
+  }
+  return result;
+});
+
+const procedure = t.procedure.use(measure).use(mapErrors).use(publishChanges);
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 export const publicProcedure = procedure.meta({ access: "public" });
+
+/**
+ * A public query of content anyone may read, answered through `cachedRead` only (never
+ * personal data). Each call gets its own window for the reads to narrow; the request's
+ * answer is kept only if every call was served from the cache.
+ */
+export const publicReadProcedure = procedure
+  .meta({ access: "public", publicRead: true })
+  .use(async ({ ctx, next }) => {
+    const request = ctx.answer;
+    if (!request) return next();
+    const call: AnswerWindow = {
+      from: request.from,
+      until: Number.POSITIVE_INFINITY,
+      fromCache: true,
+      reads: 0,
+    };
+    const result = await next({ ctx: { answer: call } });
+    request.from = Math.max(request.from, call.from);
+    request.until = Math.min(request.until, call.until);
+    // A call that read nothing through the cache answered from somewhere else.
+    request.fromCache &&= call.fromCache && call.reads > 0;
+    return result;
+  });
+
+/**
+ * A public mutation whose writes the public never reads back (sign-in, the contact and
+ * review forms, which wait for moderation): it leaves the public caches alone, so a flood
+ * of submissions can't keep emptying them.
+ */
+export const publicSubmitProcedure = procedure.meta({
+  access: "public",
+  publicContent: "unchanged",
+});
 
 /** Needs a valid, unexpired staff session; puts the user on the context. */
 export const staffProcedure = procedure.meta({ access: "staff" }).use(async ({ ctx, next }) => {

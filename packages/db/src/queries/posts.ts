@@ -1,5 +1,5 @@
 import { type PostStatus, readingMinutes } from "@clinic/domain";
-import { and, asc, count, desc, eq, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { posts, postTags, practitioners } from "../schema.js";
 
@@ -22,6 +22,18 @@ export interface PublicPost extends PublicPostSummary {
 // Scheduled posts become visible by themselves once their time has come (see isPostVisible).
 const visibleAt = (now: Date): SQL =>
   and(ne(posts.status, "draft"), lte(posts.publishedAt, now)) as SQL;
+
+/**
+ * When the public list of posts next changes by itself: the earliest time a scheduled post
+ * becomes visible after `now`, or null when none is waiting.
+ */
+export async function nextPostAppearance(db: Executor, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | null>`min(${posts.publishedAt})`.mapWith(posts.publishedAt) })
+    .from(posts)
+    .where(and(ne(posts.status, "draft"), gt(posts.publishedAt, now)));
+  return row?.at ?? null;
+}
 
 async function tagsFor(db: Executor, postIds: string[]): Promise<Map<string, string[]>> {
   const byPost = new Map<string, string[]>();

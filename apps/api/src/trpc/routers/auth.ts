@@ -1,10 +1,12 @@
 import { changePasswordSchema, signInInputSchema } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { changeOwnPassword, signedInUser, signIn, signOut } from "../../auth/staff-auth.js";
-import { publicProcedure, staffProcedure } from "../trpc.js";
+import { publicSubmitProcedure, staffProcedure } from "../trpc.js";
 
 export const authRouter = {
-  signIn: publicProcedure.input(signInInputSchema).mutation(({ ctx, input }) => signIn(ctx, input)),
+  signIn: publicSubmitProcedure
+    .input(signInInputSchema)
+    .mutation(({ ctx, input }) => signIn(ctx, input)),
 
   me: staffProcedure.query(({ ctx }) => signedInUser(ctx)),
 

@@ -17,11 +17,11 @@ import {
   replyToEnquiry,
   submitEnquiry,
 } from "../../enquiries/enquiries.js";
-import { permissionProcedure, publicProcedure } from "../trpc.js";
+import { permissionProcedure, publicSubmitProcedure } from "../trpc.js";
 
 export const enquiriesRouter = {
   /** The contact form: stored as a new enquiry, with a notice to the clinic in the same transaction. */
-  submit: publicProcedure
+  submit: publicSubmitProcedure
     .input(enquiryInputSchema.extend(formGuardSchema.shape))
     .mutation(({ ctx, input }) => submitEnquiry(ctx, input)),
 

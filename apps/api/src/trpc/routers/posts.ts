@@ -19,11 +19,11 @@ import {
   staffPosts,
   updateStaffPost,
 } from "../../posts/posts.js";
-import { permissionProcedure, publicProcedure } from "../trpc.js";
+import { permissionProcedure, publicReadProcedure } from "../trpc.js";
 
 export const postsRouter = {
   /** Visible posts (published, or scheduled and due), newest first. */
-  list: publicProcedure
+  list: publicReadProcedure
     .input(
       z
         .object({
@@ -35,7 +35,7 @@ export const postsRouter = {
     )
     .query(({ ctx, input }) => publicPosts(ctx, input)),
 
-  bySlug: publicProcedure
+  bySlug: publicReadProcedure
     .input(z.object({ slug: slugSchema }))
     .query(({ ctx, input }) => publicPostBySlug(ctx, input.slug)),
 

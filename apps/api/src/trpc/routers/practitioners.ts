@@ -19,7 +19,7 @@ import {
   updateStaffPractitioner,
   uploadPractitionerPhoto,
 } from "../../catalog/practitioners.js";
-import { permissionProcedure, publicProcedure } from "../trpc.js";
+import { permissionProcedure, publicReadProcedure } from "../trpc.js";
 
 // Photos are set by uploadPhoto or as an http(s) address; never an arbitrary string.
 const practitionerFieldsSchema = practitionerInputSchema.extend({
@@ -28,9 +28,9 @@ const practitionerFieldsSchema = practitionerInputSchema.extend({
 
 export const practitionersRouter = {
   /** Active practitioners with the services they offer, as the public sees them. */
-  list: publicProcedure.query(({ ctx }) => publicPractitioners(ctx)),
+  list: publicReadProcedure.query(({ ctx }) => publicPractitioners(ctx)),
 
-  bySlug: publicProcedure
+  bySlug: publicReadProcedure
     .input(z.object({ slug: slugSchema }))
     .query(({ ctx, input }) => publicPractitionerBySlug(ctx, input.slug)),
 

@@ -14,11 +14,11 @@ import {
   reviewQueue,
   submitReview,
 } from "../../reviews/reviews.js";
-import { permissionProcedure, publicProcedure } from "../trpc.js";
+import { permissionProcedure, publicReadProcedure, publicSubmitProcedure } from "../trpc.js";
 
 export const reviewsRouter = {
   /** Approved reviews only, newest first; pending and rejected ones are never public. */
-  list: publicProcedure
+  list: publicReadProcedure
     .input(
       z
         .object({
@@ -29,13 +29,13 @@ export const reviewsRouter = {
     )
     .query(({ ctx, input }) => publicReviews(ctx, input)),
 
-  summary: publicProcedure.query(({ ctx }) => publicRatingSummary(ctx)),
+  summary: publicReadProcedure.query(({ ctx }) => publicRatingSummary(ctx)),
 
   /**
    * "Share your experience": stored as pending, never shown until staff
    * approve it, with duplicate and burst flags computed now for moderation.
    */
-  submit: publicProcedure
+  submit: publicSubmitProcedure
     .input(reviewInputSchema.extend(formGuardSchema.shape))
     .mutation(({ ctx, input }) => submitReview(ctx, input)),
 

@@ -11,13 +11,13 @@ import {
   staffServices,
   updateStaffService,
 } from "../../catalog/services.js";
-import { permissionProcedure, publicProcedure } from "../trpc.js";
+import { permissionProcedure, publicReadProcedure } from "../trpc.js";
 
 export const servicesRouter = {
   /** Active services with the practitioners offering them, as the public sees them. */
-  list: publicProcedure.query(({ ctx }) => publicServices(ctx)),
+  list: publicReadProcedure.query(({ ctx }) => publicServices(ctx)),
 
-  bySlug: publicProcedure
+  bySlug: publicReadProcedure
     .input(z.object({ slug: slugSchema }))
     .query(({ ctx, input }) => publicServiceBySlug(ctx, input.slug)),
 

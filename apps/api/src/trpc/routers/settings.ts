@@ -1,14 +1,14 @@
 import { clinicSettingsSchema } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { publicSettings, staffSettings, updateSettings } from "../../settings/settings.js";
-import { permissionProcedure, publicProcedure } from "../trpc.js";
+import { permissionProcedure, publicReadProcedure } from "../trpc.js";
 
 export const settingsRouter = {
   /**
    * What the public site shows about the clinic, with its opening hours (when
    * any practitioner works); the email sender stays internal.
    */
-  get: publicProcedure.query(({ ctx }) => publicSettings(ctx)),
+  get: publicReadProcedure.query(({ ctx }) => publicSettings(ctx)),
 
   /** Staff: every setting, the email sender included. */
   staffGet: permissionProcedure("settings.read").query(({ ctx }) => staffSettings(ctx)),
