@@ -30,7 +30,7 @@ export interface AnswerWindow {
 /** A kept HTTP answer: the body and the headers the handler gave it. */
 export interface KeptAnswer {
   /** Encoded once, not on every send. */
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   headers: [string, string][];
 }
 
