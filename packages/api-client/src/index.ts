@@ -1,5 +1,4 @@
 import type { AppRouter } from "@clinic/api";
-import { currentRequestId, REQUEST_ID_HEADER } from "@clinic/logger";
 import { createTRPCClient, httpBatchLink, retryLink, TRPCClientError } from "@trpc/client";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
@@ -14,8 +13,11 @@ export interface ApiClientOptions {
   sessionToken?: string | null;
   /** Replaces the global fetch, e.g. to call an app in process in tests. */
   fetch?: typeof fetch;
-  /** Extra headers for every request (e.g. the visitor's address, forwarded by a site). */
-  headers?: Record<string, string>;
+  /**
+   * Extra headers for every request (e.g. the visitor's address, forwarded by a site), or a
+   * function read at each request (e.g. the id of the request a site is serving).
+   */
+  headers?: Record<string, string> | (() => Record<string, string>);
 }
 
 /**
@@ -65,15 +67,10 @@ export function createApiClient(options: ApiClientOptions) {
         maxItems: MAX_BATCH_ITEMS,
         transformer: superjson,
         fetch: options.fetch,
-        headers: () => {
-          // Calls made while a site serves a request carry its id into the API's log lines.
-          const requestId = currentRequestId();
-          return {
-            ...options.headers,
-            ...(options.sessionToken ? { authorization: `Bearer ${options.sessionToken}` } : {}),
-            ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
-          };
-        },
+        headers: () => ({
+          ...(typeof options.headers === "function" ? options.headers() : options.headers),
+          ...(options.sessionToken ? { authorization: `Bearer ${options.sessionToken}` } : {}),
+        }),
       }),
     ],
   });

@@ -4,5 +4,6 @@ export {
   currentRequestId,
   REQUEST_ID_HEADER,
   requestIdFrom,
+  requestIdHeaders,
   withRequestId,
 } from "./request-context.js";

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { memoryLogger } from "./logger.js";
-import { currentRequestId, requestIdFrom, withRequestId } from "./request-context.js";
+import {
+  currentRequestId,
+  requestIdFrom,
+  requestIdHeaders,
+  withRequestId,
+} from "./request-context.js";
 
 const ID = "5b0c7a34-2f1e-4d8a-9c3b-1e2f3a4b5c6d";
 
@@ -30,6 +35,11 @@ describe("request ids", () => {
       ["later", ID],
       ["after", undefined],
     ]);
+  });
+
+  it("gives the header for the API inside a request and none outside", async () => {
+    expect(requestIdHeaders()).toEqual({});
+    expect(withRequestId(ID, requestIdHeaders)).toEqual({ "x-request-id": ID });
   });
 
   it("keeps concurrent requests apart", async () => {

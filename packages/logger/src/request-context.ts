@@ -28,3 +28,9 @@ export function withRequestId<T>(requestId: string, work: () => T): T {
 export function currentRequestId(): string | undefined {
   return context.getStore()?.requestId;
 }
+
+/** The header that carries the current request's id to the API; none outside a request. */
+export function requestIdHeaders(): Record<string, string> {
+  const requestId = currentRequestId();
+  return requestId ? { [REQUEST_ID_HEADER]: requestId } : {};
+}

@@ -6,6 +6,7 @@ import {
   type RouterOutputs,
 } from "@clinic/api-client";
 import type { SignInInput } from "@clinic/domain";
+import { requestIdHeaders } from "@clinic/logger";
 import { env } from "./env.server";
 
 export type { ApiClient };
@@ -20,7 +21,11 @@ export function createApi(sessionToken?: string, clientAddress?: string | null):
   return createApiClient({
     url: env.apiUrl,
     sessionToken,
-    headers: clientAddress ? { "x-forwarded-for": clientAddress } : undefined,
+    // Made for one request: its id goes with every call, into the API's log lines.
+    headers: {
+      ...(clientAddress ? { "x-forwarded-for": clientAddress } : {}),
+      ...requestIdHeaders(),
+    },
   });
 }
 
