@@ -13,11 +13,18 @@ import { devMailbox, smtpTransport } from "./email/transport.js";
 import { type Housekeeper, startHousekeeper } from "./housekeeping/housekeeping.js";
 import { listen } from "./http-server.js";
 import { apiLogger as logger } from "./logger.js";
+import { startupFailure } from "./startup-failure.js";
 import { defaultUploadDir } from "./uploads/photos.js";
 
 const config = orExit(() => loadConfig());
 const dbConfig = databaseConfigFrom(config);
-const database = await createDatabase(dbConfig);
+const database = await createDatabase(dbConfig).catch((error: unknown) => {
+  // An unreachable database or a newer schema: one line the operator can act on, no stack.
+  const line = startupFailure(error, dbConfig);
+  if (!line) throw error;
+  console.error(line);
+  process.exit(1);
+});
 const ownerPassword = config.SEED_OWNER_PASSWORD ?? DEMO_OWNER_PASSWORD;
 if (config.SEED_DEMO_DATA && (await seedIfEmpty(database.db, { ownerPassword }))) {
   logger.info("seeded the demo clinic on an empty database");

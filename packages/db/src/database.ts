@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -74,17 +75,55 @@ export function pgliteOptions(
   };
 }
 
-/** Opens PostgreSQL (when given a URL) or PGlite and applies pending migrations. */
+/**
+ * A database a newer release has migrated. This code doesn't know that schema, and drizzle
+ * would start on it without a word (it only applies migrations newer than the last applied):
+ * start the newer release, or restore a backup taken before the upgrade.
+ */
+export class SchemaNewerThanCodeError extends Error {
+  constructor(appliedAt: number, knownAt: number) {
+    super(
+      `the database's schema is newer than this release: it holds a migration from ${new Date(appliedAt).toISOString()}, this code knows migrations up to ${new Date(knownAt).toISOString()}; start the newer release, or restore a backup taken before the upgrade`,
+    );
+    this.name = "SchemaNewerThanCodeError";
+  }
+}
+
+/** Refuses a database holding migrations later than this code's last one (see the error). */
+async function refuseNewerSchema(query: (sql: string) => Promise<Record<string, unknown>[]>) {
+  const [found] = await query(
+    "select to_regclass('drizzle.__drizzle_migrations') is not null as present",
+  );
+  if (!found?.present) return;
+  const [row] = await query(
+    "select max(created_at)::text as latest from drizzle.__drizzle_migrations",
+  );
+  const applied = Number(row?.latest ?? 0);
+  const known = readMigrationFiles({ migrationsFolder }).at(-1)?.folderMillis ?? 0;
+  if (applied > known) throw new SchemaNewerThanCodeError(applied, known);
+}
+
+/**
+ * Opens PostgreSQL (when given a URL) or PGlite and applies pending migrations; refuses a
+ * database a newer release migrated (`SchemaNewerThanCodeError`).
+ */
 export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
-    const lockClient = await pool.connect();
     try {
-      await lockClient.query("select pg_advisory_lock($1)", [SCHEMA_LOCK_KEY]);
-      await migrateNodePg(drizzleNodePg(lockClient), { migrationsFolder });
-    } finally {
-      await lockClient.query("select pg_advisory_unlock($1)", [SCHEMA_LOCK_KEY]);
-      lockClient.release();
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query("select pg_advisory_lock($1)", [SCHEMA_LOCK_KEY]);
+        await refuseNewerSchema(async (sql) => (await lockClient.query(sql)).rows);
+        await migrateNodePg(drizzleNodePg(lockClient), { migrationsFolder });
+      } finally {
+        await lockClient.query("select pg_advisory_unlock($1)", [SCHEMA_LOCK_KEY]).catch(() => {});
+        lockClient.release();
+      }
+    } catch (error) {
+      // Unreachable, or refused: nothing of the pool may keep the process alive.
+      await pool.end();
+      throw error;
     }
     const db = drizzleNodePg(pool, { schema }) as unknown as Database;
     return {
@@ -107,7 +146,13 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
       : new PGlite(pgliteOptions({ dataDir: config.dataDir }));
   await client.waitReady;
   const pgliteDb = drizzlePglite(client, { schema });
-  await migratePglite(pgliteDb, { migrationsFolder });
+  try {
+    await refuseNewerSchema(async (sql) => (await client.query<Record<string, unknown>>(sql)).rows);
+    await migratePglite(pgliteDb, { migrationsFolder });
+  } catch (error) {
+    if (config.kind !== "pglite-instance") await client.close();
+    throw error;
+  }
   return {
     db: pgliteDb as unknown as Database,
     driver: "pglite",
