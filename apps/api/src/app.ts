@@ -114,7 +114,12 @@ export function createApp(deps: AppDeps) {
   app.use(
     "/trpc/*",
     (c, next) => (c.req.path === PHOTO_UPLOAD_PATH ? photoBodyLimit : bodyLimitDefault)(c, next),
-    sharedAnswers({ cache, now, isPublicRead }),
+    sharedAnswers({
+      cache,
+      now,
+      isPublicRead,
+      onServed: (procedure, seconds) => metrics.procedureCalled(procedure, "ok", seconds),
+    }),
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,

@@ -14,6 +14,8 @@ export function sharedAnswers(deps: {
   now: () => Date;
   /** Whether the procedure at this path is a public read. */
   isPublicRead: (path: string) => boolean;
+  /** Told of each call answered from a kept answer (tRPC, which counts the others, never ran). */
+  onServed?: (procedure: string, seconds: number) => void;
 }): MiddlewareHandler {
   return async (c, next) => {
     // Streamed (JSON lines) answers differ in shape; they go through as they are.
@@ -23,8 +25,13 @@ export function sharedAnswers(deps: {
     const url = new URL(c.req.url);
     const key = `${url.pathname}${url.search}`;
     const at = deps.now();
+    const started = performance.now();
     const kept = deps.cache.answer(key, at);
-    if (kept) return new Response(kept.body, { status: 200, headers: kept.headers });
+    if (kept) {
+      const seconds = (performance.now() - started) / 1000;
+      for (const path of paths) deps.onServed?.(path, seconds);
+      return new Response(kept.body, { status: 200, headers: kept.headers });
+    }
 
     const ticket = deps.cache.ticket();
     const answer: AnswerWindow = {

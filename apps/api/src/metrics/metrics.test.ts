@@ -45,6 +45,15 @@ describe.each(testDrivers)("/metrics on %s", (driver) => {
     expect((await t.app.request("/metrics")).status).toBe(404);
   });
 
+  it("counts public reads answered from a kept answer, which never reach tRPC", async () => {
+    const calls = 'clinic_api_procedure_calls_total{procedure="services.list",outcome="ok"}';
+    const before = sample(await scrape(), calls);
+    for (let i = 0; i < 3; i++) {
+      expect((await app.request("/trpc/services.list")).status).toBe(200);
+    }
+    expect(sample(await scrape(), calls) - before).toBe(3);
+  });
+
   it("counts rate-limit refusals per procedure", async () => {
     const metrics = createMetrics({ db: t.db });
     metrics.procedureCalled("enquiries.submit", "TOO_MANY_REQUESTS", 0.002);
