@@ -104,6 +104,12 @@ export async function slotsFor(db: Executor, options: SlotOptions): Promise<Slot
   });
 }
 
+/** What an availability answer says about the service. */
+function serviceSummary(service: BookableService) {
+  const { id, slug, name, durationMinutes } = service;
+  return { id, slug, name, durationMinutes };
+}
+
 /** Bookable times grouped by local day; staff rules offer times inside the notice window too. */
 export async function availability(
   ctx: AppContext,
@@ -127,12 +133,7 @@ export async function availability(
   });
   return {
     timeZone: settings.timeZone,
-    service: {
-      id: service.id,
-      slug: service.slug,
-      name: service.name,
-      durationMinutes: service.durationMinutes,
-    },
+    service: serviceSummary(service),
     practitioners,
     days: groupSlotsByDay(slots, settings.timeZone),
   };
@@ -171,12 +172,7 @@ async function allStarts(db: Executor, input: AvailabilityInput) {
   return {
     policy,
     timeZone: settings.timeZone,
-    service: {
-      id: service.id,
-      slug: service.slug,
-      name: service.name,
-      durationMinutes: service.durationMinutes,
-    },
+    service: serviceSummary(service),
     practitioners,
     days: groupSlotsByDay(slots, settings.timeZone),
   };
