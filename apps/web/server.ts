@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@clinic/logger";
+import { REQUEST_ID_HEADER, requestIdFrom, requestIdHeaders, withRequestId } from "@clinic/logger";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -10,6 +10,7 @@ import { compress } from "hono/compress";
 import { ContentVersionPoller } from "./app/server/content-version";
 // Parsed on import: a bad variable stops start-up here, naming it, before the build loads.
 import { env } from "./app/server/env.server";
+import { FreshFormTokens } from "./app/server/fresh-form-tokens";
 import { logger } from "./app/server/logger.server";
 import { PageCache, type RenderPage } from "./app/server/page-cache";
 import { accessLogFields } from "./app/server/request-log";
@@ -38,6 +39,8 @@ const pageCache = new PageCache({
   versions: contentVersion,
   placeholder: createNonce(),
   createNonce,
+  // The contact and testimonials pages' forms each carry a token the API signs (decision 009).
+  formTokens: new FreshFormTokens({ issue: issueFormToken }),
 });
 contentVersion.start();
 
@@ -85,8 +88,29 @@ app.use(
 app.all("*", (c) => pageCache.handle(c.req.raw, renderFor(c)));
 
 function renderFor(c: Context): RenderPage {
-  return (request, renderNonce) =>
-    handleRequest(request, { clientAddress: getConnInfo(c).remote.address ?? null, renderNonce });
+  return (request, forCache) =>
+    handleRequest(request, {
+      clientAddress: getConnInfo(c).remote.address ?? null,
+      renderNonce: forCache?.nonce,
+      formTokenPlaceholder: forCache?.formToken,
+    });
+}
+
+/** A new form token from the API (`forms.token`), as the site's pages are rendered with. */
+async function issueFormToken(form: string): Promise<string> {
+  const input = encodeURIComponent(JSON.stringify({ json: { form } }));
+  const response = await fetch(
+    `${env.API_URL.replace(/\/$/, "")}/trpc/forms.token?input=${input}`,
+    {
+      headers: requestIdHeaders(),
+      signal: AbortSignal.timeout(2_000),
+    },
+  );
+  if (!response.ok) throw new Error(`forms.token answered ${response.status}`);
+  const body = (await response.json()) as { result?: { data?: { json?: { token?: unknown } } } };
+  const token = body.result?.data?.json?.token;
+  if (typeof token !== "string") throw new Error("forms.token answered without a token");
+  return token;
 }
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

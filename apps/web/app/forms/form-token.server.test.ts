@@ -9,7 +9,7 @@ const apiAnswering = (query: (input: { form: string }) => Promise<{ token: strin
 describe("a public form's token", () => {
   it("is the one the API signed for this form", async () => {
     const query = vi.fn(async () => ({ token: "review.1767225600000.signature" }));
-    expect(await formToken("review", apiAnswering(query))).toEqual({
+    expect(await formToken("review", {}, apiAnswering(query))).toEqual({
       formToken: "review.1767225600000.signature",
     });
     expect(query).toHaveBeenCalledWith({ form: "review" });
@@ -19,6 +19,15 @@ describe("a public form's token", () => {
     const down = apiAnswering(async () => {
       throw new Error("fetch failed");
     });
-    expect(await formToken("enquiry", down)).toEqual({ formToken: null });
+    expect(await formToken("enquiry", {}, down)).toEqual({ formToken: null });
+  });
+
+  it("is the page cache's placeholder when the page is rendered to be kept", async () => {
+    const query = vi.fn(async () => ({ token: "review.1767225600000.signature" }));
+    const context = { formTokenPlaceholder: (form: string) => `placeholder-for-${form}` };
+    expect(await formToken("review", context, apiAnswering(query))).toEqual({
+      formToken: "placeholder-for-review",
+    });
+    expect(query).not.toHaveBeenCalled();
   });
 });

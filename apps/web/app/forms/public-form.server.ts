@@ -22,12 +22,16 @@ export function visitorApi({ request, context }: Pick<ActionFunctionArgs, "reque
  * The token a public form is rendered with, for its loader: the API signs the time it was
  * shown, and refuses the form without it or sent faster than a person could fill it in.
  * When the API can't be reached the page still renders (with no token): sending the form
- * would fail anyway, and then says so.
+ * would fail anyway, and then says so. A page rendered for the site's page cache gets the
+ * cache's placeholder instead, which it fills with a fresh token in each response (page-cache.ts).
  */
 export async function formToken(
   form: "enquiry" | "review",
+  context: unknown,
   client: Pick<ApiClient, "forms"> = api,
 ): Promise<{ formToken: string | null }> {
+  const placeholder = formTokenPlaceholderFrom(context);
+  if (placeholder) return { formToken: placeholder(form) };
   try {
     return { formToken: (await client.forms.token.query({ form })).token };
   } catch {
@@ -104,4 +108,13 @@ function reply(
   status: number,
 ) {
   return data<PublicFormReply>({ result, outcome, detail }, { status });
+}
+
+/** The page cache's `CacheRender.formToken`, which server.ts passes in the load context. */
+function formTokenPlaceholderFrom(context: unknown): ((form: string) => string) | null {
+  if (typeof context !== "object" || context === null) return null;
+  if (!("formTokenPlaceholder" in context)) return null;
+  return typeof context.formTokenPlaceholder === "function"
+    ? (context.formTokenPlaceholder as (form: string) => string)
+    : null;
 }

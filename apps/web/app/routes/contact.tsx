@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EMAIL_INPUT, Field } from "../components/form-field";
 import { FormTrap } from "../components/form-trap";
@@ -14,10 +14,14 @@ import {
   contactFormSchema,
 } from "../forms/contact-form";
 import { formToken, submitPublicForm } from "../forms/public-form.server";
+import { publicPageHeaders } from "../server/cache-control";
 
-export function loader() {
-  return formToken("enquiry");
+export function loader({ context }: LoaderFunctionArgs) {
+  return formToken("enquiry", context);
 }
+
+// The same for every visitor: the form's token is filled in per response (page-cache.ts).
+export const headers = publicPageHeaders;
 
 export function action(args: ActionFunctionArgs) {
   return submitPublicForm(args, contactForm);

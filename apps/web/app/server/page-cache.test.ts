@@ -23,6 +23,8 @@ interface Route {
   status?: number;
   /** Text the page shows: its "data", as the API answered at render time. */
   content: () => string;
+  /** A public form on the page: its token is asked for as the loader would (`formToken`). */
+  form?: string;
   setCookie?: string;
 }
 
@@ -33,7 +35,9 @@ interface Route {
  */
 function site(routes: Record<string, Route>) {
   const renders: { path: string; renderNonce: string | undefined; cookie: string | null }[] = [];
-  const render: RenderPage = async (request, renderNonce) => {
+  let tokensIssued = 0;
+  const render: RenderPage = async (request, forCache) => {
+    const renderNonce = forCache?.nonce;
     const url = new URL(request.url);
     const route = routes[url.pathname];
     renders.push({ path: url.pathname, renderNonce, cookie: request.headers.get("cookie") });
@@ -48,7 +52,13 @@ function site(routes: Record<string, Route>) {
     if (nonce === renderNonce) headers.set(RENDERED_WITH_PLACEHOLDER, "1");
     headers.set("Content-Type", "text/html; charset=utf-8");
     headers.set("Content-Security-Policy", contentSecurityPolicy({ nonce }));
-    const body = `<!DOCTYPE html><html><body><p>${route?.content() ?? "Not found"}</p><script nonce="${nonce}">hydrate()</script></body></html>`;
+    const token = !route?.form
+      ? ""
+      : forCache
+        ? forCache.formToken(route.form)
+        : `${route.form}.rendered-${++tokensIssued}`;
+    const form = token ? `<input name="formToken" value="${token}">` : "";
+    const body = `<!DOCTYPE html><html><body><p>${route?.content() ?? "Not found"}</p>${form}<script nonce="${nonce}">hydrate()</script><script nonce="${nonce}">window.data={"formToken":"${token}"}</script></body></html>`;
     return new Response(request.method === "HEAD" ? null : body, { status, headers });
   };
   return { render, renders };
@@ -332,13 +342,13 @@ describe("PageCache", () => {
 
   it("a failed cached render still gets a real nonce, not the placeholder", async () => {
     const placeholder = createNonce();
-    const render: RenderPage = async (_request, renderNonce) =>
-      new Response(`<script nonce="${renderNonce}">x</script>`, {
+    const render: RenderPage = async (_request, forCache) =>
+      new Response(`<script nonce="${forCache?.nonce}">x</script>`, {
         status: 500,
         headers: {
           "Cache-Control": "no-store",
           [RENDERED_WITH_PLACEHOLDER]: "1",
-          "Content-Security-Policy": contentSecurityPolicy({ nonce: renderNonce! }),
+          "Content-Security-Policy": contentSecurityPolicy({ nonce: forCache!.nonce }),
         },
       });
     const pages = new PageCache({ versions: new Versions(), placeholder, createNonce });
@@ -365,5 +375,90 @@ describe("PageCache", () => {
     for (let i = 0; i < 50; i++) await pages.handle(at(`/p${i}`), bigSite.render);
     expect(pages.size).toBeLessThanOrEqual(10);
     expect(pages.size).toBeGreaterThan(0);
+  });
+});
+
+describe("a public page holding a form", () => {
+  /** Tokens as FreshFormTokens hands them out: `held` per form, or none. */
+  const tokens = (held: Record<string, string | null>) => ({
+    current: (form: string) => held[form] ?? null,
+  });
+  const contact = {
+    "/contact": { headers: publicPageHeaders(), content: () => "Write to us", form: "enquiry" },
+  };
+  const tokenIn = (html: string) =>
+    [...html.matchAll(/(?:name="formToken" value=|"formToken":)"([^"]*)"/g)].map((m) => m[1]);
+
+  it("is rendered once and gets the current token, in the form and its data, in every response", async () => {
+    const { render, renders } = site(contact);
+    const held: Record<string, string | null> = { enquiry: "enquiry.1.first" };
+    const pages = new PageCache({
+      versions: new Versions(),
+      placeholder: createNonce(),
+      createNonce,
+      formTokens: tokens(held),
+    });
+    const first = await (await pages.handle(at("/contact"), render)).text();
+    held.enquiry = "enquiry.2.second";
+    const second = await (await pages.handle(at("/contact"), render)).text();
+    expect(renders).toHaveLength(1);
+    expect(tokenIn(first)).toEqual(["enquiry.1.first", "enquiry.1.first"]);
+    expect(tokenIn(second)).toEqual(["enquiry.2.second", "enquiry.2.second"]);
+    expect(second).not.toMatch(/form-token-placeholder/);
+  });
+
+  it("is rendered for the visitor, with a token of their own, while there is no token to give", async () => {
+    const { render, renders } = site(contact);
+    const pages = new PageCache({
+      versions: new Versions(),
+      placeholder: createNonce(),
+      createNonce,
+      formTokens: tokens({ enquiry: null }),
+    });
+    const first = await (await pages.handle(at("/contact"), render)).text();
+    const second = await (await pages.handle(at("/contact"), render)).text();
+    expect(tokenIn(first)).toEqual(["enquiry.rendered-1", "enquiry.rendered-1"]);
+    expect(tokenIn(second)).toEqual(["enquiry.rendered-2", "enquiry.rendered-2"]);
+    expect(`${first}${second}`).not.toMatch(/form-token-placeholder/);
+    // The first render was for the cache (kept), the other two for each visitor.
+    expect(renders.map((r) => r.renderNonce === undefined)).toEqual([false, true, true]);
+  });
+
+  it("never sends the placeholder when the page can't be kept", async () => {
+    const routes = {
+      "/contact": {
+        headers: publicPageHeaders(),
+        status: 503,
+        content: () => "Busy",
+        form: "enquiry",
+      },
+      "/flash": {
+        headers: publicPageHeaders(),
+        setCookie: "notice=1; Path=/",
+        content: () => "Sent",
+        form: "enquiry",
+      },
+    };
+    const { render } = site(routes);
+    const pages = new PageCache({
+      versions: new Versions(),
+      placeholder: createNonce(),
+      createNonce,
+      formTokens: tokens({ enquiry: "enquiry.1.first" }),
+    });
+    for (const path of ["/contact", "/flash"]) {
+      const html = await (await pages.handle(at(path), render)).text();
+      expect(html, path).not.toMatch(/form-token-placeholder/);
+      expect(tokenIn(html)[0], path).toMatch(/^enquiry\.rendered-\d$/);
+    }
+    expect(pages.size).toBe(0);
+  });
+
+  it("is never kept by a cache that has no tokens to fill it with", async () => {
+    const { render } = site(contact);
+    const pages = cache(new Versions());
+    const html = await (await pages.handle(at("/contact"), render)).text();
+    expect(tokenIn(html)[0]).toBe("enquiry.rendered-1");
+    expect(pages.size).toBe(0);
   });
 });

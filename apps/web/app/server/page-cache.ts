@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { DOCUMENT_CACHE_CONTROL, PUBLIC_PAGE_CACHE_CONTROL } from "./cache-control";
 import type { ContentVersionSource } from "./content-version";
@@ -16,14 +17,32 @@ import type { ContentVersionSource } from "./content-version";
  * - A stored page is served only while the content version it was rendered under is the
  *   current one, and never once older than `maxAgeMs`; while the version is unknown (API
  *   unreachable, or without the route), only for `fallbackTtlMs`.
+ * - A page holding a public form (contact, testimonials) is rendered with a placeholder for
+ *   the form's token too (`CacheRender.formToken`), filled per response from `formTokens`: a
+ *   token the API issued at most a moment ago. With none to give (the API unreachable), the
+ *   page is rendered for that visitor instead.
  * - Concurrent misses of one page share one render; memory is bounded by `maxBytes` (LRU).
  */
 
 /** Internal: set by entry.server.tsx on a page rendered with the placeholder nonce. */
 export const RENDERED_WITH_PLACEHOLDER = "x-clinic-page-cache-render";
 
-/** Renders a request; `renderNonce`, when given, is the nonce the page must be rendered with. */
-export type RenderPage = (request: Request, renderNonce?: string) => Promise<Response>;
+/** What a render for the cache writes in place of the values each response gets its own of. */
+export interface CacheRender {
+  /** The nonce the page must be rendered with. */
+  nonce: string;
+  /** What a loader gives its form as the token (the cache fills in a fresh one per response). */
+  formToken(form: string): string;
+}
+
+/** Renders a request; `forCache`, when given, says the page may be kept (see CacheRender). */
+export type RenderPage = (request: Request, forCache?: CacheRender) => Promise<Response>;
+
+/** Where the cache gets each response's form tokens (`FreshFormTokens` in the server). */
+export interface FormTokenSource {
+  /** A token for `form` recent enough to hand out now, or null when there is none. */
+  current(form: string): string | null;
+}
 
 export interface PageCacheOptions {
   versions: ContentVersionSource;
@@ -37,6 +56,8 @@ export interface PageCacheOptions {
   maxAgeMs?: number;
   /** While the content version is unknown, a page is served for at most this long. */
   fallbackTtlMs?: number;
+  /** Tokens for the public forms on cached pages; without it, such pages are never kept. */
+  formTokens?: FormTokenSource;
   now?: () => number;
 }
 
@@ -47,13 +68,18 @@ export const PAGE_CACHE_DEFAULTS = {
   fallbackTtlMs: 2_000,
 } as const;
 
+/** A stored page that a form's missing token keeps from being served. */
+const UNFILLED = Symbol("unfilled");
+
+/** What goes between two parts of a stored body: the response's nonce, or a form's token. */
+type Fill = { nonce: true } | { form: string };
+
 interface Entry {
   status: number;
   headers: [string, string][];
-  /** The body (UTF-8) split at the placeholder: joined with a fresh nonce per response. */
+  /** The body (UTF-8) split at the placeholders: `fills[i]` goes between `parts[i]` and the next. */
   parts: Buffer[];
-  /** Bytes of the body, as rendered. */
-  byteLength: number;
+  fills: Fill[];
   /** The content version when the render started (null: unknown). */
   version: string | null;
   renderedAt: number;
@@ -64,8 +90,10 @@ type Flight = Promise<{ entry: Entry } | { response: Response }>;
 export class PageCache {
   readonly #versions: ContentVersionSource;
   readonly #placeholder: string;
-  readonly #placeholderBytes: number;
   readonly #createNonce: () => string;
+  readonly #formTokens: FormTokenSource | undefined;
+  /** Per form, the placeholder its token is rendered as: random, like the nonce's. */
+  readonly #tokenPlaceholders = new Map<string, string>();
   readonly #maxAgeMs: number;
   readonly #fallbackTtlMs: number;
   readonly #now: () => number;
@@ -75,8 +103,8 @@ export class PageCache {
   constructor(options: PageCacheOptions) {
     this.#versions = options.versions;
     this.#placeholder = options.placeholder;
-    this.#placeholderBytes = Buffer.byteLength(options.placeholder);
     this.#createNonce = options.createNonce;
+    this.#formTokens = options.formTokens;
     this.#maxAgeMs = options.maxAgeMs ?? PAGE_CACHE_DEFAULTS.maxAgeMs;
     this.#fallbackTtlMs = options.fallbackTtlMs ?? PAGE_CACHE_DEFAULTS.fallbackTtlMs;
     this.#now = options.now ?? Date.now;
@@ -85,7 +113,8 @@ export class PageCache {
       maxSize: maxBytes,
       // One page may take at most an eighth: a huge one would push out all the others.
       maxEntrySize: Math.floor(maxBytes / 8),
-      sizeCalculation: (entry, key) => key.length * 2 + entry.byteLength + 1_024,
+      sizeCalculation: (entry, key) =>
+        key.length * 2 + entry.parts.reduce((sum, part) => sum + part.length, 0) + 1_024,
     });
   }
 
@@ -104,18 +133,15 @@ export class PageCache {
    * (server.ts does, ahead of the static files, which can't change while the server runs).
    */
   lookup(request: Request, render: RenderPage): Response | null {
-    if (!cacheableRequest(request)) return null;
-    const version = this.#versions.current();
-    const stored = this.#entries.get(request.url);
-    if (!stored || !this.#fresh(stored, version)) return null;
-    // Past half its time: rendered again in the background, so visitors never wait for it.
-    if (this.#dueForRefresh(stored, version)) this.#refresh(request, version, render);
-    return this.#respond(stored, request.method);
+    const hit = this.#hit(request, render);
+    return hit === UNFILLED ? null : hit;
   }
 
   async handle(request: Request, render: RenderPage): Promise<Response> {
     if (!cacheableRequest(request)) return render(request);
-    const hit = this.lookup(request, render);
+    const hit = this.#hit(request, render);
+    // Stored, but a form on it has no token to give right now: this visitor's own render.
+    if (hit === UNFILLED) return render(request);
     if (hit) return hit;
     const key = request.url;
     const version = this.#versions.current();
@@ -125,7 +151,9 @@ export class PageCache {
     const existing = this.#flights.get(flightKey);
     if (existing) {
       const result = await existing;
-      if ("entry" in result) return this.#respond(result.entry, request.method);
+      if ("entry" in result) {
+        return this.#respond(result.entry, request.method) ?? render(request);
+      }
       // Not storable: that response was the first visitor's own; this one gets its own.
       return render(request);
     }
@@ -133,11 +161,23 @@ export class PageCache {
     this.#flights.set(flightKey, flight);
     try {
       const result = await flight;
-      if ("entry" in result) return this.#respond(result.entry, request.method);
+      if ("entry" in result) {
+        return this.#respond(result.entry, request.method) ?? render(request);
+      }
       return result.response;
     } finally {
       this.#flights.delete(flightKey);
     }
+  }
+
+  #hit(request: Request, render: RenderPage): Response | typeof UNFILLED | null {
+    if (!cacheableRequest(request)) return null;
+    const version = this.#versions.current();
+    const stored = this.#entries.get(request.url);
+    if (!stored || !this.#fresh(stored, version)) return null;
+    // Past half its time: rendered again in the background, so visitors never wait for it.
+    if (this.#dueForRefresh(stored, version)) this.#refresh(request, version, render);
+    return this.#respond(stored, request.method) ?? UNFILLED;
   }
 
   #fresh(entry: Entry, version: string | null): boolean {
@@ -176,15 +216,28 @@ export class PageCache {
     // The stored page answers GETs and HEADs alike; it is rendered as a GET, and not aborted
     // when the visitor who caused the render goes away (others may be waiting for it).
     const get = new Request(request.url, { method: "GET", headers: request.headers });
-    const response = await render(get, this.#placeholder);
+    const forms = new Set<string>();
+    const response = await render(get, {
+      nonce: this.#placeholder,
+      formToken: (form) => {
+        forms.add(form);
+        return this.#tokenPlaceholder(form);
+      },
+    });
     const placeholderUsed = response.headers.has(RENDERED_WITH_PLACEHOLDER);
     const cacheControl = response.headers.get("Cache-Control");
     const storable =
       response.status === 200 &&
       !response.headers.has("Set-Cookie") &&
+      (forms.size === 0 || this.#formTokens !== undefined) &&
       (placeholderUsed
         ? cacheControl === DOCUMENT_CACHE_CONTROL
         : cacheControl === PUBLIC_PAGE_CACHE_CONTROL);
+    if (!storable && forms.size > 0) {
+      // A form's placeholder must never reach a visitor: this one gets a render of their own.
+      void response.body?.cancel();
+      return { response: await render(request) };
+    }
     if (!storable && !placeholderUsed) return { response: headFor(request, response) };
 
     const body = await response.text();
@@ -193,35 +246,72 @@ export class PageCache {
       headers: [...response.headers].filter(
         ([name]) => name !== RENDERED_WITH_PLACEHOLDER && name !== "content-length",
       ),
-      parts: (placeholderUsed ? body.split(this.#placeholder) : [body]).map((part) =>
-        Buffer.from(part),
-      ),
-      byteLength: Buffer.byteLength(body),
+      ...this.#split(body, placeholderUsed, forms),
       version,
       renderedAt,
     };
-    if (!storable) return { response: this.#respond(entry, request.method) };
+    if (!storable) {
+      return { response: this.#respond(entry, request.method) ?? (await render(request)) };
+    }
     this.#entries.set(request.url, entry);
     return { entry };
   }
 
-  #respond(entry: Entry, method: string): Response {
+  #tokenPlaceholder(form: string): string {
+    let placeholder = this.#tokenPlaceholders.get(form);
+    if (!placeholder) {
+      placeholder = `form-token-placeholder-${randomUUID()}`;
+      this.#tokenPlaceholders.set(form, placeholder);
+    }
+    return placeholder;
+  }
+
+  /** The body cut at each placeholder it holds, in order. */
+  #split(body: string, nonceUsed: boolean, forms: Set<string>) {
+    const marks: [string, Fill][] = [...forms].map((form) => [
+      this.#tokenPlaceholder(form),
+      { form },
+    ]);
+    if (nonceUsed) marks.push([this.#placeholder, { nonce: true }]);
+    const parts: Buffer[] = [];
+    const fills: Fill[] = [];
+    let rest = 0;
+    for (;;) {
+      let next: { at: number; placeholder: string; fill: Fill } | null = null;
+      for (const [placeholder, fill] of marks) {
+        const at = body.indexOf(placeholder, rest);
+        if (at !== -1 && (next === null || at < next.at)) next = { at, placeholder, fill };
+      }
+      if (next === null) break;
+      parts.push(Buffer.from(body.slice(rest, next.at)));
+      fills.push(next.fill);
+      rest = next.at + next.placeholder.length;
+    }
+    parts.push(Buffer.from(body.slice(rest)));
+    return { parts, fills };
+  }
+
+  /** The stored page with this response's nonce and tokens; null if a form has no token now. */
+  #respond(entry: Entry, method: string): Response | null {
     const nonce = this.#createNonce();
+    const values: Buffer[] = [];
+    for (const fill of entry.fills) {
+      if ("nonce" in fill) {
+        values.push(Buffer.from(nonce));
+        continue;
+      }
+      const token = this.#formTokens?.current(fill.form);
+      if (!token) return null;
+      values.push(Buffer.from(token));
+    }
     const headers = new Headers();
     for (const [name, value] of entry.headers) {
       headers.append(name, value.replaceAll(this.#placeholder, nonce));
     }
-    const separator = Buffer.from(nonce);
-    const length =
-      entry.byteLength + (entry.parts.length - 1) * (separator.length - this.#placeholderBytes);
+    const chunks = entry.parts.flatMap((part, i) => (i === 0 ? [part] : [values[i - 1]!, part]));
+    const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
     headers.set("Content-Length", String(length));
-    const body =
-      method === "HEAD"
-        ? null
-        : Buffer.concat(
-            entry.parts.flatMap((part, i) => (i === 0 ? [part] : [separator, part])),
-            length,
-          );
+    const body = method === "HEAD" ? null : Buffer.concat(chunks, length);
     return new Response(body, { status: entry.status, headers });
   }
 }

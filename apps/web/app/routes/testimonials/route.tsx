@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { JsonLdScript } from "../../components/json-ld";
 import { ReviewCard } from "../../components/review-card";
@@ -8,17 +8,18 @@ import { clinicNameFrom, pageMeta } from "../../formatting/page-meta";
 import { formToken, submitPublicForm } from "../../forms/public-form.server";
 import { reviewForm } from "../../forms/review-form";
 import { api } from "../../server/api.server";
+import { publicPageHeaders } from "../../server/cache-control";
 import { siteUrlFor } from "../../server/site-url.server";
 import { RatingSummary } from "./rating-summary";
 import { ShareExperience } from "./share-experience";
 
-export async function loader() {
+export async function loader({ context }: LoaderFunctionArgs) {
   const [reviews, summary, practitioners, settings, token] = await Promise.all([
     api.reviews.list.query({ limit: 100 }),
     api.reviews.summary.query(),
     api.practitioners.list.query(),
     api.settings.get.query(),
-    formToken("review"),
+    formToken("review", context),
   ]);
   return {
     reviews,
@@ -28,6 +29,9 @@ export async function loader() {
     ...token,
   };
 }
+
+// The same for every visitor: the form's token is filled in per response (page-cache.ts).
+export const headers = publicPageHeaders;
 
 export function action(args: ActionFunctionArgs) {
   return submitPublicForm(args, reviewForm);
