@@ -21,12 +21,14 @@ import { pageMeta } from "./formatting/page-meta";
 import { absoluteUrl, canonicalPath } from "./links/site-url";
 import { api } from "./server/api.server";
 import { siteUrlFor } from "./server/site-url.server";
-import stylesHref from "./styles/app.css?url";
-import siteContentStylesHref from "./styles/site-content.css?url";
+import appStyles from "./styles/app.css?inline";
+import siteContentStyles from "./styles/site-content.css?inline";
+
+// The stylesheet is inlined in every page (~5 KB compressed): a linked one is a second round
+// trip before the first paint, on a phone's network most of a second.
+const inlineStyles = `${appStyles}\n${siteContentStyles}`;
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesHref },
-  { rel: "stylesheet", href: siteContentStylesHref },
   { rel: "alternate", type: "application/rss+xml", title: "Blog", href: "/blog/rss.xml" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
@@ -90,6 +92,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <SiteIdentity />
         <Links />
+        {/* Our own build's CSS, never user content: set as is (React would escape `>`). */}
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: inlineStyles }} />
       </head>
       <body>
         <a className="skip-link" href="#main">

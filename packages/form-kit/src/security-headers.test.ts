@@ -56,6 +56,12 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("style-src")).toEqual(["'self'"]);
   });
 
+  it("allows <style> elements only when asked, and then only those carrying the nonce", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: "n", styleNonce: true }));
+    expect(policy.get("style-src")).toEqual(["'self'", "'nonce-n'"]);
+    expect(policy.has("style-src-attr")).toBe(false);
+  });
+
   it("never allows inline or eval'd scripts, even in development", () => {
     for (const development of [false, true]) {
       const policy = contentSecurityPolicy({ nonce: "n", development, styleAttributes: true });

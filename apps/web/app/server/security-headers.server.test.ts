@@ -30,7 +30,8 @@ describe("contentSecurityPolicy", () => {
     const policy = directives(contentSecurityPolicy({ nonce: "abc123" }));
     expect(policy.get("script-src")).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'"]);
     expect(policy.get("default-src")).toEqual(["'self'"]);
-    expect(policy.get("style-src")).toEqual(["'self'"]);
+    // The inlined stylesheet carries the nonce; no other inline style applies.
+    expect(policy.get("style-src")).toEqual(["'self'", "'nonce-abc123'"]);
     expect(policy.get("img-src")).toEqual(["'self'", "data:"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
     expect(policy.get("frame-src")).toEqual(["https://www.youtube-nocookie.com"]);

@@ -12,7 +12,10 @@ export { createNonce, RESOURCE_CONTENT_SECURITY_POLICY } from "@clinic/form-kit/
 /** The one site the pages frame: YouTube's privacy-enhanced player. */
 export const VIDEO_FRAME_ORIGIN = "https://www.youtube-nocookie.com";
 
-/** The public site's page policy: the shared one, framing only the video player. */
+/**
+ * The public site's page policy: the shared one, framing only the video player, with the
+ * inlined stylesheet (root.tsx) allowed by the response's nonce.
+ */
 export function contentSecurityPolicy({
   nonce,
   development = false,
@@ -20,7 +23,12 @@ export function contentSecurityPolicy({
   nonce: string;
   development?: boolean;
 }): string {
-  return sharedContentSecurityPolicy({ nonce, development, frameSrc: [VIDEO_FRAME_ORIGIN] });
+  return sharedContentSecurityPolicy({
+    nonce,
+    development,
+    frameSrc: [VIDEO_FRAME_ORIGIN],
+    styleNonce: true,
+  });
 }
 
 /** The shared security headers, with Strict-Transport-Security when running in production. */
