@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_FLAGS } from "@clinic/server-build/node-flags";
 
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -183,7 +184,7 @@ export function startApi(options: {
   return startServer({
     name: options.name,
     cwd: `${repoRoot}apps/api`,
-    args: ["--enable-source-maps", "dist/server.js"],
+    args: [...SERVER_NODE_FLAGS, "dist/server.js"],
     port: options.port,
     // Ready means the database answers too, not only the process.
     readyPath: "/readyz",
@@ -210,7 +211,7 @@ export function startSite(app: "web" | "admin", apiUrl: string): Promise<Server>
   return startServer({
     name: app,
     cwd: `${repoRoot}apps/${app}`,
-    args: ["--enable-source-maps", "dist/server.js"],
+    args: [...SERVER_NODE_FLAGS, "dist/server.js"],
     port,
     readyPath: app === "web" ? "/" : "/sign-in",
     env: {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_FLAGS } from "@clinic/server-build/node-flags";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -33,7 +34,7 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number) {
 function start(app: "api" | "web", env: Record<string, string>) {
   // The production servers as `pnpm start` runs them: the built JavaScript (turbo builds
   // them first: this package's tasks depend on `^build`).
-  const child = spawn(process.execPath, ["--enable-source-maps", "dist/server.js"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "dist/server.js"], {
     cwd: `${repoRoot}apps/${app}`,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "ignore", "pipe"],

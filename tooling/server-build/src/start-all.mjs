@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_FLAGS } from "./node-flags.mjs";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const env = process.env;
@@ -25,7 +26,7 @@ if (missing.length > 0) {
 }
 
 const children = apps.map((app) =>
-  spawn(process.execPath, ["--enable-source-maps", "dist/server.js"], {
+  spawn(process.execPath, [...SERVER_NODE_FLAGS, "dist/server.js"], {
     cwd: `${root}apps/${app.name}`,
     // Each app reads PORT; the sites find the API on its port unless API_URL says otherwise.
     env: {
