@@ -88,6 +88,41 @@ test("the front desk makes Joey's calendar feed, copies it, and replaces it", as
   await expect(page.getByText(second)).toHaveCount(0);
 });
 
+test("a practitioner makes their own feed from their account, without JavaScript", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const owner = await ownerApi();
+  const jason = (await owner.practitioners.staffList.query()).find((p) => p.slug === "jason-lee");
+  if (!jason) throw new Error("The demo clinic should have Jason Lee");
+  const account = await createStaffAccount(owner, "practitioner", {
+    name: "Jason Lee",
+    practitionerId: jason.id,
+  });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await signIn(page, account);
+    await page.goto("/account");
+    await page
+      .getByRole("region", { name: "Calendar feed" })
+      .getByRole("button", { name: /Create a calendar feed|Make a new address/ })
+      .click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Calendar feed");
+    const address = await page.getByLabel("Subscription address").inputValue();
+    expect(address).toMatch(/\/calendar\/practitioners\/[\w-]{43}\.ics$/);
+    // No copy button without JavaScript: the address is there to select.
+    await expect(page.getByRole("button", { name: "Copy address" })).toHaveCount(0);
+    expect((await page.request.get(address)).status()).toBe(200);
+    // Someone else's feed is not theirs to manage.
+    const joey = (await owner.practitioners.staffList.query()).find((p) => p.slug === "joey-lee");
+    const refused = await page.goto(`/calendar-feed/${joey!.id}`);
+    expect(refused?.status()).toBe(403);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the Emails page shows a booking's confirmation, and opens it", async ({ page }) => {
   test.setTimeout(180_000);
   const owner = await ownerApi();
