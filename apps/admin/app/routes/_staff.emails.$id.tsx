@@ -135,7 +135,7 @@ export default function EmailMessage() {
           ) : null}
           <section aria-labelledby="email-text">
             <h2 id="email-text">Plain text</h2>
-            <pre className="dev-mailbox__text">
+            <pre className="email-text">
               {message.parts.map((part, index) =>
                 part.href ? (
                   <a key={index} href={part.href} target="_blank" rel="noreferrer">

@@ -23,12 +23,12 @@ async function practitionerFeed(ctx: StaffContext, practitionerId: string) {
     .select({
       id: schema.practitioners.id,
       name: schema.practitioners.name,
-      active: schema.practitioners.calendarTokenHash,
+      tokenHash: schema.practitioners.calendarTokenHash,
     })
     .from(schema.practitioners)
     .where(eq(schema.practitioners.id, practitionerId));
   if (!row) throw new NotFoundError("No such practitioner");
-  return { id: row.id, name: row.name, hasFeed: row.active !== null };
+  return { id: row.id, name: row.name, hasFeed: row.tokenHash !== null };
 }
 
 /** Whether a practitioner has a feed (its address can't be shown again: only its hash is kept). */
