@@ -101,7 +101,9 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
         `    admin app    ${config.ADMIN_URL}`,
         `    API          http://localhost:${info.port}  (health: /healthz, /readyz)`,
         "",
-        ...(config.SMTP_URL ? [] : [`  Emails:        ${config.ADMIN_URL}/dev-mailbox (not sent)`]),
+        ...(config.SMTP_URL
+          ? []
+          : [`  Emails:        ${config.ADMIN_URL}/emails (not sent: read them there)`]),
         `  Demo sign-in:  ${demoOwnerEmail} / ${config.SEED_OWNER_PASSWORD ? "(SEED_OWNER_PASSWORD)" : DEMO_OWNER_PASSWORD}`,
         "",
       ].join("\n"),

@@ -18,6 +18,7 @@ describe("scrubText", () => {
     ],
     [`/manage/${MANAGE_TOKEN}.`, "/manage/[token]"],
     [`GET /bookings/${MANAGE_TOKEN}/calendar.ics`, "GET /bookings/[token]/calendar.ics"],
+    [`GET /calendar/practitioners/${MANAGE_TOKEN}.ics`, "GET /calendar/practitioners/[token]"],
     [`authorization: Bearer ${MANAGE_TOKEN}`, `authorization: Bearer ${REDACTED}`],
     [`session ${MANAGE_TOKEN} expired`, "session [token] expired"],
     [

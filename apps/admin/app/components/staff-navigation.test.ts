@@ -16,6 +16,7 @@ describe("navigationFor", () => {
       "Posts",
       "Reviews",
       "Enquiries",
+      "Emails",
       "Settings",
       "Staff",
       "Audit log",
@@ -23,14 +24,9 @@ describe("navigationFor", () => {
     ]);
   });
 
-  it("offers the owner the development mailbox only while the API sends no email", () => {
-    expect(navigationFor("owner", { devMailbox: true }).map((i) => i.label)).toContain(
-      "Development mailbox",
-    );
-    expect(labels("owner")).not.toContain("Development mailbox");
-    expect(navigationFor("front_desk", { devMailbox: true }).map((i) => i.label)).not.toContain(
-      "Development mailbox",
-    );
+  it("offers the Emails page to owner and front desk, not practitioners", () => {
+    expect(labels("front_desk")).toContain("Emails");
+    expect(labels("practitioner")).not.toContain("Emails");
   });
 
   it("keeps owner-only areas from the front desk, but not reviews or enquiries", () => {

@@ -19,21 +19,14 @@ export const staffAreas: readonly NavItem[] = [
   { to: "/posts", label: "Posts", permission: "posts.read" },
   { to: "/reviews", label: "Reviews", permission: "reviews.moderate" },
   { to: "/enquiries", label: "Enquiries", permission: "enquiries.read" },
+  { to: "/emails", label: "Emails", permission: "emails.read" },
   { to: "/settings", label: "Settings", permission: "settings.write" },
   { to: "/staff", label: "Staff", permission: "staff.manage" },
   { to: "/audit", label: "Audit log", permission: "audit.read" },
-  { to: "/dev-mailbox", label: "Development mailbox", permission: "devMailbox.read" },
   { to: "/account", label: "My account" },
 ];
 
-/**
- * The areas a role may open: the API refuses the rest anyway; the menu just doesn't offer them.
- * The development mailbox only exists while the API sends no email (`devMailbox`).
- */
-export function navigationFor(role: StaffRole, options: { devMailbox?: boolean } = {}): NavItem[] {
-  return staffAreas.filter(
-    (item) =>
-      (item.permission === undefined || can(role, item.permission)) &&
-      (item.permission !== "devMailbox.read" || options.devMailbox === true),
-  );
+/** The areas a role may open: the API refuses the rest anyway; the menu just doesn't offer them. */
+export function navigationFor(role: StaffRole): NavItem[] {
+  return staffAreas.filter((item) => item.permission === undefined || can(role, item.permission));
 }

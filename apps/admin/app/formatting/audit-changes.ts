@@ -199,6 +199,10 @@ const PAST: Record<string, string> = {
   change_password: "password changed",
   export: "data exported",
   erase: "details erased",
+  rotate: "address replaced",
+  revoke: "turned off",
+  resend: "sent again",
+  view: "viewed",
 };
 
 /** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */

@@ -8,6 +8,7 @@ import type {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { CalendarFeedPanel } from "../components/calendar-feed-panel";
 import { FormErrors } from "../components/field-errors";
 import { TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
@@ -36,9 +37,15 @@ const changePasswordFormSchema = changePasswordSchema
 const HIDDEN = ["currentPassword", "newPassword", "confirmPassword"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireStaffWith(request);
+  const { user, api } = await requireStaffWith(request);
+  // A practitioner's own calendar feed; owner and front desk manage feeds on practitioners' pages.
+  const feed =
+    user.practitionerId !== null
+      ? await api.calendarFeeds.get.query({ practitionerId: user.practitionerId })
+      : null;
   return {
     notice: noticeFrom(request, notices),
+    calendarFeed: feed,
     user: { name: user.name, email: user.email, role: staffRoleLabels[user.role] },
   };
 }
@@ -56,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyAccount() {
-  const { notice, user } = useLoaderData<typeof loader>();
+  const { notice, user, calendarFeed } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>()?.reply;
   const [form, fields] = useSchemaForm(changePasswordFormSchema, {
     id: "change-password",
@@ -79,6 +86,14 @@ export default function MyAccount() {
           <dd>{user.role}</dd>
         </dl>
       </section>
+      {calendarFeed ? (
+        <CalendarFeedPanel
+          practitionerId={calendarFeed.practitionerId}
+          practitionerName={calendarFeed.practitionerName}
+          hasFeed={calendarFeed.hasFeed}
+          own
+        />
+      ) : null}
       <section className="panel" aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
         <Form method="post" className="form" {...getFormProps(form)}>

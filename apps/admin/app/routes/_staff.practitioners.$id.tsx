@@ -1,4 +1,4 @@
-import { can } from "@clinic/domain";
+import { can, canOn } from "@clinic/domain";
 import { intentOf } from "@clinic/form-kit";
 import { requireRecord } from "@clinic/form-kit/server";
 import type {
@@ -8,6 +8,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CalendarFeedPanel } from "../components/calendar-feed-panel";
 import { FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
 import { PractitionerDetailsForm } from "../components/practitioner-form";
@@ -43,7 +44,13 @@ const findPractitioner = (api: ApiClient, id = "") =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, api } = await requireStaffWith(request, "catalog.read");
   const practitioner = await findPractitioner(api, params.id);
+  const feed = canOn(user, "calendarFeeds.manage", practitioner.id)
+    ? await api.calendarFeeds.get.query({ practitionerId: practitioner.id })
+    : null;
   return {
+    calendarFeed: feed
+      ? { hasFeed: feed.hasFeed, own: user.practitionerId === practitioner.id }
+      : null,
     notice: noticeFrom(request, notices),
     canWrite: can(user.role, "catalog.write"),
     confirm: confirmStep(request, ["deactivate", "delete"]),
@@ -127,7 +134,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPractitioner() {
-  const { notice, canWrite, confirm, practitioner: p } = useLoaderData<typeof loader>();
+  const {
+    notice,
+    canWrite,
+    confirm,
+    calendarFeed,
+    practitioner: p,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const here = `/practitioners/${p.id}`;
   return (
@@ -209,6 +222,14 @@ export default function EditPractitioner() {
           </dl>
         </section>
       )}
+      {calendarFeed ? (
+        <CalendarFeedPanel
+          practitionerId={p.id}
+          practitionerName={p.name}
+          hasFeed={calendarFeed.hasFeed}
+          own={calendarFeed.own}
+        />
+      ) : null}
     </>
   );
 }

@@ -31,6 +31,7 @@ const notices = {
   reject: "Review rejected: it stays off the website.",
   feature: "Review featured.",
   unfeature: "Review no longer featured.",
+  unpublish: "Review unpublished: it is off the website now.",
 } as const;
 
 const statusLabels: Record<ReviewStatus, string> = {
@@ -54,8 +55,9 @@ function listPath(status: ReviewStatus | "all", page = 1): string {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api } = await requireStaffWith(request, "reviews.moderate");
   const { status, page } = filterFrom(new URL(request.url));
-  const [queue, settings] = await Promise.all([
+  const [queue, duplicates, settings] = await Promise.all([
     api.reviews.queue.query({ status, page }),
+    api.reviews.publishedDuplicates.query(),
     api.settings.get.query(),
   ]);
   const tz = settings.timeZone;
@@ -65,6 +67,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pages: pageCount(queue.total, queue.pageSize),
     counts: queue.counts,
+    // The website's own copies: published reviews repeating another published one.
+    duplicates: duplicates.items.map(({ review, match, similarity }) => ({
+      review: { id: review.id, authorName: review.authorName, body: review.body },
+      match: { authorName: match.authorName, body: match.body },
+      same: similarity === 1 ? "The same text" : `${Math.round(similarity * 100)}% the same text`,
+      published: dateTimeLabel(review.createdAt, tz),
+    })),
     reviews: queue.items.map((review) => ({
       id: review.id,
       authorName: review.authorName,
@@ -88,7 +97,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "reviews.moderate");
   const formData = await request.formData();
   const id = idSchema.safeParse(formData.get("id"));
-  const moderation = reviewModerationActionSchema.safeParse(formData.get(INTENT));
+  // Unpublishing a published copy is a rejection, named for what the moderator sees.
+  const intent = formData.get(INTENT);
+  const unpublish = intent === "unpublish";
+  const moderation = reviewModerationActionSchema.safeParse(unpublish ? "reject" : intent);
   if (!id.success || !moderation.success)
     throw new Response("Unknown review or action", { status: 400 });
   // Back to the list the moderator was looking at.
@@ -96,7 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
   back.searchParams.delete("notice");
   return runAction(
     () => api.reviews.moderate.mutate({ id: id.data, action: moderation.data }),
-    () => withNotice(`${back.pathname}${back.search}`, moderation.data),
+    () => withNotice(`${back.pathname}${back.search}`, unpublish ? "unpublish" : moderation.data),
     { id: id.data },
   );
 }
@@ -114,7 +126,8 @@ function Stars({ rating }: { rating: number }) {
 }
 
 export default function Reviews() {
-  const { notice, status, page, pages, counts, reviews } = useLoaderData<typeof loader>();
+  const { notice, status, page, pages, counts, duplicates, reviews } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const tabs: { value: ReviewStatus | "all"; label: string }[] = [
     ...reviewStatuses.map((s) => ({ value: s, label: `${statusLabels[s]} (${counts[s]})` })),
@@ -129,11 +142,48 @@ export default function Reviews() {
       <div className="page-heading">
         <h1>Reviews</h1>
         <p className="lede">
-          Reviews appear on the website only once approved. Flags point out copied text and bursts
-          from one sender.
+          Reviews appear on the website only once approved. Flags point out copied text (against
+          published reviews too) and bursts from one sender.
         </p>
       </div>
       <NoticeBanner message={notice} />
+      {duplicates.length > 0 ? (
+        <section className="panel" aria-labelledby="published-duplicates-heading">
+          <h2 id="published-duplicates-heading">Published twice</h2>
+          <p>
+            These reviews on the website repeat another published review under a different name.
+            Unpublish the copy to keep one.
+          </p>
+          {duplicates.map((duplicate) => (
+            <div key={duplicate.review.id} className="warning">
+              <p>
+                <strong>{duplicate.same}</strong> as {duplicate.match.authorName}'s review.
+              </p>
+              <div className="compare">
+                <div>
+                  <h3 className="small">
+                    {duplicate.review.authorName} (published {duplicate.published})
+                  </h3>
+                  <p className="pre-wrap">{duplicate.review.body}</p>
+                </div>
+                <div>
+                  <h3 className="small">Matches {duplicate.match.authorName} (published)</h3>
+                  <p className="pre-wrap">{duplicate.match.body}</p>
+                </div>
+              </div>
+              {actionData && actionData.id === duplicate.review.id ? (
+                <FormErrors errors={[actionData.error]} />
+              ) : null}
+              <Form method="post" action={formAction} className="button-row">
+                <input type="hidden" name="id" value={duplicate.review.id} />
+                <SubmitButton intent="unpublish" className="button button--primary button--small">
+                  Unpublish {duplicate.review.authorName}'s review
+                </SubmitButton>
+              </Form>
+            </div>
+          ))}
+        </section>
+      ) : null}
       <StatusTabs
         label="Filter reviews by status"
         tabs={tabs}

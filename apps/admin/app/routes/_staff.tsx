@@ -1,4 +1,4 @@
-import { can, staffRoleLabels } from "@clinic/domain";
+import { staffRoleLabels } from "@clinic/domain";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { navigationFor } from "../components/staff-navigation";
@@ -10,20 +10,15 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStyle
 /** The signed-in shell: header, who is signed in, sign-out, and the areas the user's role may open. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, api } = await requireStaffWith(request);
-  const [settings, mailbox] = await Promise.all([
-    api.settings.get.query(),
-    can(user.role, "devMailbox.read") ? api.devMailbox.status.query() : { open: false },
-  ]);
+  const settings = await api.settings.get.query();
   return {
     clinicName: settings.name,
     user: { name: user.name, roleLabel: staffRoleLabels[user.role] },
-    navigation: navigationFor(user.role, { devMailbox: mailbox.open }).map(
-      ({ to, label, end }) => ({
-        to,
-        label,
-        end: end ?? false,
-      }),
-    ),
+    navigation: navigationFor(user.role).map(({ to, label, end }) => ({
+      to,
+      label,
+      end: end ?? false,
+    })),
   };
 }
 

@@ -81,7 +81,12 @@ async function enqueue(
   });
 }
 
-async function replaceReminder(db: Executor, data: BookingEmailData, now: Date) {
+async function replaceReminder(
+  db: Executor,
+  data: BookingEmailData,
+  now: Date,
+  attachments: OutboxAttachment[],
+) {
   await deletePendingMessages(db, { bookingId: data.bookingId, kind: bookingEmailKinds.reminder });
   const sendAfter = new Date(data.startsAt.getTime() - REMINDER_LEAD_MS);
   // Booked less than a day ahead: the confirmation is reminder enough.
@@ -92,7 +97,8 @@ async function replaceReminder(db: Executor, data: BookingEmailData, now: Date) 
     bookingEmailKinds.reminder,
     data.patient.email,
     bookingReminderEmail(data),
-    { sendAfter },
+    // The appointment again, for a patient who never added the confirmation's copy.
+    { attachments, sendAfter },
   );
 }
 
@@ -130,7 +136,7 @@ export async function enqueueBookingEmails(
       newBookingNoticeEmail(data),
       { sendAfter: now },
     );
-    await replaceReminder(db, data, now);
+    await replaceReminder(db, data, now, attachments);
     return;
   }
   if (event === "rescheduled") {
@@ -142,7 +148,7 @@ export async function enqueueBookingEmails(
       bookingRescheduledEmail(data),
       { attachments, sendAfter: now },
     );
-    await replaceReminder(db, data, now);
+    await replaceReminder(db, data, now, attachments);
     return;
   }
   await deletePendingMessages(db, { bookingId: data.bookingId, kind: bookingEmailKinds.reminder });

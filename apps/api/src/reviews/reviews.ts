@@ -3,6 +3,7 @@ import {
   countReviewsByStatus,
   insertPendingReview,
   listApprovedReviews,
+  listPublishedForDuplicateCheck,
   listReviewQueue,
   lockReviewForModeration,
   reviewsForComparison,
@@ -14,6 +15,7 @@ import {
 import {
   BURST_WINDOW_MS,
   moderateReview,
+  publishedDuplicates,
   type ReviewInput,
   type ReviewModerationAction,
   type ReviewStatus,
@@ -106,6 +108,25 @@ export async function reviewQueue(
     countReviewsByStatus(ctx.db),
   ]);
   return { ...result, counts, page: input.page, pageSize: QUEUE_PAGE_SIZE };
+}
+
+/**
+ * Published reviews that repeat an earlier published one under another name, each with the
+ * review it matches (the demo clinic's copied testimonial among them), for a one-click unpublish.
+ */
+export async function publishedReviewDuplicates(ctx: StaffContext) {
+  const published = await listPublishedForDuplicateCheck(ctx.db);
+  const byId = new Map(published.map((review) => [review.id, review]));
+  return {
+    items: publishedDuplicates(published)
+      .map(({ reviewId, matchId, similarity }) => ({
+        review: byId.get(reviewId)!,
+        match: byId.get(matchId)!,
+        similarity,
+      }))
+      // Newest copy first, as the queue lists reviews.
+      .reverse(),
+  };
 }
 
 /**

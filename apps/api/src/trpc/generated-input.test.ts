@@ -136,6 +136,7 @@ describe.each(testDrivers)("generated input on %s", (driver) => {
     };
     idsByArea = {
       bookings: await ids("bookings"),
+      emails: await ids("outbox_messages"),
       enquiries: await ids("enquiries"),
       patients: await ids("patients"),
       posts: await ids("posts"),

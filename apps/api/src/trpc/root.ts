@@ -3,8 +3,9 @@ import { auditRouter } from "./routers/audit.js";
 import { authRouter } from "./routers/auth.js";
 import { availabilityRouter } from "./routers/availability.js";
 import { bookingsRouter } from "./routers/bookings.js";
+import { calendarFeedsRouter } from "./routers/calendar-feeds.js";
 import { dashboardRouter } from "./routers/dashboard.js";
-import { devMailboxRouter } from "./routers/dev-mailbox.js";
+import { emailsRouter } from "./routers/emails.js";
 import { enquiriesRouter } from "./routers/enquiries.js";
 import { formsRouter } from "./routers/forms.js";
 import { patientsRouter } from "./routers/patients.js";
@@ -22,8 +23,9 @@ export const appRouter = router({
   auth: authRouter,
   availability: availabilityRouter,
   bookings: bookingsRouter,
+  calendarFeeds: calendarFeedsRouter,
   dashboard: dashboardRouter,
-  devMailbox: devMailboxRouter,
+  emails: emailsRouter,
   enquiries: enquiriesRouter,
   forms: formsRouter,
   patients: patientsRouter,

@@ -18,6 +18,11 @@ describe("the access log", () => {
     }
   });
 
+  it("never writes a practitioner's calendar feed token", () => {
+    const logged = loggablePath(`http://127.0.0.1:3000/calendar/practitioners/${token}.ics`);
+    expect(logged).toBe("/calendar/practitioners/[token].ics");
+  });
+
   it("keeps everything else as it is, for useful logs", () => {
     expect(loggablePath("http://x/book/initial-assessment?practitioner=any&day=2026-03-04")).toBe(
       "/book/initial-assessment?practitioner=any&day=2026-03-04",

@@ -84,6 +84,50 @@ export async function listMessages(
     .limit(filter.limit ?? 100);
 }
 
+/** A page of messages, newest first, with how many match the filter: the admin's Emails page. */
+export async function pageMessages(
+  db: Executor,
+  filter: { status?: OutboxStatus; kind?: string; offset: number; limit: number },
+): Promise<{ messages: OutboxMessage[]; total: number }> {
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(outboxMessages.status, filter.status));
+  if (filter.kind) conditions.push(eq(outboxMessages.kind, filter.kind));
+  const where = and(...conditions);
+  const [messages, [count]] = await Promise.all([
+    db
+      .select()
+      .from(outboxMessages)
+      .where(where)
+      .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+      .offset(filter.offset)
+      .limit(filter.limit),
+    db.select({ total: sql<number>`count(*)::int` }).from(outboxMessages).where(where),
+  ]);
+  return { messages, total: count?.total ?? 0 };
+}
+
+/** Every kind of message the outbox holds, for a filter. */
+export async function outboxKinds(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ kind: outboxMessages.kind })
+    .from(outboxMessages)
+    .orderBy(asc(outboxMessages.kind));
+  return rows.map((row) => row.kind);
+}
+
+/**
+ * Puts a failed message back in the queue, due at `now`, with a fresh count of attempts (its
+ * last error stays until the next try). Returns false unless it was `failed`.
+ */
+export async function requeueFailedMessage(db: Executor, id: string, now: Date): Promise<boolean> {
+  const updated = await db
+    .update(outboxMessages)
+    .set({ status: "pending", attempts: 0, sendAfter: now })
+    .where(and(eq(outboxMessages.id, id), eq(outboxMessages.status, "failed")))
+    .returning({ id: outboxMessages.id });
+  return updated.length > 0;
+}
+
 /** One message by id, or undefined. */
 export async function findMessage(db: Executor, id: string): Promise<OutboxMessage | undefined> {
   const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));

@@ -86,12 +86,19 @@ export async function reviewsForComparison(
     options.email ? eq(reviews.email, options.email) : undefined,
     options.senderHash ? eq(reviews.senderHash, options.senderHash) : undefined,
   ].filter((c) => c !== undefined);
-  const [latest, recentFromSender] = await Promise.all([
+  const [latest, published, recentFromSender] = await Promise.all([
     db
       .select(columns)
       .from(reviews)
       .orderBy(desc(reviews.createdAt))
       .limit(options.limit ?? 500),
+    // Every published review too, however old: a copy of one would sit beside it on the site.
+    db
+      .select(columns)
+      .from(reviews)
+      .where(eq(reviews.status, "approved"))
+      .orderBy(desc(reviews.createdAt))
+      .limit(PUBLISHED_COMPARISON_LIMIT),
     sameSender.length === 0
       ? Promise.resolve([])
       : db
@@ -99,8 +106,39 @@ export async function reviewsForComparison(
           .from(reviews)
           .where(and(gt(reviews.createdAt, options.since), or(...sameSender))),
   ]);
-  const byId = new Map([...latest, ...recentFromSender].map((r) => [r.id, r]));
+  const byId = new Map([...latest, ...published, ...recentFromSender].map((r) => [r.id, r]));
   return [...byId.values()];
+}
+
+// A clinic publishes tens of reviews a year; the newest thousands are plenty to compare against.
+const PUBLISHED_COMPARISON_LIMIT = 2_000;
+
+export interface PublishedReviewForCheck {
+  id: string;
+  authorName: string;
+  rating: number;
+  body: string;
+  featured: boolean;
+  createdAt: Date;
+}
+
+/** Published reviews, newest first, for the duplicate check across what the site shows. */
+export async function listPublishedForDuplicateCheck(
+  db: Executor,
+): Promise<PublishedReviewForCheck[]> {
+  return db
+    .select({
+      id: reviews.id,
+      authorName: reviews.authorName,
+      rating: reviews.rating,
+      body: reviews.body,
+      featured: reviews.featured,
+      createdAt: reviews.createdAt,
+    })
+    .from(reviews)
+    .where(eq(reviews.status, "approved"))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(PUBLISHED_COMPARISON_LIMIT);
 }
 
 /** Stores a review from the public as pending, with the flags computed for moderators. */

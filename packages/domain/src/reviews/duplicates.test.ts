@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   normaliseReviewText,
+  publishedDuplicates,
   type ReviewForComparison,
   reviewFlags,
   textSimilarity,
@@ -117,5 +118,44 @@ describe("reviewFlags", () => {
     // The same address without an email still counts by sender.
     const byAddress = { ...incoming, email: null };
     expect(reviewFlags(byAddress, earlier).map((f) => f.kind)).toEqual(["same_sender_burst"]);
+  });
+});
+
+describe("publishedDuplicates", () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 0, n));
+  it("pairs each later copy with the earlier review it repeats, under another name", () => {
+    const found = publishedDuplicates([
+      review({ id: "copy", authorName: "Chris Morgan", createdAt: day(10) }),
+      review({ id: "original", authorName: "Rebecca Hall", createdAt: day(5) }),
+      review({
+        id: "other",
+        authorName: "Sam Lee",
+        body: "Great gym, friendly staff.",
+        createdAt: day(7),
+      }),
+      review({ id: "edited", authorName: "Jo Park", body: `${text} Thanks!`, createdAt: day(12) }),
+    ]);
+    expect(found.map((d) => [d.reviewId, d.matchId])).toEqual([
+      ["copy", "original"],
+      ["edited", "original"],
+    ]);
+    expect(found[0]!.similarity).toBe(1);
+    expect(found[1]!.similarity).toBeGreaterThan(0.85);
+    expect(found[1]!.similarity).toBeLessThan(1);
+  });
+
+  it("leaves one person's repeated review and different texts alone", () => {
+    expect(
+      publishedDuplicates([
+        review({ id: "a", authorName: "Chris Morgan", createdAt: day(1) }),
+        review({ id: "b", authorName: "chris  morgan", createdAt: day(2) }),
+        review({
+          id: "c",
+          authorName: "Sam Lee",
+          body: "Great gym, friendly staff.",
+          createdAt: day(3),
+        }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -119,3 +119,38 @@ export function reviewFlags(
   }
   return flags;
 }
+
+export interface PublishedDuplicate {
+  /** The later of the two: the copy. */
+  reviewId: string;
+  /** The earlier review it repeats. */
+  matchId: string;
+  similarity: number;
+}
+
+/**
+ * Published reviews that repeat an earlier published one under another name (a copied
+ * testimonial, the same text twice on the page): each later review with its closest earlier
+ * match. Reviews flagged on arrival can still be approved, so moderation checks the published
+ * set as a whole.
+ */
+export function publishedDuplicates(
+  published: readonly Pick<ReviewForComparison, "id" | "authorName" | "body" | "createdAt">[],
+): PublishedDuplicate[] {
+  const ordered = [...published].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
+  );
+  const found: PublishedDuplicate[] = [];
+  ordered.forEach((review, index) => {
+    let best: PublishedDuplicate | null = null;
+    for (const other of ordered.slice(0, index)) {
+      if (normaliseName(other.authorName) === normaliseName(review.authorName)) continue;
+      const similarity = textSimilarity(review.body, other.body);
+      if (similarity >= DUPLICATE_SIMILARITY && (!best || similarity > best.similarity)) {
+        best = { reviewId: review.id, matchId: other.id, similarity };
+      }
+    }
+    if (best) found.push(best);
+  });
+  return found;
+}

@@ -31,8 +31,12 @@ export const permissionMatrix = {
   "settings.write": { owner: "all", front_desk: "none", practitioner: "none" },
   "staff.manage": { owner: "all", front_desk: "none", practitioner: "none" },
   "audit.read": { owner: "all", front_desk: "none", practitioner: "none" },
-  // The outbox as a mailbox when no SMTP server is set: every patient's email, links included.
-  "devMailbox.read": { owner: "all", front_desk: "none", practitioner: "none" },
+  // Every email sent or queued, manage links included: the people who answer patients.
+  "emails.read": { owner: "all", front_desk: "all", practitioner: "none" },
+  // Sending a failed email again.
+  "emails.resend": { owner: "all", front_desk: "all", practitioner: "none" },
+  // A practitioner's calendar subscription link: theirs, or anyone's at the desk.
+  "calendarFeeds.manage": { owner: "all", front_desk: "all", practitioner: "own" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;

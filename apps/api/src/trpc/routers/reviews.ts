@@ -11,6 +11,7 @@ import {
   moderateStaffReview,
   publicRatingSummary,
   publicReviews,
+  publishedReviewDuplicates,
   reviewQueue,
   submitReview,
 } from "../../reviews/reviews.js";
@@ -52,6 +53,14 @@ export const reviewsRouter = {
       }),
     )
     .query(({ ctx, input }) => reviewQueue(ctx, input)),
+
+  /**
+   * Published reviews repeating an earlier published one under another name, each with the
+   * review it matches; unpublish one with `moderate` (`reject`).
+   */
+  publishedDuplicates: permissionProcedure("reviews.moderate").query(({ ctx }) =>
+    publishedReviewDuplicates(ctx),
+  ),
 
   /**
    * Approves (public from now on), rejects (hidden, unfeatured), features or
