@@ -22,7 +22,7 @@ export interface AuditChangeRow {
 export interface AuditFormatOptions {
   timeZone: string;
   currency?: string;
-  /** Names for ids (practitioners, services, staff) so rows show "Jason Lee", not a uuid. */
+  /** Names for ids (practitioners, services, staff, patients) so rows show "Jason Lee", not a uuid. */
   names?: ReadonlyMap<string, string>;
 }
 
@@ -33,6 +33,7 @@ const LABELS: Record<string, string> = {
   bufferAfterMinutes: "Buffer after (minutes)",
   practitionerIds: "Practitioners",
   practitionerId: "Practitioner",
+  patientId: "Patient",
   serviceId: "Service",
   authorId: "Author",
   photoUrl: "Photo",

@@ -157,3 +157,21 @@ export async function findPatientWithBookings(
     .orderBy(desc(bookings.startsAt), desc(bookings.id));
   return { patient, bookings: history };
 }
+
+/**
+ * Who the given ids are, for pages that show a patient's id as a name (the audit log keeps
+ * ids only, so an erasure leaves nothing behind there): `name` is null once erased or gone.
+ */
+export async function patientNamesByIds(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; name: string | null }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: patients.id, name: patients.name, erasedAt: patients.erasedAt })
+    .from(patients)
+    .where(inArray(patients.id, [...ids]));
+  const names = new Map(rows.map((r) => [r.id, r.erasedAt ? null : r.name]));
+  // An id with no row any more is a patient who is gone: as good as erased.
+  return ids.map((id) => ({ id, name: names.get(id) ?? null }));
+}
