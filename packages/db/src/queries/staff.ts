@@ -36,14 +36,26 @@ export async function createStaffUser(
   return toStaffUser(row!);
 }
 
-/** Starts a session `at` the API's clock, which is also the user's latest activity. */
+/** Starts a session `at` the API's clock (its first activity). */
 export async function createStaffSession(
   db: Executor,
   session: { userId: string; tokenHash: string; expiresAt: Date; at: Date },
 ): Promise<void> {
   const { at, ...values } = session;
   await db.insert(staffSessions).values({ ...values, createdAt: at, lastSeenAt: at });
-  await db.update(staffUsers).set({ lastActiveAt: at }).where(eq(staffUsers.id, session.userId));
+}
+
+/** Records that a user used the admin `at` (never moving their last activity back). */
+export async function touchStaffActivity(db: Executor, userId: string, at: Date): Promise<void> {
+  await db
+    .update(staffUsers)
+    .set({ lastActiveAt: at })
+    .where(
+      and(
+        eq(staffUsers.id, userId),
+        or(isNull(staffUsers.lastActiveAt), lt(staffUsers.lastActiveAt, at)),
+      ),
+    );
 }
 
 /**
@@ -89,15 +101,7 @@ export async function findSessionUser(
     .update(staffSessions)
     .set({ lastSeenAt: now, expiresAt })
     .where(eq(staffSessions.id, row.sessionId));
-  await db
-    .update(staffUsers)
-    .set({ lastActiveAt: now })
-    .where(
-      and(
-        eq(staffUsers.id, row.user.id),
-        or(isNull(staffUsers.lastActiveAt), lt(staffUsers.lastActiveAt, now)),
-      ),
-    );
+  await touchStaffActivity(db, row.user.id, now);
   return { user: toStaffUser(row.user), expiresAt };
 }
 
