@@ -22,7 +22,11 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function searchCondition(query: string | undefined): SQL | undefined {
+/**
+ * Patients whose name, email or phone contains `query` (case-insensitive; phone numbers also
+ * ignoring spaces and punctuation); nothing to match on when the query is empty.
+ */
+export function patientSearchCondition(query: string | undefined): SQL | undefined {
   const text = query?.trim();
   if (!text) return undefined;
   const pattern = containsPattern(text);
@@ -47,7 +51,7 @@ export async function searchPatients(
   db: Executor,
   options: { query?: string | undefined; limit: number; offset: number; now: Date },
 ): Promise<{ patients: PatientListItem[]; total: number }> {
-  const where = searchCondition(options.query);
+  const where = patientSearchCondition(options.query);
   const [rows, [totalRow]] = await Promise.all([
     db
       .select({

@@ -31,6 +31,9 @@ export const permissionMatrix = {
   "settings.write": { owner: "all", front_desk: "none", practitioner: "none" },
   "staff.manage": { owner: "all", front_desk: "none", practitioner: "none" },
   "audit.read": { owner: "all", front_desk: "none", practitioner: "none" },
+  // Bookings, patients and enquiries as CSV files: contact details in bulk leave the system,
+  // so only those who run the front office take them (and every export is audited).
+  "lists.export": { owner: "all", front_desk: "all", practitioner: "none" },
   // The outbox as a mailbox when no SMTP server is set: every patient's email, links included.
   "devMailbox.read": { owner: "all", front_desk: "none", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
