@@ -39,6 +39,8 @@ const LABELS: Record<string, string> = {
   photoUrl: "Photo",
   coverImageUrl: "Cover image",
   sortOrder: "Display order",
+  rows: "Rows exported",
+  searched: "Searched by patient",
   patientType: "For patients",
   active: "Active",
   slotStepMinutes: "Slot step (minutes)",
@@ -199,6 +201,7 @@ const PAST: Record<string, string> = {
   reset_password: "password reset",
   change_password: "password changed",
   export: "data exported",
+  export_csv: "list exported as CSV",
   erase: "details erased",
 };
 

@@ -2,13 +2,7 @@ import { schema } from "@clinic/db";
 import { testDrivers } from "@clinic/db/testing";
 import { BOOKINGS_PAGE_SIZE, startOfLocalDay } from "@clinic/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createTestApp,
-  demoClinic,
-  demoStaff,
-  failure,
-  type TestApp,
-} from "../testing/index.js";
+import { createTestApp, demoClinic, demoStaff, failure, type TestApp } from "../testing/index.js";
 
 const SYDNEY = "Australia/Sydney";
 const HOUR = 3_600_000;
@@ -152,9 +146,9 @@ describe.each(testDrivers)("the staff bookings list (%s)", (driver) => {
     expect(names(await client.search.query({ ...week, status: "cancelled" }))).toEqual([
       "Cara Cancel",
     ]);
-    expect(
-      names(await client.search.query({ ...week, patientId: ids.ben!.patientId })),
-    ).toEqual(["Ben Okafor"]);
+    expect(names(await client.search.query({ ...week, patientId: ids.ben!.patientId }))).toEqual([
+      "Ben Okafor",
+    ]);
   });
 
   it("searches the patient's name, email and phone (digits alone too)", async () => {

@@ -25,8 +25,11 @@ describe("CSV text", () => {
   });
 
   it("defuses cells a spreadsheet would run as formulas", () => {
-    const hostile = ["=HYPERLINK(\"http://x\")", "+61 400", "-2+3", "@SUM(A1)", "\tTab", "\rCR"];
-    const csv = toCsv(["Value"], hostile.map((v) => [v]));
+    const hostile = ['=HYPERLINK("http://x")', "+61 400", "-2+3", "@SUM(A1)", "\tTab", "\rCR"];
+    const csv = toCsv(
+      ["Value"],
+      hostile.map((v) => [v]),
+    );
     const cells = csv.slice(1).split("\r\n").slice(1, -1);
     expect(cells).toEqual([
       '"\'=HYPERLINK(""http://x"")"',
@@ -34,7 +37,7 @@ describe("CSV text", () => {
       "'-2+3",
       "'@SUM(A1)",
       "'\tTab",
-      "\"'\rCR\"",
+      '"\'\rCR"',
     ]);
     // Numbers stay numbers, negative ones included; ordinary text is untouched.
     expect(toCsv(["n", "t"], [[-5, "Mia"]]).slice(1)).toBe("n,t\r\n-5,Mia\r\n");
@@ -58,7 +61,9 @@ describe.each(testDrivers)("CSV exports (%s)", (driver) => {
     ];
     for (const [i, person] of people.entries()) {
       const [patient] = await t.db.insert(schema.patients).values(person).returning();
-      const startsAt = new Date(startOfLocalDay(SYDNEY, "2027-06-08").getTime() + (9 + i) * 3_600_000);
+      const startsAt = new Date(
+        startOfLocalDay(SYDNEY, "2027-06-08").getTime() + (9 + i) * 3_600_000,
+      );
       const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
       await t.db.insert(schema.bookings).values({
         serviceId: clinic.serviceId,
@@ -121,9 +126,7 @@ describe.each(testDrivers)("CSV exports (%s)", (driver) => {
     const patients = await staff.owner.client.patients.exportCsv.mutate({ query: "zoe@" });
     expect(patients.fileName).toMatch(/^patients-\d{4}-\d{2}-\d{2}\.csv$/);
     const [header, row, extra] = lines(patients.csv);
-    expect(header).toBe(
-      "Name,Email,Phone,Bookings,Next visit,Last visit,First seen,Patient id",
-    );
+    expect(header).toBe("Name,Email,Phone,Bookings,Next visit,Last visit,First seen,Patient id");
     expect(row).toMatch(/^"Zoë Müller, Jr",zoe@example.com,0412 000 111,1,2027-06-08 09:00,,/);
     expect(extra).toBeUndefined();
     const all = await staff.frontDesk.client.patients.exportCsv.mutate({});
