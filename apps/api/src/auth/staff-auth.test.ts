@@ -206,6 +206,15 @@ describe("staff auth", () => {
       .where(eq(schema.staffUsers.id, user.id));
     expect(owner).toHaveLength(1);
     expect(await lastActive()).toBe(touched);
+
+    // Signing in again at an earlier clock never moves it back; the staff list shows it.
+    const again = await t.client().auth.signIn.mutate({
+      email: demoOwnerEmail,
+      password: TEST_OWNER_PASSWORD,
+    });
+    expect(await lastActive()).toBe(touched);
+    const accounts = await t.client(again.token).staff.list.query();
+    expect(accounts.find((a) => a.id === user.id)?.lastSeenAt?.getTime()).toBe(touched);
   });
 
   it("expires idle sessions and refuses deactivated staff", async () => {
