@@ -20,7 +20,7 @@ export async function bookingsListFilter(ctx: StaffContext, filter: BookingsFilt
  */
 export async function bookingsListPage(
   ctx: StaffContext,
-  input: BookingsFilter & { page: number; status?: BookingStatus | undefined },
+  input: BookingsFilter & { page: number },
 ) {
   const { page, ...rest } = input;
   const { timeZone, filter } = await bookingsListFilter(ctx, rest);
