@@ -1,7 +1,6 @@
 import { countBookingsList, getClinicSettings, listBookingsPage } from "@clinic/db";
 import {
   BOOKINGS_PAGE_SIZE,
-  type BookingStatus,
   type BookingsFilter,
   localDaysRange,
 } from "@clinic/domain";
