@@ -1,9 +1,5 @@
 import { countBookingsList, getClinicSettings, listBookingsPage } from "@clinic/db";
-import {
-  BOOKINGS_PAGE_SIZE,
-  type BookingsFilter,
-  localDaysRange,
-} from "@clinic/domain";
+import { BOOKINGS_PAGE_SIZE, type BookingsFilter, localDaysRange } from "@clinic/domain";
 import type { StaffContext } from "../context.js";
 
 /** The list's filter as the database takes it: the local dates become instants in the clinic's zone. */
