@@ -3,6 +3,7 @@ export * from "./passwords.js";
 export * from "./queries/audit.js";
 export * from "./queries/availability.js";
 export * from "./queries/bookings.js";
+export * from "./queries/bookings-list.js";
 export * from "./queries/calendar.js";
 export * from "./queries/catalog-public.js";
 export * from "./queries/catalog-staff.js";

@@ -377,6 +377,11 @@ export const staffUsers = pgTable(
     }),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
+    /**
+     * The last time they used the admin (to the minute: sessions touch it at most once a
+     * minute); kept here because their sessions end at sign-out and expiry.
+     */
+    lastActiveAt: instant("last_active_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -12,12 +12,14 @@ export function PractitionerDetailsForm({
   defaultValue,
   submitLabel,
   showActive,
+  sortOrderHint = "Lower numbers are listed first.",
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
   defaultValue: FormDefaults<typeof practitionerFormSchema>;
   submitLabel: string;
   /** New practitioners choose here; existing ones are (de)activated with their own button. */
   showActive: boolean;
+  sortOrderHint?: string;
 }) {
   const [form, fields] = useSchemaForm(practitionerFormSchema, {
     id: "practitioner",
@@ -40,7 +42,7 @@ export function PractitionerDetailsForm({
           meta={fields.sortOrder}
           type="number"
           label="Display order"
-          hint="Lower numbers are listed first."
+          hint={sortOrderHint}
           min={0}
           max={1000}
         />

@@ -125,7 +125,7 @@ export function ScheduleEntryForm({
   orphans,
   timeZone,
   withTimes = false,
-  what,
+  where,
   note,
   confirmLabel,
   showPractitioner = false,
@@ -141,8 +141,8 @@ export function ScheduleEntryForm({
   orphans: readonly OrphanedBooking[] | undefined;
   timeZone: string;
   withTimes?: boolean;
-  /** What the orphan headline calls it: "this time off", "this closure". */
-  what: string;
+  /** Where the orphan headline says the bookings fall: "within this time off". */
+  where: string;
   note: string;
   confirmLabel: string;
   showPractitioner?: boolean;
@@ -181,7 +181,7 @@ export function ScheduleEntryForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       {orphans && orphans.length > 0 ? (
         <OrphanConfirmation
-          headline={orphanHeadline(orphans.length, what)}
+          headline={orphanHeadline(orphans.length, where)}
           note={note}
           orphans={orphans}
           timeZone={timeZone}

@@ -9,6 +9,7 @@ describe("navigationFor", () => {
     expect(labels("owner")).toEqual([
       "Dashboard",
       "Calendar",
+      "Bookings",
       "Patients",
       "Schedules",
       "Practitioners",
@@ -32,7 +33,7 @@ describe("navigationFor", () => {
   it("keeps owner-only areas from the front desk, but not reviews or enquiries", () => {
     const frontDesk = labels("front_desk");
     expect(frontDesk).toEqual(
-      expect.arrayContaining(["Calendar", "Reviews", "Enquiries", "My account"]),
+      expect.arrayContaining(["Calendar", "Bookings", "Reviews", "Enquiries", "My account"]),
     );
     expect(frontDesk).not.toContain("Staff");
     expect(frontDesk).not.toContain("Audit log");
@@ -41,7 +42,9 @@ describe("navigationFor", () => {
 
   it("shows a practitioner their clinical areas and posts, not the inbox or moderation", () => {
     const practitioner = labels("practitioner");
-    expect(practitioner).toEqual(expect.arrayContaining(["Calendar", "Schedules", "Posts"]));
+    expect(practitioner).toEqual(
+      expect.arrayContaining(["Calendar", "Bookings", "Schedules", "Posts"]),
+    );
     expect(practitioner).not.toContain("Enquiries");
     expect(practitioner).not.toContain("Reviews");
   });

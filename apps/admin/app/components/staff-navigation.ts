@@ -12,6 +12,7 @@ export interface NavItem {
 export const staffAreas: readonly NavItem[] = [
   { to: "/", label: "Dashboard", permission: "dashboard.read", end: true },
   { to: "/calendar", label: "Calendar", permission: "bookings.read" },
+  { to: "/bookings", label: "Bookings", permission: "bookings.read" },
   { to: "/patients", label: "Patients", permission: "patients.read" },
   { to: "/schedules", label: "Schedules", permission: "schedules.read" },
   { to: "/practitioners", label: "Practitioners", permission: "catalog.read" },

@@ -161,6 +161,7 @@ describe("labels", () => {
     expect(auditActionLabel("enquiry.set_status")).toBe("Enquiry status changed");
     expect(auditActionLabel("patient.export")).toBe("Patient data exported");
     expect(auditActionLabel("patient.erase")).toBe("Patient details erased");
+    expect(auditActionLabel("booking.export_csv")).toBe("Booking list exported as CSV");
     expect(auditActionLabel("enquiry.add_note")).toBe("Enquiry note added");
     expect(auditActionLabel("practitioner.update_photo")).toBe("Practitioner photo changed");
     expect(auditActionLabel("practitioner.set_weekly_hours")).toBe(

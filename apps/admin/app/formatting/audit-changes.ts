@@ -22,7 +22,7 @@ export interface AuditChangeRow {
 export interface AuditFormatOptions {
   timeZone: string;
   currency?: string;
-  /** Names for ids (practitioners, services, staff) so rows show "Jason Lee", not a uuid. */
+  /** Names for ids (practitioners, services, staff, patients) so rows show "Jason Lee", not a uuid. */
   names?: ReadonlyMap<string, string>;
 }
 
@@ -33,11 +33,14 @@ const LABELS: Record<string, string> = {
   bufferAfterMinutes: "Buffer after (minutes)",
   practitionerIds: "Practitioners",
   practitionerId: "Practitioner",
+  patientId: "Patient",
   serviceId: "Service",
   authorId: "Author",
   photoUrl: "Photo",
   coverImageUrl: "Cover image",
   sortOrder: "Display order",
+  rows: "Rows exported",
+  searched: "Searched by patient",
   patientType: "For patients",
   active: "Active",
   slotStepMinutes: "Slot step (minutes)",
@@ -198,6 +201,7 @@ const PAST: Record<string, string> = {
   reset_password: "password reset",
   change_password: "password changed",
   export: "data exported",
+  export_csv: "list exported as CSV",
   erase: "details erased",
   rotate: "address replaced",
   revoke: "turned off",

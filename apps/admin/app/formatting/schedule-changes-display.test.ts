@@ -72,6 +72,11 @@ describe("weeklyHoursDiff", () => {
 describe("orphanHeadline", () => {
   it("counts in words", () => {
     expect(orphanHeadline(1)).toBe("1 booking falls outside the new hours");
-    expect(orphanHeadline(3, "this time off")).toBe("3 bookings fall outside this time off");
+    expect(orphanHeadline(3, "outside the proposed hours")).toBe(
+      "3 bookings fall outside the proposed hours",
+    );
+    // Time off and closures catch the bookings inside them.
+    expect(orphanHeadline(3, "within this time off")).toBe("3 bookings fall within this time off");
+    expect(orphanHeadline(1, "within this closure")).toBe("1 booking falls within this closure");
   });
 });

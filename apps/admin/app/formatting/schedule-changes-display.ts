@@ -49,9 +49,12 @@ export function orphansByDay<T extends OrphanBooking>(
   return [...days.values()];
 }
 
-/** "2 bookings fall outside the new hours" */
-export function orphanHeadline(count: number, what = "the new hours"): string {
-  return count === 1 ? `1 booking falls outside ${what}` : `${count} bookings fall outside ${what}`;
+/**
+ * "2 bookings fall outside the new hours", "1 booking falls within this time off": hours
+ * leave bookings outside them, time off and closures catch bookings within them.
+ */
+export function orphanHeadline(count: number, where = "outside the new hours"): string {
+  return count === 1 ? `1 booking falls ${where}` : `${count} bookings fall ${where}`;
 }
 
 export interface WeekdayChange {

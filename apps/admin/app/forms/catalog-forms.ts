@@ -15,12 +15,12 @@ import { moneyInputSchema } from "./money-input";
  * absent when off).
  */
 
-const sortOrderSchema = z
+const typedSortOrderSchema = z
   .number({ message: "Display order must be a whole number" })
   .int("Display order must be a whole number")
   .min(0, "Display order can't be negative")
-  .max(1000, "Display order must be at most 1000")
-  .default(0);
+  .max(1000, "Display order must be at most 1000");
+const sortOrderSchema = typedSortOrderSchema.default(0);
 
 export const practitionerFormSchema = z.object({
   name: personNameSchema,
@@ -31,6 +31,11 @@ export const practitionerFormSchema = z.object({
   active: z.boolean().default(false),
 });
 export type PractitionerForm = z.infer<typeof practitionerFormSchema>;
+
+/** Adding a practitioner: a display order left empty lists them after the others (the API's rule). */
+export const newPractitionerFormSchema = practitionerFormSchema.extend({
+  sortOrder: typedSortOrderSchema.optional(),
+});
 
 export const serviceFormSchema = z.object({
   name: serviceInputSchema.shape.name,

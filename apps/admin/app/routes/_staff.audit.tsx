@@ -12,6 +12,7 @@ import contentStylesUrl from "../styles/content-admin.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
 export const meta: MetaFunction = ({ error }) => pageMeta(error, "Audit log");
 
+const ERASED_PATIENT = "Erased patient";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The start of a local day in the clinic's zone (or of the next day, for an inclusive "to"). */
@@ -54,6 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...staff.map((s) => [s.id, s.name] as const),
     ...practitioners.map((p) => [p.id, p.name] as const),
     ...services.map((s) => [s.id, s.name] as const),
+    // Resolved as the page is read: the log itself holds only ids.
+    ...log.patients.map((p) => [p.id, p.name ?? ERASED_PATIENT] as const),
   ]);
   const options = { timeZone: tz, currency: settings.currency, names };
 

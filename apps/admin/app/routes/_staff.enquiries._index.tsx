@@ -1,4 +1,4 @@
-import { type EnquiryStatus, enquiryStatuses, excerpt } from "@clinic/domain";
+import { can, type EnquiryStatus, enquiryStatuses, excerpt } from "@clinic/domain";
 import { PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -6,6 +6,8 @@ import { StatusTabs } from "../components/status-tabs";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { enquiryStatusClass, enquiryStatusLabels } from "../formatting/enquiry-labels";
 import { pageMeta } from "../formatting/page-title";
+import { exportNotices } from "../server/csv-download.server";
+import { noticeFrom } from "../server/notices.server";
 import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
@@ -19,7 +21,7 @@ function listPath(status: EnquiryStatus | "all", page = 1): string {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { api } = await requireStaffWith(request, "enquiries.read");
+  const { user, api } = await requireStaffWith(request, "enquiries.read");
   const url = new URL(request.url);
   const raw = url.searchParams.get("status") ?? "all";
   const status = enquiryStatuses.includes(raw as EnquiryStatus)
@@ -35,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pages: pageCount(inbox.total, inbox.pageSize),
     counts: inbox.counts,
+    mayExport: can(user.role, "lists.export"),
+    notice: noticeFrom(request, exportNotices),
     enquiries: inbox.items.map((e) => ({
       id: e.id,
       name: e.name,
@@ -49,7 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Enquiries() {
-  const { status, page, pages, counts, enquiries } = useLoaderData<typeof loader>();
+  const { status, page, pages, counts, enquiries, mayExport, notice } =
+    useLoaderData<typeof loader>();
   const total = counts.new + counts.in_progress + counts.closed;
   const tabs: { value: EnquiryStatus | "all"; label: string }[] = [
     { value: "all", label: `All (${total})` },
@@ -70,6 +75,20 @@ export default function Enquiries() {
         current={status}
         href={(value) => listPath(value)}
       />
+      {notice ? (
+        <div className="warning" role="alert">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      {mayExport && enquiries.length > 0 ? (
+        // A plain form: the browser saves the answer instead of Remix reading it.
+        <form method="post" action="/enquiries/export" className="button-row">
+          {status !== "all" ? <input type="hidden" name="status" value={status} /> : null}
+          <button type="submit" className="button button--quiet">
+            Download CSV
+          </button>
+        </form>
+      ) : null}
       {enquiries.length === 0 ? (
         <p>No enquiries here.</p>
       ) : (

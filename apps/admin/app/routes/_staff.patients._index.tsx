@@ -1,16 +1,20 @@
-import { patientSearchInputSchema } from "@clinic/domain";
+import { can, patientSearchInputSchema } from "@clinic/domain";
 import { PaginationNav, pageParam } from "@clinic/form-kit";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { pageMeta } from "../formatting/page-title";
+import { exportNotices } from "../server/csv-download.server";
+import { noticeFrom } from "../server/notices.server";
 import { requireStaffWith } from "../server/staff-access.server";
 
 export const meta: MetaFunction = ({ error }) => pageMeta(error, "Patients");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { api } = await requireStaffWith(request, "patients.read");
+  const { user, api } = await requireStaffWith(request, "patients.read");
+  const mayExport = can(user.role, "lists.export");
+  const notice = noticeFrom(request, exportNotices);
   const search = new URL(request.url).searchParams;
   const query = search.get("q") ?? "";
   const parsed = patientSearchInputSchema.safeParse({
@@ -23,17 +27,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       error: parsed.error.issues[0]?.message ?? "Check the search",
       result: null,
       timeZone: null,
+      mayExport,
+      notice,
     };
   }
   const [result, settings] = await Promise.all([
     api.patients.search.query(parsed.data),
     api.settings.get.query(),
   ]);
-  return { query, error: null, result, timeZone: settings.timeZone };
+  return { query, error: null, result, timeZone: settings.timeZone, mayExport, notice };
 }
 
 export default function Patients() {
-  const { query, error, result, timeZone } = useLoaderData<typeof loader>();
+  const { query, error, result, timeZone, mayExport, notice } = useLoaderData<typeof loader>();
   const pageHref = (page: number) =>
     `/patients?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(page) })}`;
   return (
@@ -56,16 +62,32 @@ export default function Patients() {
           </Link>
         ) : null}
       </Form>
+      {notice ? (
+        <div className="warning" role="alert">
+          <p>{notice}</p>
+        </div>
+      ) : null}
       <FormErrors errors={error ? [error] : undefined} />
       {result && timeZone ? (
         <>
-          <p role="status">
-            {result.total === 0
-              ? query
-                ? `No patients match “${query}”.`
-                : "No patients yet."
-              : `${result.total} ${result.total === 1 ? "patient" : "patients"}${query ? ` match “${query}”` : ""}.`}
-          </p>
+          <div className="list-summary">
+            <p role="status">
+              {result.total === 0
+                ? query
+                  ? `No patients match “${query}”.`
+                  : "No patients yet."
+                : `${result.total} ${result.total === 1 ? "patient" : "patients"}${query ? ` match “${query}”` : ""}.`}
+            </p>
+            {mayExport && result.total > 0 ? (
+              // A plain form: the browser saves the answer instead of Remix reading it.
+              <form method="post" action="/patients/export" className="button-row">
+                {query ? <input type="hidden" name="q" value={query} /> : null}
+                <button type="submit" className="button button--quiet">
+                  Download CSV
+                </button>
+              </form>
+            ) : null}
+          </div>
           {result.patients.length > 0 ? (
             <div className="table-wrap">
               <table className="table">

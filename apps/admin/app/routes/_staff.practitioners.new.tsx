@@ -7,7 +7,7 @@ import type {
 import { Link, useActionData } from "@remix-run/react";
 import { PractitionerDetailsForm } from "../components/practitioner-form";
 import { pageMeta } from "../formatting/page-title";
-import { practitionerFormSchema, slugFor } from "../forms/catalog-forms";
+import { newPractitionerFormSchema, slugFor } from "../forms/catalog-forms";
 import { submitForm } from "../server/form-action.server";
 import { withNotice } from "../server/notices.server";
 import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
@@ -24,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { api } = await requireStaffAction(request, "catalog.write");
   return submitForm(await request.formData(), {
-    schema: practitionerFormSchema,
-    fields: Object.keys(practitionerFormSchema.shape),
+    schema: newPractitionerFormSchema,
+    fields: Object.keys(newPractitionerFormSchema.shape),
     send: (form) =>
       api.practitioners.create.mutate({
         name: form.name,
@@ -54,7 +54,8 @@ export default function NewPractitioner() {
       <section className="panel" aria-label="Profile">
         <PractitionerDetailsForm
           lastResult={lastResult}
-          defaultValue={{ active: true, sortOrder: "0" }}
+          defaultValue={{ active: true }}
+          sortOrderHint="Lower numbers are listed first; left empty, they are listed after the others."
           submitLabel="Add practitioner"
           showActive
         />

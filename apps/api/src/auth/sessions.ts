@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createStaffSession, type Database, deleteStaffSession, findSessionUser } from "@clinic/db";
 import type { StaffUser } from "@clinic/domain";
 
-/** Sessions lapse after this long without use; every request slides the expiry. */
+/** Sessions lapse after this long without use; use slides the expiry (at most once a minute). */
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 
 export function hashToken(token: string): string {
@@ -17,7 +17,7 @@ export async function startSession(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-  await createStaffSession(db, { userId, tokenHash: hashToken(token), expiresAt });
+  await createStaffSession(db, { userId, tokenHash: hashToken(token), expiresAt, at: now });
   return { token, expiresAt };
 }
 

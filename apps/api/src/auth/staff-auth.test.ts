@@ -13,6 +13,7 @@ import {
   inProcessClient,
   TEST_OWNER_PASSWORD,
 } from "../testing/index.js";
+import { hashToken } from "./sessions.js";
 import { MAX_SIGN_IN_FAILURES, MAX_SIGN_IN_FAILURES_PER_ADDRESS } from "./staff-auth.js";
 
 describe("staff auth", () => {
@@ -163,6 +164,57 @@ describe("staff auth", () => {
       password: TEST_OWNER_PASSWORD,
     });
     expect(owner.user.email).toBe(demoOwnerEmail);
+  });
+
+  it("keeps staff's last activity past sign-out, written at most once a minute", async () => {
+    const { token, user } = await t.client().auth.signIn.mutate({
+      email: demoOwnerEmail,
+      password: TEST_OWNER_PASSWORD,
+    });
+    const lastActive = async () => {
+      const [row] = await t.db
+        .select({ at: schema.staffUsers.lastActiveAt })
+        .from(schema.staffUsers)
+        .where(eq(schema.staffUsers.id, user.id));
+      return row?.at?.getTime() ?? null;
+    };
+    const signedInAt = await lastActive();
+    expect(signedInAt).not.toBeNull();
+    const session = () =>
+      t.db
+        .select()
+        .from(schema.staffSessions)
+        .where(eq(schema.staffSessions.tokenHash, hashToken(token)));
+
+    // Within the minute: no write, to the session or the account.
+    const later = (ms: number) =>
+      createApp({ db: t.db, logger: silentLogger, now: () => new Date(t.now().getTime() + ms) });
+    const [before] = await session();
+    await inProcessClient(later(30_000), token).auth.me.query();
+    expect(await lastActive()).toBe(signedInAt);
+    expect((await session())[0]?.expiresAt).toEqual(before?.expiresAt);
+
+    // Two minutes on: both move, and the account keeps it once the session is gone.
+    await inProcessClient(later(120_000), token).auth.me.query();
+    const touched = await lastActive();
+    expect(touched).toBeGreaterThanOrEqual(signedInAt! + 119_000);
+    expect((await session())[0]!.expiresAt.getTime()).toBeGreaterThan(before!.expiresAt.getTime());
+    await t.client(token).auth.signOut.mutate();
+    const owner = await t.db
+      .select({ id: schema.staffUsers.id })
+      .from(schema.staffUsers)
+      .where(eq(schema.staffUsers.id, user.id));
+    expect(owner).toHaveLength(1);
+    expect(await lastActive()).toBe(touched);
+
+    // Signing in again at an earlier clock never moves it back; the staff list shows it.
+    const again = await t.client().auth.signIn.mutate({
+      email: demoOwnerEmail,
+      password: TEST_OWNER_PASSWORD,
+    });
+    expect(await lastActive()).toBe(touched);
+    const accounts = await t.client(again.token).staff.list.query();
+    expect(accounts.find((a) => a.id === user.id)?.lastSeenAt?.getTime()).toBe(touched);
   });
 
   it("expires idle sessions and refuses deactivated staff", async () => {

@@ -7,6 +7,7 @@ import {
   findStaffById,
   hashPassword,
   recordSignInFailure,
+  touchStaffActivity,
   updateStaffUser,
   verifyPassword,
 } from "@clinic/db";
@@ -74,6 +75,7 @@ export async function signIn(ctx: AppContext, input: SignInInput) {
   }
   await clearSignInFailures(ctx.db, input.email, ctx.clientIp);
   const session = await startSession(ctx.db, user.id, now);
+  await touchStaffActivity(ctx.db, user.id, now);
   const { passwordHash: _hash, active: _active, ...publicUser } = user;
   return { ...session, user: publicUser };
 }

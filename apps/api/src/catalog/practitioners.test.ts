@@ -231,4 +231,20 @@ describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
       }
     });
   });
+
+  it("lists a practitioner added without a display order after everyone else", async () => {
+    const { sortOrder: _none, ...withoutOrder } = profile("new-at-the-end");
+    const before = await owner.client.practitioners.staffList.query();
+    const created = await owner.client.practitioners.create.mutate(withoutOrder);
+    expect(created.sortOrder).toBe(Math.max(...before.map((p) => p.sortOrder)) + 1);
+    const after = await owner.client.practitioners.staffList.query();
+    expect(after.at(-1)?.id).toBe(created.id);
+    const [createdAudit] = (await auditRows(t, "practitioner.create")).filter(
+      (row) => row.entityId === created.id,
+    );
+    expect(createdAudit?.changes).toMatchObject({
+      sortOrder: { from: null, to: created.sortOrder },
+    });
+    await owner.client.practitioners.remove.mutate({ id: created.id });
+  });
 });

@@ -8,7 +8,7 @@ import {
   type StaffPractitioner,
   updatePractitioner,
 } from "@clinic/db";
-import type { PhotoUpload, PractitionerInput } from "@clinic/domain";
+import type { NewPractitionerInput, PhotoUpload, PractitionerInput } from "@clinic/domain";
 import { audit, changedFields, createdFields } from "../audit/audit.js";
 import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
@@ -55,15 +55,18 @@ function editableFields(p: StaffPractitioner): PractitionerInput {
   };
 }
 
-/** Adds a practitioner; a slug already used is a field error on `slug`. Returns the new record. */
-export async function createPractitioner(ctx: StaffContext, input: PractitionerInput) {
+/**
+ * Adds a practitioner; a slug already used is a field error on `slug`. Without a display
+ * order they are listed last. Returns the new record.
+ */
+export async function createPractitioner(ctx: StaffContext, input: NewPractitionerInput) {
   const { id } = await withUniqueField("slug", SLUG_TAKEN, () =>
     ctx.db.transaction(async (tx) => {
       const row = await insertPractitioner(tx, input);
       await audit(tx, ctx, {
         action: "practitioner.create",
         entityId: row.id,
-        changes: createdFields(input),
+        changes: createdFields({ ...input, sortOrder: row.sortOrder }),
       });
       return row;
     }),

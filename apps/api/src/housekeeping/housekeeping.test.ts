@@ -32,6 +32,7 @@ async function sessionExpiring(t: TestApp, fromNow: number): Promise<string> {
     userId: await ownerId(t),
     tokenHash,
     expiresAt: new Date(t.now().getTime() + fromNow),
+    at: t.now(),
   });
   return tokenHash;
 }

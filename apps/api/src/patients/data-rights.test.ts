@@ -239,6 +239,20 @@ describe.each(testDrivers)("a patient's data rights on %s", (driver) => {
     for (const needle of needles) expect(JSON.stringify(entry)).not.toContain(needle);
   });
 
+  it("names patients in the audit log as it is read, never in the entries", async () => {
+    const log = await owner.client.audit.list.query({ entity: "booking" });
+    const created = log.items.find(
+      (e) =>
+        e.action === "booking.create" &&
+        (e.changes as { patientId?: { to?: string } }).patientId?.to === patientId,
+    );
+    expect(created).toBeDefined();
+    expect(JSON.stringify(created)).not.toContain(quinn.name);
+    expect(log.patients).toContainEqual({ id: patientId, name: quinn.name });
+    const exports = await owner.client.audit.list.query({ entity: "patient" });
+    expect(exports.patients).toContainEqual({ id: patientId, name: quinn.name });
+  });
+
   it("refuses an erasure without the patient's name, changing nothing", async () => {
     const before = await owner.client.patients.detail.query({ id: patientId });
     const refused = await failure(
@@ -331,6 +345,9 @@ describe.each(testDrivers)("a patient's data rights on %s", (driver) => {
     expect((await failure(t.client().bookings.byToken.query({ token: manageToken }))).code).toBe(
       "NOT_FOUND",
     );
+    // The audit log no longer has a name for them.
+    const log = await owner.client.audit.list.query({ entity: "patient" });
+    expect(log.patients).toContainEqual({ id: patientId, name: null });
     // The erased row says nothing when exported, and a new booking by the same person starts afresh.
     const data = await owner.client.patients.exportData.mutate({ id: patientId });
     expect(data.patient.name).toBe(ERASED_PATIENT_NAME);

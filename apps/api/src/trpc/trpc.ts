@@ -149,3 +149,13 @@ export function permissionProcedure(permission: Permission) {
     return next();
   });
 }
+
+/**
+ * A CSV export of a list (owner and front desk): a mutation because it is audited, and one
+ * that changes nothing the public reads, so it leaves the public caches alone.
+ */
+export const exportProcedure = permissionProcedure("lists.export").meta({
+  access: "staff",
+  permission: "lists.export",
+  publicContent: "unchanged",
+});

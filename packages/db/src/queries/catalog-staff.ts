@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, gt, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { bookings, practitioners, servicePractitioners, services } from "../schema.js";
 import type { PractitionerRef } from "./catalog-public.js";
@@ -109,11 +109,21 @@ export async function findStaffPractitioner(
   return row ?? null;
 }
 
+/**
+ * Adds a practitioner. Without a `sortOrder` they go after everyone else (the largest one
+ * plus one, at most 1000, the form's limit), so a new name doesn't jump to the top of the site.
+ */
 export async function insertPractitioner(
   db: Executor,
-  values: PractitionerValues,
-): Promise<{ id: string }> {
-  const [row] = await db.insert(practitioners).values(values).returning({ id: practitioners.id });
+  values: Omit<PractitionerValues, "sortOrder"> & { sortOrder?: number | undefined },
+): Promise<{ id: string; sortOrder: number }> {
+  const sortOrder =
+    values.sortOrder ??
+    sql<number>`(select least(coalesce(max(${practitioners.sortOrder}) + 1, 0), 1000) from ${practitioners})`;
+  const [row] = await db
+    .insert(practitioners)
+    .values({ ...values, sortOrder })
+    .returning({ id: practitioners.id, sortOrder: practitioners.sortOrder });
   return row!;
 }
 

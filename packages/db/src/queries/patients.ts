@@ -22,7 +22,11 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function searchCondition(query: string | undefined): SQL | undefined {
+/**
+ * Patients whose name, email or phone contains `query` (case-insensitive; phone numbers also
+ * ignoring spaces and punctuation); nothing to match on when the query is empty.
+ */
+export function patientSearchCondition(query: string | undefined): SQL | undefined {
   const text = query?.trim();
   if (!text) return undefined;
   const pattern = containsPattern(text);
@@ -47,7 +51,7 @@ export async function searchPatients(
   db: Executor,
   options: { query?: string | undefined; limit: number; offset: number; now: Date },
 ): Promise<{ patients: PatientListItem[]; total: number }> {
-  const where = searchCondition(options.query);
+  const where = patientSearchCondition(options.query);
   const [rows, [totalRow]] = await Promise.all([
     db
       .select({
@@ -156,4 +160,22 @@ export async function findPatientWithBookings(
     .where(and(eq(bookings.patientId, patientId)))
     .orderBy(desc(bookings.startsAt), desc(bookings.id));
   return { patient, bookings: history };
+}
+
+/**
+ * Who the given ids are, for pages that show a patient's id as a name (the audit log keeps
+ * ids only, so an erasure leaves nothing behind there): `name` is null once erased or gone.
+ */
+export async function patientNamesByIds(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; name: string | null }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: patients.id, name: patients.name, erasedAt: patients.erasedAt })
+    .from(patients)
+    .where(inArray(patients.id, [...ids]));
+  const names = new Map(rows.map((r) => [r.id, r.erasedAt ? null : r.name]));
+  // An id with no row any more is a patient who is gone: as good as erased.
+  return ids.map((id) => ({ id, name: names.get(id) ?? null }));
 }

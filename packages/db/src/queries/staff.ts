@@ -1,5 +1,5 @@
 import type { StaffUser } from "@clinic/domain";
-import { and, asc, count, desc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { practitioners, signInFailures, staffSessions, staffUsers } from "../schema.js";
 
@@ -36,16 +36,38 @@ export async function createStaffUser(
   return toStaffUser(row!);
 }
 
+/** Starts a session `at` the API's clock (its first activity). */
 export async function createStaffSession(
   db: Executor,
-  session: { userId: string; tokenHash: string; expiresAt: Date },
+  session: { userId: string; tokenHash: string; expiresAt: Date; at: Date },
 ): Promise<void> {
-  await db.insert(staffSessions).values(session);
+  const { at, ...values } = session;
+  await db.insert(staffSessions).values({ ...values, createdAt: at, lastSeenAt: at });
+}
+
+/** Records that a user used the admin `at` (never moving their last activity back). */
+export async function touchStaffActivity(db: Executor, userId: string, at: Date): Promise<void> {
+  await db
+    .update(staffUsers)
+    .set({ lastActiveAt: at })
+    .where(
+      and(
+        eq(staffUsers.id, userId),
+        or(isNull(staffUsers.lastActiveAt), lt(staffUsers.lastActiveAt, at)),
+      ),
+    );
 }
 
 /**
- * The active user behind an unexpired session, touching its last-seen time and
- * sliding its expiry so an idle session lapses but a busy one does not.
+ * How often a busy session writes: its last-seen time, its sliding expiry and the user's last
+ * activity move at most once a minute, not on every request.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * The active user behind an unexpired session. A session last touched over a minute ago
+ * gets its last-seen time and expiry moved on (so an idle session lapses but a busy one does
+ * not), and its user's last activity with it.
  */
 export async function findSessionUser(
   db: Executor,
@@ -54,7 +76,12 @@ export async function findSessionUser(
   idleTimeoutMs: number,
 ): Promise<{ user: StaffUser; expiresAt: Date } | null> {
   const [row] = await db
-    .select({ user: staffUsers, sessionId: staffSessions.id, expiresAt: staffSessions.expiresAt })
+    .select({
+      user: staffUsers,
+      sessionId: staffSessions.id,
+      expiresAt: staffSessions.expiresAt,
+      lastSeenAt: staffSessions.lastSeenAt,
+    })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
     .where(
@@ -66,11 +93,15 @@ export async function findSessionUser(
     )
     .limit(1);
   if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) {
+    return { user: toStaffUser(row.user), expiresAt: row.expiresAt };
+  }
   const expiresAt = new Date(now.getTime() + idleTimeoutMs);
   await db
     .update(staffSessions)
     .set({ lastSeenAt: now, expiresAt })
     .where(eq(staffSessions.id, row.sessionId));
+  await touchStaffActivity(db, row.user.id, now);
   return { user: toStaffUser(row.user), expiresAt };
 }
 
@@ -134,7 +165,7 @@ export async function clearSignInFailures(
 export interface StaffAccount extends StaffUser {
   practitionerName: string | null;
   createdAt: Date;
-  /** The latest activity of any of the user's sessions, or null when they have none. */
+  /** When they last used the admin (their own record, or a session's), or null if never. */
   lastSeenAt: Date | null;
 }
 
@@ -147,7 +178,8 @@ export async function listStaffAccounts(
       user: staffUsers,
       practitionerName: practitioners.name,
       lastSeenAt:
-        sql<Date | null>`(select max(${staffSessions.lastSeenAt}) from ${staffSessions} where ${staffSessions.userId} = ${staffUsers.id})`.mapWith(
+        // Sessions from before the user's own record was kept count too (greatest skips nulls).
+        sql<Date | null>`greatest(${staffUsers.lastActiveAt}, (select max(${staffSessions.lastSeenAt}) from ${staffSessions} where ${staffSessions.userId} = ${staffUsers.id}))`.mapWith(
           (value: string | Date | null) => (value === null ? null : new Date(value)),
         ),
     })

@@ -12,6 +12,10 @@ export const practitionerInputSchema = z.object({
   sortOrder: z.number().int().min(0).max(1000),
 });
 export type PractitionerInput = z.infer<typeof practitionerInputSchema>;
+/** A new practitioner: without a display order, they are listed after the others. */
+export type NewPractitionerInput = Omit<PractitionerInput, "sortOrder"> & {
+  sortOrder?: number | undefined;
+};
 
 export const practitionerSchema = practitionerInputSchema.extend({
   id: idSchema,

@@ -43,6 +43,12 @@ describe("permission matrix", () => {
     expect(can("practitioner", "patients.erase")).toBe(false);
   });
 
+  it("lets the owner and the front desk export lists as CSV, and not practitioners", () => {
+    expect(can("owner", "lists.export")).toBe(true);
+    expect(can("front_desk", "lists.export")).toBe(true);
+    expect(can("practitioner", "lists.export")).toBe(false);
+  });
+
   it("has a rule for every role on every permission", () => {
     for (const rules of Object.values(permissionMatrix)) {
       expect(Object.keys(rules).sort()).toEqual([...staffRoles].sort());

@@ -37,6 +37,9 @@ export const permissionMatrix = {
   "emails.resend": { owner: "all", front_desk: "all", practitioner: "none" },
   // A practitioner's calendar subscription link: theirs, or anyone's at the desk.
   "calendarFeeds.manage": { owner: "all", front_desk: "all", practitioner: "own" },
+  // Bookings, patients and enquiries as CSV files: contact details in bulk leave the system,
+  // so only those who run the front office take them (and every export is audited).
+  "lists.export": { owner: "all", front_desk: "all", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;

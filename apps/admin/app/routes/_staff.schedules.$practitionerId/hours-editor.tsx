@@ -64,8 +64,8 @@ export function HoursEditor({
       ) : proposalOrphans.length > 0 ? (
         <div className="warning" role="status">
           <p>
-            {orphanHeadline(proposalOrphans.length, "the proposed hours")}. Saving will ask you to
-            confirm.
+            {orphanHeadline(proposalOrphans.length, "outside the proposed hours")}. Saving will ask
+            you to confirm.
           </p>
           <OrphanList orphans={toOrphans(proposalOrphans)} timeZone={timeZone} />
         </div>

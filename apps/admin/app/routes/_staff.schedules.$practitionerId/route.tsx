@@ -57,7 +57,9 @@ export default function PractitionerSchedule() {
 
       {outside.length > 0 ? (
         <section className="warning" aria-labelledby="outside-heading">
-          <h2 id="outside-heading">{orphanHeadline(outside.length, "these working hours")}</h2>
+          <h2 id="outside-heading">
+            {orphanHeadline(outside.length, "outside these working hours")}
+          </h2>
           <p>These bookings stay as they are. Move or cancel them with the patient if needed.</p>
           <OrphanList orphans={outside} timeZone={timeZone} />
         </section>
@@ -134,7 +136,7 @@ export default function PractitionerSchedule() {
             orphans={actionData?.form === "time-off" ? actionData.orphans : undefined}
             timeZone={timeZone}
             withTimes
-            what="this time off"
+            where="within this time off"
             note="Nothing has been saved yet. Adding time off never cancels bookings: they stay, and you contact the patients."
             confirmLabel="Add time off anyway"
             reasonLabel="Reason (optional, staff only)"

@@ -123,7 +123,7 @@ export default function Schedules() {
             lastResult={actionData?.form === "closure" ? actionData.reply : undefined}
             orphans={actionData?.form === "closure" ? actionData.orphans : undefined}
             timeZone={timeZone}
-            what="this closure"
+            where="within this closure"
             note="Nothing has been saved yet. A closure never cancels bookings: they stay, and you contact the patients."
             confirmLabel="Close the clinic anyway"
             showPractitioner

@@ -1,6 +1,8 @@
 import {
   availabilityInputSchema,
   bookingCalendarInputSchema,
+  bookingsFilterSchema,
+  bookingsListInputSchema,
   cancelByTokenInputSchema,
   createBookingInputSchema,
   idInputSchema,
@@ -13,6 +15,7 @@ import {
 } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { bookingsListPage } from "../../bookings/bookings-list.js";
 import {
   bookingByToken,
   bookOnline,
@@ -28,7 +31,8 @@ import {
   staffReschedule,
 } from "../../bookings/staff-bookings.js";
 import { bookingCalendar } from "../../bookings/staff-calendar.js";
-import { permissionProcedure, publicProcedure } from "../trpc.js";
+import { exportBookingsCsv } from "../../exports/csv-exports.js";
+import { exportProcedure, permissionProcedure, publicProcedure } from "../trpc.js";
 
 export const bookingsRouter = {
   // --- The public: book online, and manage a booking by its emailed link. ---
@@ -60,6 +64,23 @@ export const bookingsRouter = {
   list: permissionProcedure("bookings.read")
     .input(bookingCalendarInputSchema)
     .query(({ ctx, input }) => bookingCalendar(ctx, input)),
+
+  /**
+   * The bookings list: bookings starting on local dates `from`…`to` (at most 366 days),
+   * filtered by practitioner, service, status, patient and a search of the patient's name,
+   * email or phone; by start time, 50 a page, with the total.
+   */
+  search: permissionProcedure("bookings.read")
+    .input(bookingsListInputSchema)
+    .query(({ ctx, input }) => bookingsListPage(ctx, input)),
+
+  /**
+   * The bookings list's matches as a CSV file (at most 10,000 rows; more is a BAD_REQUEST
+   * asking for narrower filters). A mutation: every export is audited.
+   */
+  exportCsv: exportProcedure
+    .input(bookingsFilterSchema)
+    .mutation(({ ctx, input }) => exportBookingsCsv(ctx, input)),
 
   /** One booking with patient contact details, history (with staff names), emails and allowed actions. */
   detail: permissionProcedure("bookings.read")

@@ -1,4 +1,5 @@
 import {
+  enquiriesExportInputSchema,
   enquiryInputSchema,
   enquiryNoteBodySchema,
   enquiryReplySchema,
@@ -17,7 +18,8 @@ import {
   replyToEnquiry,
   submitEnquiry,
 } from "../../enquiries/enquiries.js";
-import { permissionProcedure, publicSubmitProcedure } from "../trpc.js";
+import { exportEnquiriesCsv } from "../../exports/csv-exports.js";
+import { exportProcedure, permissionProcedure, publicSubmitProcedure } from "../trpc.js";
 
 export const enquiriesRouter = {
   /** The contact form: stored as a new enquiry, with a notice to the clinic in the same transaction. */
@@ -34,6 +36,14 @@ export const enquiriesRouter = {
       }),
     )
     .query(({ ctx, input }) => enquiryInbox(ctx, input)),
+
+  /**
+   * Every enquiry, or those of one status, as a CSV file, newest first (at most 10,000 rows).
+   * A mutation: every export is audited.
+   */
+  exportCsv: exportProcedure
+    .input(enquiriesExportInputSchema)
+    .mutation(({ ctx, input }) => exportEnquiriesCsv(ctx, input)),
 
   /** One enquiry with its internal notes and the replies sent, each oldest first with its author. */
   detail: permissionProcedure("enquiries.read")

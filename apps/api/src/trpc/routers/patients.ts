@@ -1,8 +1,14 @@
-import { idInputSchema, patientEraseInputSchema, patientSearchInputSchema } from "@clinic/domain";
+import {
+  idInputSchema,
+  patientEraseInputSchema,
+  patientSearchInputSchema,
+  patientsExportInputSchema,
+} from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { exportPatientsCsv } from "../../exports/csv-exports.js";
 import { erasePatientData, exportPatientData } from "../../patients/data-rights.js";
 import { patientDetail, patientSearch } from "../../patients/patients.js";
-import { permissionProcedure } from "../trpc.js";
+import { exportProcedure, permissionProcedure } from "../trpc.js";
 
 export const patientsRouter = {
   /**
@@ -12,6 +18,14 @@ export const patientsRouter = {
   search: permissionProcedure("patients.read")
     .input(patientSearchInputSchema)
     .query(({ ctx, input }) => patientSearch(ctx, input)),
+
+  /**
+   * Every patient, or those `query` matches, as a CSV file by name (at most 10,000 rows).
+   * A mutation: every export is audited.
+   */
+  exportCsv: exportProcedure
+    .input(patientsExportInputSchema)
+    .mutation(({ ctx, input }) => exportPatientsCsv(ctx, input)),
 
   /** A patient's contact details and booking history, newest first. */
   detail: permissionProcedure("patients.read")

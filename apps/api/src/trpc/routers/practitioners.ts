@@ -42,9 +42,16 @@ export const practitionersRouter = {
     .input(idInputSchema)
     .query(({ ctx, input }) => staffPractitioner(ctx, input.id)),
 
-  /** Adds a practitioner; a slug already used is a field error on `slug`. Returns the new record. */
+  /**
+   * Adds a practitioner; a slug already used is a field error on `slug`. Without a
+   * `sortOrder` they are listed after everyone else. Returns the new record.
+   */
   create: permissionProcedure("catalog.write")
-    .input(practitionerFieldsSchema)
+    .input(
+      practitionerFieldsSchema.extend({
+        sortOrder: practitionerFieldsSchema.shape.sortOrder.optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => createPractitioner(ctx, input)),
 
   /** Edits a practitioner's profile (services are linked from the service's side). */
