@@ -194,6 +194,8 @@ const PAST: Record<string, string> = {
   set_status: "status changed",
   add_note: "note added",
   update_photo: "photo changed",
+  update_cover: "cover changed",
+  remove_cover: "cover removed",
   set_weekly_hours: "weekly hours changed",
   reset_password: "password reset",
   change_password: "password changed",

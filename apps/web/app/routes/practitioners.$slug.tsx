@@ -42,7 +42,13 @@ export default function PractitionerPage() {
       </nav>
       <article className="profile">
         <header className="profile__header">
-          <Avatar name={practitioner.name} photoUrl={practitioner.photoUrl} size="lg" />
+          <Avatar
+            name={practitioner.name}
+            photo={practitioner.photo}
+            photoUrl={practitioner.photoUrl}
+            size="lg"
+            priority
+          />
           <div>
             <h1>{practitioner.name}</h1>
             <p className="lead">{practitioner.title}</p>

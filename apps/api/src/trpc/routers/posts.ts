@@ -1,6 +1,7 @@
 import {
   idInputSchema,
   idSchema,
+  imageUploadSchema,
   instantSchema,
   postContentSchema,
   postStaffFilterSchema,
@@ -15,9 +16,11 @@ import {
   deleteStaffPost,
   publicPostBySlug,
   publicPosts,
+  removePostCover,
   staffPost,
   staffPosts,
   updateStaffPost,
+  uploadPostCover,
 } from "../../posts/posts.js";
 import { permissionProcedure, publicReadProcedure } from "../trpc.js";
 
@@ -83,6 +86,19 @@ export const postsRouter = {
     .mutation(({ ctx, input }) => changePostStatus(ctx, input.id, { action: "unpublish" })),
 
   /** Deletes a post for good (practitioners only their own). */
+  /**
+   * Sets the post's cover to an uploaded JPEG, PNG or WebP (at most 8 MB) with its alt text,
+   * resized to variants in the image store (decision 021).
+   */
+  uploadCover: permissionProcedure("posts.write")
+    .input(imageUploadSchema.extend({ id: idSchema }))
+    .mutation(({ ctx, input }) => uploadPostCover(ctx, input)),
+
+  /** Takes the post's cover away. */
+  removeCover: permissionProcedure("posts.write")
+    .input(idInputSchema)
+    .mutation(({ ctx, input }) => removePostCover(ctx, input.id)),
+
   remove: permissionProcedure("posts.write")
     .input(idInputSchema)
     .mutation(({ ctx, input }) => deleteStaffPost(ctx, input.id)),

@@ -1,8 +1,8 @@
 import {
   idInputSchema,
   idSchema,
+  imageUploadSchema,
   imageUrlSchema,
-  photoUploadSchema,
   practitionerInputSchema,
   slugSchema,
 } from "@clinic/domain";
@@ -75,11 +75,11 @@ export const practitionersRouter = {
     .mutation(({ ctx, input }) => deleteStaffPractitioner(ctx, input.id)),
 
   /**
-   * Replaces a practitioner's photo with an uploaded JPEG, PNG or WebP (at
-   * most 2 MB; the file's first bytes must match `contentType`). Stored on
-   * disk and served at the returned `/uploads/<file>` address.
+   * Replaces a practitioner's photo with an uploaded JPEG, PNG or WebP (at most 8 MB; the
+   * file's first bytes must match `contentType`) and its alt text. Resized to variants in the
+   * image store and served at `/uploads/<file>` (decision 021).
    */
   uploadPhoto: permissionProcedure("catalog.write")
-    .input(photoUploadSchema.extend({ id: idSchema }))
+    .input(imageUploadSchema.extend({ id: idSchema }))
     .mutation(({ ctx, input }) => uploadPractitionerPhoto(ctx, input)),
 } satisfies TRPCRouterRecord;
