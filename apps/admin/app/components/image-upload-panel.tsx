@@ -28,6 +28,8 @@ export function ImageUploadPanel(props: {
   /** The alt text offered when the form is first shown. */
   altDefault: string;
   altHint: string;
+  /** The file field's label ("New photo"); the button says `uploadLabel`. */
+  fileLabel: string;
   uploadLabel: string;
   removeLabel: string;
   removeIntent: string;
@@ -60,7 +62,7 @@ export function ImageUploadPanel(props: {
       <FormErrors errors={[...(errors?.form ?? []), ...(props.error ? [props.error] : [])]} />
       <Form method="post" encType="multipart/form-data" className="form">
         <div className="field">
-          <label htmlFor={fileId}>{props.uploadLabel}</label>
+          <label htmlFor={fileId}>{props.fileLabel}</label>
           <p id={`${fileId}-hint`} className="field__hint">
             JPEG, PNG or WebP, at most 8 MB. It is resized for phones and screens.
           </p>

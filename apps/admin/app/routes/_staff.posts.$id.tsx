@@ -292,6 +292,7 @@ export default function EditPost() {
             previewSizes="(min-width: 40rem) 32rem, 100vw"
             altDefault={post.cover?.alt ?? ""}
             altHint="Read aloud in place of the picture: what it shows, in a sentence."
+            fileLabel="New cover image"
             uploadLabel="Upload cover"
             removeLabel="Remove cover"
             removeIntent="remove-cover"

@@ -184,6 +184,7 @@ export default function EditPractitioner() {
             previewSizes="128px"
             altDefault={p.photo?.alt ?? `Portrait of ${p.name}`}
             altHint="Read aloud in place of the photo, e.g. “Jason Lee in the clinic’s gym”."
+            fileLabel="New photo"
             uploadLabel="Upload photo"
             removeLabel="Remove photo"
             removeIntent="remove-photo"
