@@ -94,14 +94,26 @@ export async function processImage(
   }
   const key = randomBytes(16).toString("hex");
   const widths = variantWidths(width);
+  const largest = widths[widths.length - 1]!;
   let files: ImageFile[];
   try {
+    // Decoded once, upright and at the largest width (JPEGs shrink while decoding); every
+    // variant is made from these pixels, metadata-free, rather than from the upload again.
+    const { data, info } = await open()
+      .rotate()
+      .resize({ width: largest })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const pixels = () =>
+      sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
     files = await Promise.all(
       widths.flatMap((w) =>
         imageFormats.map(async (format) => ({
           name: imageVariantName(key, w, format),
           bytes: new Uint8Array(
-            await encoders[format](open().rotate().resize({ width: w })).toBuffer(),
+            await encoders[format](
+              w === largest ? pixels() : pixels().resize({ width: w }),
+            ).toBuffer(),
           ),
           contentType: variantContentTypes[format],
         })),
@@ -113,7 +125,6 @@ export async function processImage(
       "That image couldn't be read: it may be damaged or too large",
     );
   }
-  const largest = widths[widths.length - 1]!;
   return {
     image: {
       key,
