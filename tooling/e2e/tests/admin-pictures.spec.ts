@@ -141,6 +141,18 @@ test.describe("pictures", () => {
       const inList = page.getByRole("img", { name: "Casey Marsh at the rowing machine" });
       await expect(inList).toHaveAttribute("loading", "lazy");
       await expectLoaded(inList);
+
+      // The description alone can be changed, without uploading the photo again.
+      await page.goto(`/practitioners/${practitioner.id}`);
+      await photoPanel.getByLabel("Description (alt text)").fill("Casey Marsh coaching a rower");
+      await photoPanel.getByRole("button", { name: "Save photo" }).click();
+      await expect(page.getByText("Photo updated.")).toBeVisible();
+      await expectLoaded(photoPanel.getByRole("img", { name: "Casey Marsh coaching a rower" }));
+      await openWhenShown(
+        page,
+        `${webUrl}/practitioners/${practitioner.slug}`,
+        page.getByRole("img", { name: "Casey Marsh coaching a rower" }),
+      );
     } finally {
       await owner.practitioners.remove.mutate({ id: practitioner.id });
     }

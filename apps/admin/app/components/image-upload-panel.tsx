@@ -31,10 +31,14 @@ export function ImageUploadPanel(props: {
   /** The file field's label ("New photo"); the button says `uploadLabel`. */
   fileLabel: string;
   uploadLabel: string;
+  /** The button's words when an image is there ("Save photo"). */
+  saveLabel: string;
   removeLabel: string;
   removeIntent: string;
   /** Whether there is an image to remove (an older address may have no preview). */
   removable: boolean;
+  /** Whether an uploaded image is there: the form may then change only its alt text. */
+  describable: boolean;
   errors: ImageFormErrors | undefined;
   /** What was typed as alt text before a refusal. */
   altTyped: string | undefined;
@@ -65,13 +69,14 @@ export function ImageUploadPanel(props: {
           <label htmlFor={fileId}>{props.fileLabel}</label>
           <p id={`${fileId}-hint`} className="field__hint">
             JPEG, PNG or WebP, at most 8 MB. It is resized for phones and screens.
+            {props.describable ? " Leave it empty to change only the description." : ""}
           </p>
           <input
             id={fileId}
             name="photo"
             type="file"
             accept="image/jpeg,image/png,image/webp"
-            required
+            required={!props.describable}
             aria-invalid={errors?.photo ? true : undefined}
             aria-describedby={`${fileId}-hint ${fileId}-error`}
           />
@@ -95,7 +100,9 @@ export function ImageUploadPanel(props: {
           <FieldErrors id={`${altId}-error`} errors={errors?.alt} />
         </div>
         <div className="button-row">
-          <SubmitButton className="button button--primary">{props.uploadLabel}</SubmitButton>
+          <SubmitButton className="button button--primary">
+            {props.describable ? props.saveLabel : props.uploadLabel}
+          </SubmitButton>
         </div>
       </Form>
       {props.removable ? (

@@ -85,6 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         `Cover of “${post.title}”`,
       ),
       hasCover: post.cover !== null || post.coverImageUrl !== null,
+      describable: post.cover !== null,
       status: post.status,
       canEdit: post.canEdit,
       publishedLabel: post.publishedAt ? dateTimeLabel(post.publishedAt, tz) : null,
@@ -105,6 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return uploadPhoto(request, (cover) => api.posts.uploadCover.mutate({ id, ...cover }), {
       redirectTo: withNotice(here, "cover"),
       tag: { intent: "cover" as const },
+      describe: post.cover ? (alt) => api.posts.describeCover.mutate({ id, alt }) : undefined,
     });
   }
   const formData = await request.formData();
@@ -294,9 +296,11 @@ export default function EditPost() {
             altHint="Read aloud in place of the picture: what it shows, in a sentence."
             fileLabel="New cover image"
             uploadLabel="Upload cover"
+            saveLabel="Save cover"
             removeLabel="Remove cover"
             removeIntent="remove-cover"
             removable={post.hasCover}
+            describable={post.describable}
             errors={coverForm && "errors" in coverForm ? coverForm.errors : undefined}
             altTyped={coverForm && "alt" in coverForm ? coverForm.alt : undefined}
             error={coverForm?.error}

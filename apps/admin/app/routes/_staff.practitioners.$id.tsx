@@ -61,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         practitioner.name,
       ),
       hasPhoto: practitioner.photoUrl !== null,
+      describable: practitioner.photo !== null,
       bookingCount: practitioner.bookingCount,
       services: practitioner.services,
     },
@@ -76,6 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     return uploadPhoto(request, (photo) => api.practitioners.uploadPhoto.mutate({ id, ...photo }), {
       redirectTo: withNotice(here, "photo"),
+      describe: current.photo
+        ? (alt) => api.practitioners.describePhoto.mutate({ id, alt })
+        : undefined,
     });
   }
 
@@ -186,9 +190,11 @@ export default function EditPractitioner() {
             altHint="Read aloud in place of the photo, e.g. “Jason Lee in the clinic’s gym”."
             fileLabel="New photo"
             uploadLabel="Upload photo"
+            saveLabel="Save photo"
             removeLabel="Remove photo"
             removeIntent="remove-photo"
             removable={p.hasPhoto}
+            describable={p.describable}
             errors={
               actionData?.form === "photo" && "errors" in actionData ? actionData.errors : undefined
             }

@@ -68,7 +68,12 @@ export interface ImageFormErrors {
 export async function uploadPhoto<T, const Tag extends object = { form: "photo" }>(
   request: Request,
   send: (image: ImageUpload) => Promise<T>,
-  options: { redirectTo: string; tag?: Tag },
+  options: {
+    redirectTo: string;
+    tag?: Tag;
+    /** With an image already there, a form sent without a file changes only its alt text. */
+    describe?: ((alt: string) => Promise<unknown>) | undefined;
+  },
 ) {
   const tag = options.tag ?? ({ form: "photo" } as Tag);
   const refuse = (errors: ImageFormErrors, alt: string, status = 400) =>
@@ -79,6 +84,19 @@ export async function uploadPhoto<T, const Tag extends object = { form: "photo" 
   const alt = typeof typed === "string" ? typed : "";
   const photo = await photoUploadFrom(read.formData.get("photo"));
   const altCheck = imageAltSchema.safeParse(alt);
+  const describe = options.describe;
+  if (!photo.ok && photo.message === PHOTO_MISSING && describe && altCheck.success) {
+    const described = await callApi(() => describe(altCheck.data), { fields: ["alt"] });
+    if (described.ok) throw redirect(options.redirectTo);
+    return refuse(
+      {
+        ...(described.fieldErrors.alt ? { alt: described.fieldErrors.alt } : {}),
+        ...(described.formErrors.length ? { form: described.formErrors } : {}),
+      },
+      alt,
+      described.status,
+    );
+  }
   if (!photo.ok || !altCheck.success) {
     return refuse(
       {

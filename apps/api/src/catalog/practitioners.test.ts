@@ -185,6 +185,25 @@ describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
       expect(audit).toMatchObject({ entityId: joeyId, changes: { photoUrl: { to: photoUrl } } });
     });
 
+    it("changes the photo's alt text alone, refusing it where there is no uploaded photo", async () => {
+      const client = inProcessClient(app, owner.token);
+      const joeyId = await practitionerIdBySlug(t, "joey-lee");
+      const { photo } = await client.practitioners.describePhoto.mutate({
+        id: joeyId,
+        alt: "Joey Lee taping an ankle",
+      });
+      expect(photo.alt).toBe("Joey Lee taping an ankle");
+      // (Through `app`: `t.app` keeps its own public cache, which this app's writes don't reach.)
+      expect(
+        (await inProcessClient(app).practitioners.bySlug.query({ slug: "joey-lee" })).photo?.alt,
+      ).toBe("Joey Lee taping an ankle");
+      const jasonId = await practitionerIdBySlug(t, "jason-lee");
+      expect(
+        (await failure(client.practitioners.describePhoto.mutate({ id: jasonId, alt: "Jason" })))
+          .fieldErrors,
+      ).toEqual({ alt: ["Upload a photo first"] });
+    });
+
     it("drops the variants when the photo is removed", async () => {
       const client = inProcessClient(app, owner.token);
       const id = await practitionerIdBySlug(t, "joey-lee");

@@ -12,7 +12,7 @@ import { type ImageUpload, imageSources, type PractitionerInput } from "@clinic/
 import { audit, changedFields, createdFields } from "../audit/audit.js";
 import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
-import { NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
+import { FieldError, NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
 import { uploadImage } from "../uploads/image-pipeline.js";
 import { type CatalogKind, deleteCatalogEntry, setCatalogActive } from "./catalog-lifecycle.js";
 
@@ -158,6 +158,26 @@ export async function uploadPractitionerPhoto(
     photo: { ...image, alt: input.alt },
     storedBytes: bytes,
   };
+}
+
+/** Changes the alt text of a practitioner's uploaded photo (a field error when there is none). */
+export async function describePractitionerPhoto(
+  ctx: StaffContext,
+  input: { id: string; alt: string },
+) {
+  const before = await staffPractitioner(ctx, input.id);
+  if (!before.photo) throw new FieldError("alt", "Upload a photo first");
+  await ctx.db.transaction(async (tx) => {
+    if (!(await updatePractitioner(tx, input.id, { photoAlt: input.alt }))) {
+      throw new NotFoundError(NOT_FOUND);
+    }
+    await audit(tx, ctx, {
+      action: "practitioner.update_photo",
+      entityId: input.id,
+      changes: { photoAlt: { from: before.photoAlt, to: input.alt } },
+    });
+  });
+  return { id: input.id, photo: { ...before.photo, alt: input.alt } };
 }
 
 /** The uploaded file's size in bytes, from its base64. */

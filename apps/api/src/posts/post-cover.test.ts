@@ -81,7 +81,21 @@ describe.each(testDrivers)("post covers (%s)", (driver) => {
     const [audit] = await auditRows(t, "post.update_cover");
     expect(audit).toMatchObject({ entityId: post.id, changes: { cover: { to: cover.key } } });
 
+    const described = await owner.client.posts.describeCover.mutate({
+      id: post.id,
+      alt: "Taping an ankle before a trail run",
+    });
+    expect(described.cover).toEqual({ ...cover, alt: "Taping an ankle before a trail run" });
+    expect((await t.client().posts.bySlug.query({ slug: "trail-ankles" })).cover?.alt).toBe(
+      "Taping an ankle before a trail run",
+    );
+    expect(s3.objects.size).toBe(6);
+
     await owner.client.posts.removeCover.mutate({ id: post.id });
+    expect(
+      (await failure(owner.client.posts.describeCover.mutate({ id: post.id, alt: "Gone" })))
+        .fieldErrors,
+    ).toEqual({ alt: ["Upload a cover first"] });
     expect((await t.client().posts.bySlug.query({ slug: "trail-ankles" })).cover).toBeNull();
   });
 

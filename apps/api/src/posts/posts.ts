@@ -223,6 +223,23 @@ export async function uploadPostCover(ctx: StaffContext, input: ImageUpload & { 
   return { id: input.id, cover: { ...image, alt: input.alt } };
 }
 
+/** Changes the alt text of a post's uploaded cover (a field error when there is none). */
+export async function describePostCover(ctx: StaffContext, input: { id: string; alt: string }) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await findStaffPost(tx, input.id, { lock: true });
+    if (!before) throw new NotFoundError(NOT_FOUND);
+    requireAccessTo(ctx.user, "posts.write", before.authorId);
+    if (!before.cover) throw new FieldError("alt", "Upload a cover first");
+    await updatePost(tx, input.id, { coverImageAlt: input.alt });
+    await audit(tx, ctx, {
+      action: "post.update_cover",
+      entityId: input.id,
+      changes: { coverImageAlt: { from: before.cover.alt, to: input.alt } },
+    });
+    return { id: input.id, cover: { ...before.cover, alt: input.alt } };
+  });
+}
+
 /** Takes a post's cover away (an uploaded one or an older address); its files stay for backups. */
 export async function removePostCover(ctx: StaffContext, id: string) {
   await ctx.db.transaction(async (tx) => {

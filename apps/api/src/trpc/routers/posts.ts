@@ -1,6 +1,7 @@
 import {
   idInputSchema,
   idSchema,
+  imageAltSchema,
   imageUploadSchema,
   instantSchema,
   postContentSchema,
@@ -14,6 +15,7 @@ import {
   changePostStatus,
   createPost,
   deleteStaffPost,
+  describePostCover,
   publicPostBySlug,
   publicPosts,
   removePostCover,
@@ -93,6 +95,11 @@ export const postsRouter = {
   uploadCover: permissionProcedure("posts.write")
     .input(imageUploadSchema.extend({ id: idSchema }))
     .mutation(({ ctx, input }) => uploadPostCover(ctx, input)),
+
+  /** Changes the alt text of the post's uploaded cover. */
+  describeCover: permissionProcedure("posts.write")
+    .input(z.object({ id: idSchema, alt: imageAltSchema }))
+    .mutation(({ ctx, input }) => describePostCover(ctx, input)),
 
   /** Takes the post's cover away. */
   removeCover: permissionProcedure("posts.write")

@@ -1,6 +1,7 @@
 import {
   idInputSchema,
   idSchema,
+  imageAltSchema,
   imageUploadSchema,
   imageUrlSchema,
   practitionerInputSchema,
@@ -11,6 +12,7 @@ import { z } from "zod";
 import {
   createPractitioner,
   deleteStaffPractitioner,
+  describePractitionerPhoto,
   publicPractitionerBySlug,
   publicPractitioners,
   setPractitionerActive,
@@ -82,4 +84,9 @@ export const practitionersRouter = {
   uploadPhoto: permissionProcedure("catalog.write")
     .input(imageUploadSchema.extend({ id: idSchema }))
     .mutation(({ ctx, input }) => uploadPractitionerPhoto(ctx, input)),
+
+  /** Changes the alt text of a practitioner's uploaded photo. */
+  describePhoto: permissionProcedure("catalog.write")
+    .input(z.object({ id: idSchema, alt: imageAltSchema }))
+    .mutation(({ ctx, input }) => describePractitionerPhoto(ctx, input)),
 } satisfies TRPCRouterRecord;
