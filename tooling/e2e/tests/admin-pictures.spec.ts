@@ -129,6 +129,10 @@ test.describe("pictures", () => {
         sources: ["image/avif", "image/webp"],
       });
       expect(shown.srcset).toMatch(/-320\.avif 320w, .*-640\.avif 640w, .*-900\.avif 900w$/);
+      await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+        "content",
+        /^https?:\/\/[^/]+\/uploads\/[0-9a-f]{32}-900\.webp$/,
+      );
       const file = await page.request.get(shown.src);
       expect(file.status()).toBe(200);
       expect(file.headers()["content-type"]).toMatch(/^image\/(avif|webp)$/);
