@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { leaksInLogs } from "./log-leaks";
 
@@ -7,6 +7,9 @@ import { leaksInLogs } from "./log-leaks";
  * a manage link or a token (the servers log to E2E_LOG_DIR, see playwright.config.ts).
  */
 export default function globalTeardown() {
+  // The run's uploaded images are of no use once it is over.
+  const uploads = process.env.E2E_UPLOAD_DIR;
+  if (uploads) rmSync(uploads, { recursive: true, force: true });
   const dir = process.env.E2E_LOG_DIR;
   if (!dir || !existsSync(dir)) return;
   const lines = readdirSync(dir)

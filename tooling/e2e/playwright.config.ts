@@ -15,6 +15,9 @@ const ADMIN_SPECS = /(^|[\\/])admin-[^\\/]*\.spec\.ts$/;
 process.env.E2E_LOG_DIR ??= mkdtempSync(join(tmpdir(), "clinic-e2e-logs-"));
 const logDir = process.env.E2E_LOG_DIR;
 const logFile = (server: string) => join(logDir, `${server}.log`);
+// Photos and covers the specs upload go to a folder of the run's own, not the repository's.
+process.env.E2E_UPLOAD_DIR ??= mkdtempSync(join(tmpdir(), "clinic-e2e-uploads-"));
+const uploadDir = process.env.E2E_UPLOAD_DIR;
 
 // The apps run from their built output (turbo builds them first: `test` depends on `^build`).
 // Started in order, each once the previous one answers, so the sites find the API up.
@@ -78,6 +81,7 @@ export default defineConfig({
         WEB_URL: webUrl,
         ADMIN_URL: adminUrl,
         LOG_FILE: logFile("api"),
+        UPLOAD_DIR: uploadDir,
       },
     },
     {

@@ -1,7 +1,9 @@
 import { useNonce } from "@clinic/form-kit";
+import { activateVideoFacades } from "@clinic/markdown/video-facade";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useEffect } from "react";
 import { ErrorBoundary as StaffErrorBoundary } from "./components/staff-error-boundary";
 import { pageMeta } from "./formatting/page-title";
 import stylesUrl from "./styles/app.css?url";
@@ -35,6 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Posts' videos are click-to-load posters until the visitor starts one (@clinic/markdown).
+  useEffect(() => activateVideoFacades(document), []);
   return <Outlet />;
 }
 

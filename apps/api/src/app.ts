@@ -22,6 +22,7 @@ import { healthRoutes } from "./health.js";
 import { apiLogger, type Logger } from "./logger.js";
 import { createMetrics, metricsRoutes, type PoolStats } from "./metrics/metrics.js";
 import { appRouter, isPublicRead } from "./trpc/root.js";
+import { diskImageStore, type ImageStore } from "./uploads/image-store.js";
 import { defaultUploadDir, uploadRoutes } from "./uploads/photos.js";
 
 export interface AppDeps {
@@ -36,6 +37,8 @@ export interface AppDeps {
   appSecret?: string;
   /** Where uploaded images are stored and served from (default `.data/uploads` at the repo root). */
   uploadDir?: string;
+  /** The image store (an S3-compatible bucket when configured); default: files in `uploadDir`. */
+  imageStore?: ImageStore;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); default loopback only. */
   trustedProxies?: TrustedProxies;
   /** Whether emails stay in the outbox (no SMTP server), so owners may read them there. */
@@ -79,9 +82,9 @@ function client(c: Context, trust: TrustedProxies) {
 }
 
 const bodyLimitDefault = bodyLimit({ maxSize: 256 * 1024, onError: tooLarge });
-// A 2 MB photo is about 2.7 MB as base64 in JSON.
-const PHOTO_UPLOAD_PATH = "/trpc/practitioners.uploadPhoto";
-const photoBodyLimit = bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge });
+// An 8 MB image is about 10.7 MB as base64 in JSON.
+const IMAGE_UPLOAD_PATHS = new Set(["/trpc/practitioners.uploadPhoto", "/trpc/posts.uploadCover"]);
+const imageBodyLimit = bodyLimit({ maxSize: 11 * 1024 * 1024, onError: tooLarge });
 
 /** The most calls one batched tRPC request may carry. */
 export const MAX_BATCH_SIZE = 20;
@@ -91,7 +94,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const ping = deps.ping ?? (async () => void (await deps.db.execute("select 1")));
 
-  const uploadDir = deps.uploadDir ?? defaultUploadDir;
+  const images = deps.imageStore ?? diskImageStore(deps.uploadDir ?? defaultUploadDir);
   const trustedProxies = deps.trustedProxies ?? compileTrustedProxies(DEFAULT_TRUSTED_PROXIES);
   const cache = deps.cache ?? new PublicCache({ feed: deps.feed ?? localChangeFeed(), logger });
 
@@ -105,7 +108,7 @@ export function createApp(deps: AppDeps) {
     c.res.headers.set(REQUEST_ID_HEADER, requestId);
   });
   // Before secureHeaders: uploaded images set their own headers (shown by sites on other origins).
-  app.route("/", uploadRoutes({ uploadDir }));
+  app.route("/", uploadRoutes({ store: images }));
   app.use(secureHeaders());
   app.route("/", healthRoutes({ ping, logger }));
   app.route("/", metricsRoutes({ metrics, token: deps.metricsToken }));
@@ -118,7 +121,7 @@ export function createApp(deps: AppDeps) {
     (c, next) =>
       c.req.method === "GET" || c.req.method === "HEAD"
         ? next()
-        : (c.req.path === PHOTO_UPLOAD_PATH ? photoBodyLimit : bodyLimitDefault)(c, next),
+        : (IMAGE_UPLOAD_PATHS.has(c.req.path) ? imageBodyLimit : bodyLimitDefault)(c, next),
     sharedAnswers({
       cache,
       now,
@@ -139,7 +142,7 @@ export function createApp(deps: AppDeps) {
         webUrl: deps.webUrl ?? "http://localhost:3000",
         appSecret: deps.appSecret ?? DEV_APP_SECRET,
         ...client(c, trustedProxies),
-        uploadDir,
+        images,
         devMailbox: deps.devMailbox ?? false,
         metrics,
         cache,

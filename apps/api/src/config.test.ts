@@ -1,6 +1,7 @@
 import { EnvError } from "@clinic/env";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
+import { imageStoreFrom } from "./uploads/configured-store.js";
 
 describe("the API's configuration", () => {
   it("has working defaults for development", () => {
@@ -17,6 +18,27 @@ describe("the API's configuration", () => {
     expect(config.PORT).toBe(4100);
     expect(config.SEED_DEMO_DATA).toBe(false);
     expect(config.SMTP_URL).toBeUndefined();
+  });
+
+  it("stores uploads in UPLOAD_DIR unless given a whole S3-compatible bucket", () => {
+    expect(imageStoreFrom(loadConfig({ UPLOAD_DIR: "/srv/uploads" })).description).toBe(
+      "folder /srv/uploads",
+    );
+    const s3 = {
+      UPLOAD_S3_BUCKET: "clinic-images",
+      UPLOAD_S3_ENDPOINT: "https://s3.eu-west-1.amazonaws.com",
+      UPLOAD_S3_ACCESS_KEY_ID: "AKIDEXAMPLE",
+      UPLOAD_S3_SECRET_ACCESS_KEY: "secret-example",
+    };
+    const store = imageStoreFrom(loadConfig(s3));
+    expect(store.description).toBe("bucket clinic-images at s3.eu-west-1.amazonaws.com");
+    expect(store.description).not.toContain("secret");
+    const { UPLOAD_S3_ENDPOINT: _e, UPLOAD_S3_SECRET_ACCESS_KEY: _s, ...partial } = s3;
+    expect(() => loadConfig(partial)).toThrow(EnvError);
+    expect(() => loadConfig(partial)).toThrow(/UPLOAD_S3_ENDPOINT.*UPLOAD_S3_SECRET_ACCESS_KEY/s);
+    expect(() => loadConfig({ ...s3, UPLOAD_S3_ENDPOINT: "not a url" })).toThrow(
+      /UPLOAD_S3_ENDPOINT/,
+    );
   });
 
   it("runs housekeeping hourly unless told otherwise, within a second to a day", () => {

@@ -28,6 +28,18 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
       APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
       /** Where uploaded images (practitioner photos) are stored; default `.data/uploads` at the repo root. */
       UPLOAD_DIR: z.string().min(1).optional(),
+      /** An S3-compatible bucket for uploaded images instead of UPLOAD_DIR (decision 021). */
+      UPLOAD_S3_BUCKET: z.string().min(1).optional(),
+      /** The bucket's service address, e.g. https://s3.eu-west-1.amazonaws.com. */
+      UPLOAD_S3_ENDPOINT: z.url().optional(),
+      UPLOAD_S3_REGION: z.string().min(1).default("us-east-1"),
+      UPLOAD_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+      UPLOAD_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+      /** Prepended to every object key, e.g. `uploads/`. */
+      UPLOAD_S3_PREFIX: z
+        .string()
+        .regex(/^[A-Za-z0-9._/-]*$/, "letters, digits, . _ - and / only")
+        .default(""),
       /** Where emails go, e.g. smtp://user:pass@smtp.example.com:587; unset, they stay in the dev mailbox. */
       SMTP_URL: z
         .string()
@@ -65,6 +77,20 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
     },
     runtimeEnv,
   );
+  if (config.UPLOAD_S3_BUCKET) {
+    const needed = [
+      "UPLOAD_S3_ENDPOINT",
+      "UPLOAD_S3_ACCESS_KEY_ID",
+      "UPLOAD_S3_SECRET_ACCESS_KEY",
+    ] as const;
+    const absent = needed.filter((name) => !config[name]);
+    if (absent.length > 0) {
+      throw new EnvError(
+        "@clinic/api",
+        absent.map((name) => ({ path: [name], message: "required when UPLOAD_S3_BUCKET is set" })),
+      );
+    }
+  }
   if (config.NODE_ENV === "production") {
     const missing: { path: string[]; message: string }[] = [];
     if (!config.APP_SECRET) {

@@ -3,6 +3,7 @@ import type { StaffUser } from "@clinic/domain";
 import type { AnswerWindow, PublicCache } from "./cache/public-cache.js";
 import type { Logger } from "./logger.js";
 import type { ApiMetrics } from "./metrics/metrics.js";
+import type { ImageStore } from "./uploads/image-store.js";
 
 /**
  * What every service works with: the database, the clock, the logger and
@@ -26,8 +27,8 @@ export interface AppContext {
    * on it would throttle everyone behind it, so those caps skip it (decision 009).
    */
   clientIsTrustedProxy?: boolean;
-  /** Where uploaded images are stored. */
-  uploadDir: string;
+  /** Where uploaded images are stored: UPLOAD_DIR, or an S3-compatible bucket (decision 021). */
+  images: ImageStore;
   /** Whether emails stay in the outbox (no SMTP server): the development mailbox is open. */
   devMailbox: boolean;
   /** Where procedure calls are counted (`/metrics`); absent where nothing scrapes (tests). */

@@ -14,6 +14,7 @@ import { type Housekeeper, startHousekeeper } from "./housekeeping/housekeeping.
 import { listen } from "./http-server.js";
 import { apiLogger as logger } from "./logger.js";
 import { startupFailure } from "./startup-failure.js";
+import { imageStoreFrom } from "./uploads/configured-store.js";
 import { defaultUploadDir } from "./uploads/photos.js";
 
 const config = orExit(() => loadConfig());
@@ -45,6 +46,7 @@ const app = createApp({
   webUrl: config.WEB_URL,
   appSecret: config.APP_SECRET,
   uploadDir: config.UPLOAD_DIR ? resolve(config.UPLOAD_DIR) : undefined,
+  imageStore: imageStoreFrom(config),
   trustedProxies: config.TRUSTED_PROXIES,
   // Without SMTP the outbox is the mailbox, and owners may read it in the admin app.
   devMailbox: !config.SMTP_URL,

@@ -1,4 +1,5 @@
 import { errorStatusOf, errorTitle } from "@clinic/form-kit";
+import { activateVideoFacades } from "@clinic/markdown/video-facade";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   Links,
@@ -10,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useEffect } from "react";
 import { JsonLdScript } from "./components/json-ld";
 import { useNonce } from "./components/nonce";
 import { SITE_ERROR_COPY, SiteErrorBoundary } from "./components/site-error-page";
@@ -112,6 +114,8 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Posts' videos are click-to-load posters until the visitor starts one (@clinic/markdown).
+  useEffect(() => activateVideoFacades(document), []);
   return <Outlet />;
 }
 

@@ -4,6 +4,7 @@ import {
   patientTypes,
   postStatuses,
   reviewStatuses,
+  type StoredImage,
   staffRoles,
 } from "@clinic/domain";
 import { sql } from "drizzle-orm";
@@ -111,20 +112,28 @@ export const clinicSettings = pgTable(
   ],
 );
 
-export const practitioners = pgTable("practitioners", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  title: text("title").notNull(),
-  bio: text("bio").notNull(),
-  photoUrl: text("photo_url"),
-  active: boolean("active").notNull().default(true),
-  sortOrder: integer("sort_order").notNull().default(0),
-  /** SHA-256 of the secret in the practitioner's calendar subscription URL. */
-  calendarTokenHash: text("calendar_token_hash").unique(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const practitioners = pgTable(
+  "practitioners",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    title: text("title").notNull(),
+    bio: text("bio").notNull(),
+    /** The photo's address (an uploaded photo's largest WebP, or an older single file). */
+    photoUrl: text("photo_url"),
+    /** An uploaded photo's resized variants (decision 021); null for none or an older photo. */
+    photo: jsonb("photo").$type<StoredImage>(),
+    photoAlt: text("photo_alt"),
+    active: boolean("active").notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+    /** SHA-256 of the secret in the practitioner's calendar subscription URL. */
+    calendarTokenHash: text("calendar_token_hash").unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("practitioners_photo_alt", sql`${t.photo} is null or ${t.photoAlt} is not null`)],
+);
 
 export const services = pgTable(
   "services",
@@ -329,12 +338,16 @@ export const posts = pgTable(
     authorId: uuid("author_id").references(() => practitioners.id, { onDelete: "set null" }),
     status: postStatus("status").notNull().default("draft"),
     publishedAt: instant("published_at"),
+    /** An older external address; uploaded covers are `coverImage` (decision 021). */
     coverImageUrl: text("cover_image_url"),
+    coverImage: jsonb("cover_image").$type<StoredImage>(),
+    coverImageAlt: text("cover_image_alt"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("posts_published_have_date", sql`${t.status} = 'draft' or ${t.publishedAt} is not null`),
+    check("posts_cover_alt", sql`${t.coverImage} is null or ${t.coverImageAlt} is not null`),
     index("posts_status_published_idx").on(t.status, t.publishedAt),
   ],
 );

@@ -10,8 +10,12 @@ import {
 
 const NOCOOKIE = "https://www.youtube-nocookie.com/embed/";
 
+/** The players a page would load on a click (click-to-load posters hold no iframe). */
 function iframeSrcs(html: string): string[] {
-  return [...html.matchAll(/<iframe[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1]!);
+  expect(html).not.toContain("<iframe");
+  return [...html.matchAll(/<a class="video-facade__play"[^>]*\sdata-video-src="([^"]*)"/g)].map(
+    (m) => m[1]!,
+  );
 }
 
 describe("renderMarkdown", () => {
@@ -60,20 +64,22 @@ describe("renderMarkdown", () => {
     const html = renderMarkdown(
       'Before\n\n<iframe src="https://evil.example/embed"></iframe>\n\n<iframe src="https://www.youtube-nocookie.com/embed/S7L5pmw8Is4"></iframe>\n\nAfter',
     );
-    expect(html).not.toContain("<iframe");
+    expect(html).not.toMatch(/<iframe|data-video-src/);
     expect(html).toContain("Before");
     expect(html).toContain("After");
   });
 
-  it("turns the youtube directive into a privacy-enhanced embed", () => {
+  it("turns the youtube directive into a click-to-load player with a poster of its own", () => {
     const html = renderMarkdown(
       'Intro paragraph.\n\n::youtube{id="S7L5pmw8Is4" title="Why runners benefit"}\n\nOutro.',
     );
     expect(iframeSrcs(html)).toEqual([`${NOCOOKIE}S7L5pmw8Is4`]);
-    expect(html).toContain('title="Why runners benefit"');
-    expect(html).toContain('loading="lazy"');
-    expect(html).toContain("allowfullscreen");
-    expect(html).toMatch(/<div class="video-embed"><iframe/);
+    expect(html).toContain('data-video-title="Why runners benefit"');
+    expect(html).toContain('href="https://www.youtube.com/watch?v=S7L5pmw8Is4"');
+    expect(html).toContain("Play video: </span>Why runners benefit");
+    expect(html).toMatch(/<div class="video-embed video-facade"><a /);
+    // Nothing loads from the video host before the click: no iframe, no remote poster image.
+    expect(html).not.toMatch(/<img|ytimg|\ssrc=/);
     expect(html).not.toContain("::youtube");
     expect(html).toContain("<p>Intro paragraph.</p>");
     expect(html).toContain("<p>Outro.</p>");
@@ -94,12 +100,12 @@ describe("renderMarkdown", () => {
   ])("turns a line holding only %s into an embed", (link) => {
     const html = renderMarkdown(`Some text.\n\n${link}\n\nMore text.`);
     expect(iframeSrcs(html)).toEqual([`${NOCOOKIE}S7L5pmw8Is4`]);
-    expect(html).toContain('title="YouTube video"');
+    expect(html).toContain('data-video-title="YouTube video"');
   });
 
   it("leaves a YouTube link inside a sentence as an ordinary link", () => {
     const html = renderMarkdown("See https://youtu.be/S7L5pmw8Is4 for more.");
-    expect(html).not.toContain("<iframe");
+    expect(html).not.toMatch(/<iframe|data-video-src/);
     expect(html).toContain('<a href="https://youtu.be/S7L5pmw8Is4">');
   });
 
@@ -111,13 +117,13 @@ describe("renderMarkdown", () => {
     '::youtube{title="No id"}',
   ])("renders no iframe for an invalid directive: %s", (directive) => {
     const html = renderMarkdown(`Text\n\n${directive}\n\nMore`);
-    expect(html).not.toContain("<iframe");
+    expect(html).not.toMatch(/<iframe|data-video-src/);
     expect(html).not.toContain("<s>");
   });
 
   it("does not embed a link whose id is not a valid video id", () => {
     const html = renderMarkdown("https://www.youtube.com/watch?v=abc");
-    expect(html).not.toContain("<iframe");
+    expect(html).not.toMatch(/<iframe|data-video-src/);
   });
 
   it("escapes the directive title", () => {
@@ -125,19 +131,21 @@ describe("renderMarkdown", () => {
       '::youtube{id="S7L5pmw8Is4" title="<script>alert(1)</script> & \'friends\'"}',
     );
     expect(iframeSrcs(html)).toEqual([`${NOCOOKIE}S7L5pmw8Is4`]);
-    expect(html).toContain('title="&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;friends&#39;"');
+    expect(html).toContain(
+      'data-video-title="&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;friends&#39;"',
+    );
     expect(html).not.toContain("<script");
   });
 
   it("does not embed directives shown as code", () => {
     const html = renderMarkdown('```\n::youtube{id="S7L5pmw8Is4" title="Example"}\n```');
-    expect(html).not.toContain("<iframe");
+    expect(html).not.toMatch(/<iframe|data-video-src/);
     expect(html).toContain("::youtube{id=");
   });
 
   it("cannot be tricked by a post guessing the placeholder", () => {
     const html = renderMarkdown("youtube-embed-0\n\n<p>youtube-embed-0</p>");
-    expect(html).not.toContain("<iframe");
+    expect(html).not.toMatch(/<iframe|data-video-src/);
   });
 
   it("renders several embeds in order", () => {

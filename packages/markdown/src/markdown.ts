@@ -45,17 +45,36 @@ export function parseDirectiveAttributes(source: string): Record<string, string>
   return attributes;
 }
 
+// YouTube's play button, drawn here: the poster is ours, nothing is fetched from the video host.
+const PLAY_ICON =
+  '<svg viewBox="0 0 68 48" width="68" height="48" focusable="false">' +
+  '<path d="M66.5 7.7c-.8-2.9-2.5-5.4-5.4-6.2C55.8.1 34 0 34 0S12.2.1 6.9 1.6c-3 .7-4.6 3.2-5.4 6.1C.1 13 0 24 0 24s.1 11 1.5 16.3c.8 2.9 2.5 5.4 5.4 6.2C12.2 47.9 34 48 34 48s21.8-.1 27.1-1.6c3-.7 4.6-3.2 5.4-6.1C67.9 35 68 24 68 24s-.1-11-1.5-16.3z" fill="currentColor"/>' +
+  '<path d="M45 24 27 14v20z" fill="#fff"/></svg>';
+
+/** The privacy-enhanced player's address for a video (what the iframe loads once asked). */
+export function youTubePlayerSrc(id: string): string {
+  if (!VIDEO_ID.test(id)) throw new RangeError(`Not a YouTube video id: ${id}`);
+  return `https://www.youtube-nocookie.com/embed/${id}`;
+}
+
 /**
- * The privacy-enhanced player for one video. Built only from a validated id and an
- * escaped title, never from the post's own HTML.
+ * A click-to-load player for one video: a poster drawn on the page (the title and a play
+ * button; no image from the video host) that is a link to the video. Nothing is requested from
+ * YouTube until the visitor activates it: then `activateVideoFacades` swaps in the
+ * privacy-enhanced player; without JavaScript the link opens the video on YouTube. Built only
+ * from a validated id and an escaped title, never from the post's own HTML.
  */
 export function youTubeEmbedHtml({ id, title }: YouTubeEmbed): string {
-  if (!VIDEO_ID.test(id)) throw new RangeError(`Not a YouTube video id: ${id}`);
+  const src = youTubePlayerSrc(id);
+  const safeTitle = escapeHtml(title);
   return (
-    `<div class="video-embed"><iframe src="https://www.youtube-nocookie.com/embed/${id}"` +
-    ` title="${escapeHtml(title)}" loading="lazy"` +
-    ` allow="accelerometer; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"` +
-    ` referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe></div>`
+    `<div class="video-embed video-facade">` +
+    `<a class="video-facade__play" href="https://www.youtube.com/watch?v=${id}"` +
+    ` data-video-src="${src}" data-video-title="${safeTitle}">` +
+    `<span class="video-facade__title"><span class="visually-hidden">Play video: </span>${safeTitle}</span>` +
+    `<span class="video-facade__button" aria-hidden="true">${PLAY_ICON}</span>` +
+    `<span class="video-facade__note">Plays from YouTube when you start it</span>` +
+    `</a></div>`
   );
 }
 

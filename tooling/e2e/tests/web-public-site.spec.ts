@@ -33,7 +33,7 @@ test.describe("public site", () => {
     }
   });
 
-  test("a blog post embeds its YouTube video with the privacy-enhanced player", async ({
+  test("a blog post's YouTube video is a poster until clicked, then the privacy-enhanced player", async ({
     page,
   }) => {
     const slug = "why-runners-benefit-from-spinal-adjustments";
@@ -43,6 +43,8 @@ test.describe("public site", () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(post.title);
     const video = page.locator("iframe");
+    await expect(video).toHaveCount(0);
+    await page.getByRole("link", { name: /^Play video: / }).click();
     await expect(video).toHaveCount(1);
     await expect(video).toHaveAttribute(
       "src",

@@ -71,12 +71,6 @@ export function PostEditor({
           label="Tags"
           hint="Separated by commas, e.g. running, rehab"
         />
-        <TextField
-          meta={fields.coverImageUrl}
-          type="url"
-          label="Cover image address"
-          hint="Optional; an https:// address."
-        />
       </div>
       <TextAreaField
         meta={fields.excerpt}

@@ -10,11 +10,13 @@ import {
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors, FormErrors } from "../components/field-errors";
+import { ImageUploadPanel } from "../components/image-upload-panel";
 import { NoticeBanner } from "../components/notice-banner";
 import { PostEditor } from "../components/post-editor";
 import { DeletionPanel } from "../components/record-panels";
 import { SubmitButton } from "../components/submit-button";
 import { dateTimeLabel } from "../formatting/clinic-time";
+import { imagePreview } from "../formatting/image-preview";
 import { pageMeta } from "../formatting/page-title";
 import {
   parseLocalDateTimeInput,
@@ -27,6 +29,7 @@ import type { ApiClient } from "../server/api.server";
 import { confirmStep } from "../server/confirm-step.server";
 import { runAction, submitForm } from "../server/form-action.server";
 import { noticeFrom, withNotice } from "../server/notices.server";
+import { uploadPhoto } from "../server/photo-upload.server";
 import { authorOptions, previewOf, previewReply } from "../server/post-editor.server";
 import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
@@ -41,6 +44,8 @@ const notices = {
   published: "Post published: it is on the website now.",
   scheduled: "Post scheduled.",
   unpublished: "Post unpublished: it is a draft again and off the website.",
+  cover: "Cover updated.",
+  "cover-removed": "Cover removed.",
 } as const;
 
 const findPost = (api: ApiClient, id = "") =>
@@ -73,7 +78,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       authorId: post.authorId ?? "",
       authorName: post.author?.name ?? "The clinic",
       tags: post.tags.join(", "),
-      coverImageUrl: post.coverImageUrl ?? "",
+      cover: imagePreview(
+        post.cover,
+        post.cover?.alt ?? null,
+        post.coverImageUrl,
+        `Cover of “${post.title}”`,
+      ),
+      hasCover: post.cover !== null || post.coverImageUrl !== null,
+      describable: post.cover !== null,
       status: post.status,
       canEdit: post.canEdit,
       publishedLabel: post.publishedAt ? dateTimeLabel(post.publishedAt, tz) : null,
@@ -90,9 +102,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const post = await findPost(api, params.id);
   const id = post.id;
   const here = `/posts/${id}`;
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    return uploadPhoto(request, (cover) => api.posts.uploadCover.mutate({ id, ...cover }), {
+      redirectTo: withNotice(here, "cover"),
+      tag: { intent: "cover" as const },
+      describe: post.cover ? (alt) => api.posts.describeCover.mutate({ id, alt }) : undefined,
+    });
+  }
   const formData = await request.formData();
   const done = (notice: keyof typeof notices) => () => withNotice(here, notice);
-  switch (intentOf(formData, ["preview", "save", "schedule", "publish", "unpublish", "delete"])) {
+  const intents = ["preview", "save", "schedule", "publish", "unpublish", "delete", "remove-cover"];
+  switch (intentOf(formData, intents)) {
     case "preview":
       return previewReply(formData);
     case "save":
@@ -101,7 +121,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         {
           schema: postFormSchema,
           fields: Object.keys(postFormSchema.shape),
-          send: (form) => api.posts.update.mutate({ id, ...postContentFrom(form) }),
+          // The cover is set by its own form (uploaded); an older address is kept as it is.
+          send: (form) =>
+            api.posts.update.mutate({
+              id,
+              ...postContentFrom(form),
+              coverImageUrl: post.coverImageUrl,
+            }),
           redirectTo: done("saved"),
         },
         { intent: "save" },
@@ -129,6 +155,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return runAction(() => api.posts.unpublish.mutate({ id }), done("unpublished"), {
         intent: "status",
       });
+    case "remove-cover":
+      return runAction(() => api.posts.removeCover.mutate({ id }), done("cover-removed"), {
+        intent: "cover",
+      });
     case "delete":
       return runAction(
         () => api.posts.remove.mutate({ id }),
@@ -148,6 +178,7 @@ export default function EditPost() {
       : undefined;
   const scheduleError = actionData?.intent === "schedule" ? actionData : undefined;
   const statusError = actionData?.intent === "status" ? actionData.error : undefined;
+  const coverForm = actionData?.intent === "cover" ? actionData : undefined;
   const statusLine =
     post.status === "published"
       ? `Published ${post.publishedLabel ?? ""}`
@@ -243,13 +274,37 @@ export default function EditPost() {
                 body: post.body,
                 authorId: post.authorId,
                 tags: post.tags,
-                coverImageUrl: post.coverImageUrl,
               }}
               authors={authors}
               previewHtml={actionData?.intent === "preview" ? actionData.preview : previewHtml}
               submitLabel="Save changes"
             />
           </section>
+
+          <ImageUploadPanel
+            name="cover"
+            heading="Cover image"
+            current={post.cover}
+            emptyText={
+              post.hasCover
+                ? "The cover's address isn't one the website can show: upload the image instead."
+                : "No cover yet: the post is shown without a picture."
+            }
+            previewClassName="cover-preview"
+            previewSizes="(min-width: 40rem) 32rem, 100vw"
+            altDefault={post.cover?.alt ?? ""}
+            altHint="Read aloud in place of the picture: what it shows, in a sentence."
+            fileLabel="New cover image"
+            uploadLabel="Upload cover"
+            saveLabel="Save cover"
+            removeLabel="Remove cover"
+            removeIntent="remove-cover"
+            removable={post.hasCover}
+            describable={post.describable}
+            errors={coverForm && "errors" in coverForm ? coverForm.errors : undefined}
+            altTyped={coverForm && "alt" in coverForm ? coverForm.alt : undefined}
+            error={coverForm?.error}
+          />
 
           <DeletionPanel
             confirming={confirmDelete}

@@ -10,16 +10,16 @@ import type {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CalendarFeedPanel } from "../components/calendar-feed-panel";
 import { FormErrors } from "../components/field-errors";
+import { ImageUploadPanel } from "../components/image-upload-panel";
 import { NoticeBanner } from "../components/notice-banner";
 import { PractitionerDetailsForm } from "../components/practitioner-form";
 import { ActivationPanel, ActiveBadge, DeletionPanel } from "../components/record-panels";
-import { SubmitButton } from "../components/submit-button";
+import { imagePreview } from "../formatting/image-preview";
 import { pageMeta } from "../formatting/page-title";
 import { practitionerFormSchema, slugFor } from "../forms/catalog-forms";
 import type { ApiClient } from "../server/api.server";
 import { confirmStep } from "../server/confirm-step.server";
 import { runAction, submitForm, switchActive } from "../server/form-action.server";
-import { imageSrc } from "../server/image-address.server";
 import { noticeFrom, withNotice } from "../server/notices.server";
 import { uploadPhoto } from "../server/photo-upload.server";
 import { requireStaffAction, requireStaffWith } from "../server/staff-access.server";
@@ -62,8 +62,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bio: practitioner.bio,
       sortOrder: practitioner.sortOrder,
       active: practitioner.active,
-      photoSrc: imageSrc(practitioner.photoUrl),
+      photo: imagePreview(
+        practitioner.photo,
+        practitioner.photoAlt,
+        practitioner.photoUrl,
+        practitioner.name,
+      ),
       hasPhoto: practitioner.photoUrl !== null,
+      describable: practitioner.photo !== null,
       bookingCount: practitioner.bookingCount,
       services: practitioner.services,
     },
@@ -79,6 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     return uploadPhoto(request, (photo) => api.practitioners.uploadPhoto.mutate({ id, ...photo }), {
       redirectTo: withNotice(here, "photo"),
+      describe: current.photo
+        ? (alt) => api.practitioners.describePhoto.mutate({ id, alt })
+        : undefined,
     });
   }
 
@@ -182,10 +191,30 @@ export default function EditPractitioner() {
             </p>
           </section>
 
-          <PhotoPanel
-            name={p.name}
-            photoSrc={p.photoSrc}
-            hasPhoto={p.hasPhoto}
+          <ImageUploadPanel
+            name="photo"
+            heading="Photo"
+            current={p.photo}
+            emptyText={
+              p.hasPhoto ? "The photo's address isn't one this site serves." : "No photo yet."
+            }
+            previewClassName="photo"
+            previewSizes="128px"
+            altDefault={p.photo?.alt ?? `Portrait of ${p.name}`}
+            altHint="Read aloud in place of the photo, e.g. “Jason Lee in the clinic’s gym”."
+            fileLabel="New photo"
+            uploadLabel="Upload photo"
+            saveLabel="Save photo"
+            removeLabel="Remove photo"
+            removeIntent="remove-photo"
+            removable={p.hasPhoto}
+            describable={p.describable}
+            errors={
+              actionData?.form === "photo" && "errors" in actionData ? actionData.errors : undefined
+            }
+            altTyped={
+              actionData?.form === "photo" && "alt" in actionData ? actionData.alt : undefined
+            }
             error={actionData?.form === "photo" ? actionData.error : undefined}
           />
 
@@ -231,51 +260,6 @@ export default function EditPractitioner() {
         />
       ) : null}
     </>
-  );
-}
-
-function PhotoPanel(props: {
-  name: string;
-  photoSrc: string | null;
-  hasPhoto: boolean;
-  error: string | undefined;
-}) {
-  return (
-    <section className="panel" aria-labelledby="photo-heading">
-      <h2 id="photo-heading">Photo</h2>
-      {props.photoSrc ? (
-        <img className="photo" src={props.photoSrc} alt={props.name} width={128} height={128} />
-      ) : (
-        <p className="muted">No photo yet.</p>
-      )}
-      {props.error ? <FormErrors errors={[props.error]} /> : null}
-      <Form method="post" encType="multipart/form-data" className="form">
-        <div className="field">
-          <label htmlFor="photo">New photo</label>
-          <p id="photo-hint" className="field__hint">
-            JPEG, PNG or WebP, at most 2 MB.
-          </p>
-          <input
-            id="photo"
-            name="photo"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            required
-            aria-describedby="photo-hint"
-          />
-        </div>
-        <div className="button-row">
-          <SubmitButton className="button button--primary">Upload photo</SubmitButton>
-        </div>
-      </Form>
-      {props.hasPhoto ? (
-        <Form method="post" className="button-row" style={{ marginTop: "0.75rem" }}>
-          <SubmitButton intent="remove-photo" className="button button--quiet">
-            Remove photo
-          </SubmitButton>
-        </Form>
-      ) : null}
-    </section>
   );
 }
 

@@ -57,7 +57,7 @@ describe("photoUploadFrom", () => {
     });
   });
 
-  it("refuses anything over 2 MB and accepts exactly 2 MB", async () => {
+  it("refuses anything over 8 MB and accepts exactly 8 MB", async () => {
     const exact = new Uint8Array(MAX_PHOTO_BYTES);
     exact.set(PNG_SIGNATURE);
     expect((await photoUploadFrom(fileOf(exact))).ok).toBe(true);
@@ -80,7 +80,7 @@ describe("readPhotoForm", () => {
     expect(check.ok && check.upload.contentType).toBe("image/png");
   });
 
-  it("stops reading a file larger than 2 MB with a message", async () => {
+  it("stops reading a file larger than 8 MB with a message", async () => {
     const form = new FormData();
     form.set("photo", fileOf(new Uint8Array(MAX_PHOTO_BYTES + 10)));
     expect(await readPhotoForm(multipart(form))).toEqual({ ok: false, message: PHOTO_TOO_LARGE });

@@ -32,6 +32,8 @@ export const auditActions = [
   "post.publish",
   "post.schedule",
   "post.unpublish",
+  "post.update_cover",
+  "post.remove_cover",
   "practitioner.create",
   "practitioner.update",
   "practitioner.update_photo",

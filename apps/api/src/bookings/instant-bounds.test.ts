@@ -13,6 +13,7 @@ import {
   signedInStaff,
   type TestApp,
 } from "../testing/index.js";
+import { diskImageStore } from "../uploads/image-store.js";
 import { moveToSlot } from "./booking-changes.js";
 import { placeBooking } from "./place-booking.js";
 
@@ -152,7 +153,7 @@ describe.each(testDrivers)("instants and dates out of range (%s)", (driver) => {
         webUrl: "http://localhost:3000",
         appSecret: "a-test-secret-of-at-least-32-characters",
         clientIp: "203.0.113.99",
-        uploadDir: "/tmp",
+        images: diskImageStore("/tmp"),
         devMailbox: false,
       };
       const settings = await getClinicSettings(t.db);

@@ -14,6 +14,7 @@ import {
   practitionerIdBySlug,
   signedInStaff,
   type TestApp,
+  testImage,
 } from "../testing/index.js";
 
 const profile = (slug: string) => ({
@@ -154,40 +155,86 @@ describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
       app = createApp({ db: t.db, logger: silentLogger, now: t.now, uploadDir });
     });
 
-    it("stores an upload, links it and serves it with its type and a long cache", async () => {
+    it("stores an upload's variants, links them and serves them with their type and a long cache", async () => {
       const client = inProcessClient(app, owner.token);
       const joeyId = await practitionerIdBySlug(t, "joey-lee");
-      const { photoUrl } = await client.practitioners.uploadPhoto.mutate({
+      const png = await testImage(800, 1000, "png");
+      const { photoUrl, photo } = await client.practitioners.uploadPhoto.mutate({
         id: joeyId,
         contentType: "image/png",
-        dataBase64: PNG.toString("base64"),
+        dataBase64: png.toString("base64"),
+        alt: "Joey Lee smiling in the clinic",
       });
-      expect(photoUrl).toMatch(/^\/uploads\/[0-9a-f]{32}\.png$/);
-      expect((await t.client().practitioners.bySlug.query({ slug: "joey-lee" })).photoUrl).toBe(
-        photoUrl,
-      );
+      expect(photoUrl).toMatch(/^\/uploads\/[0-9a-f]{32}-800\.webp$/);
+      expect(photo).toMatchObject({ width: 800, height: 1000, widths: [320, 640, 800] });
+      const shown = await t.client().practitioners.bySlug.query({ slug: "joey-lee" });
+      expect(shown.photoUrl).toBe(photoUrl);
+      expect(shown.photo).toEqual(photo);
+      expect(shown.photo?.alt).toBe("Joey Lee smiling in the clinic");
 
       const res = await app.request(photoUrl);
       expect(res.status).toBe(200);
-      expect(res.headers.get("content-type")).toBe("image/png");
+      expect(res.headers.get("content-type")).toBe("image/webp");
       expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
+      const avif = await app.request(photoUrl.replace("-800.webp", "-320.avif"));
+      expect(avif.headers.get("content-type")).toBe("image/avif");
+      expect((await readdir(uploadDir)).filter((f) => f.startsWith(photo.key))).toHaveLength(6);
 
       const [audit] = await auditRows(t, "practitioner.update_photo");
       expect(audit).toMatchObject({ entityId: joeyId, changes: { photoUrl: { to: photoUrl } } });
     });
 
-    it("refuses a file whose bytes don't match its type, or one over 2 MB, storing nothing", async () => {
+    it("changes the photo's alt text alone, refusing it where there is no uploaded photo", async () => {
+      const client = inProcessClient(app, owner.token);
+      const joeyId = await practitionerIdBySlug(t, "joey-lee");
+      const { photo } = await client.practitioners.describePhoto.mutate({
+        id: joeyId,
+        alt: "Joey Lee taping an ankle",
+      });
+      expect(photo.alt).toBe("Joey Lee taping an ankle");
+      // (Through `app`: `t.app` keeps its own public cache, which this app's writes don't reach.)
+      expect(
+        (await inProcessClient(app).practitioners.bySlug.query({ slug: "joey-lee" })).photo?.alt,
+      ).toBe("Joey Lee taping an ankle");
+      const jasonId = await practitionerIdBySlug(t, "jason-lee");
+      expect(
+        (await failure(client.practitioners.describePhoto.mutate({ id: jasonId, alt: "Jason" })))
+          .fieldErrors,
+      ).toEqual({ alt: ["Upload a photo first"] });
+    });
+
+    it("drops the variants when the photo is removed", async () => {
+      const client = inProcessClient(app, owner.token);
+      const id = await practitionerIdBySlug(t, "joey-lee");
+      const current = await client.practitioners.get.query({ id });
+      expect(current.photo).not.toBeNull();
+      await client.practitioners.update.mutate({
+        id,
+        slug: current.slug,
+        name: current.name,
+        title: current.title,
+        bio: current.bio,
+        active: current.active,
+        sortOrder: current.sortOrder,
+        photoUrl: null,
+      });
+      const after = await client.practitioners.get.query({ id });
+      expect(after).toMatchObject({ photoUrl: null, photo: null, photoAlt: null });
+    });
+
+    it("refuses a file whose bytes don't match its type, one that isn't an image, one over 8 MB or without alt text, storing nothing", async () => {
       const client = inProcessClient(app, owner.token);
       const id = await practitionerIdBySlug(t, "jason-lee");
       const before = await readdir(uploadDir);
+      const alt = "Jason Lee";
 
       const mismatch = await failure(
         client.practitioners.uploadPhoto.mutate({
           id,
           contentType: "image/jpeg",
           dataBase64: PNG.toString("base64"),
+          alt,
         }),
       );
       expect(mismatch).toMatchObject({
@@ -199,10 +246,26 @@ describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
           id,
           contentType: "image/webp",
           dataBase64: Buffer.from("<svg onload=alert(1)>").toString("base64"),
+          alt,
         }),
       );
       expect(notAnImage.fieldErrors).toEqual({
         dataBase64: ["That file isn't a JPEG, PNG or WebP image"],
+      });
+      // The right first bytes, then nothing a decoder can read.
+      const damaged = await failure(
+        client.practitioners.uploadPhoto.mutate({
+          id,
+          contentType: "image/png",
+          dataBase64: PNG.toString("base64"),
+          alt,
+        }),
+      );
+      expect(damaged).toMatchObject({
+        code: "BAD_REQUEST",
+        fieldErrors: {
+          dataBase64: ["That image couldn't be read: it may be damaged or too large"],
+        },
       });
       const big = Buffer.concat([JPEG_HEADER, Buffer.alloc(MAX_PHOTO_BYTES)]);
       const oversize = await failure(
@@ -210,15 +273,37 @@ describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
           id,
           contentType: "image/jpeg",
           dataBase64: big.toString("base64"),
+          alt,
         }),
       );
       expect(oversize).toMatchObject({
         code: "BAD_REQUEST",
-        fieldErrors: { dataBase64: ["Photos must be at most 2 MB"] },
+        fieldErrors: { dataBase64: ["Images must be at most 8 MB"] },
+      });
+      const noAlt = await failure(
+        client.practitioners.uploadPhoto.mutate({
+          id,
+          contentType: "image/png",
+          dataBase64: (await testImage(40, 40)).toString("base64"),
+          alt: "  ",
+        }),
+      );
+      expect(noAlt.fieldErrors).toEqual({
+        alt: ["Describe the image for people who can't see it"],
       });
 
       expect(await readdir(uploadDir)).toEqual(before);
       expect((await client.practitioners.get.query({ id })).photoUrl).toBeNull();
+    });
+
+    it("answers a body past the upload limit with 413 and a message", async () => {
+      const res = await app.request("/trpc/practitioners.uploadPhoto", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${owner.token}` },
+        body: JSON.stringify({ dataBase64: "A".repeat(12 * 1024 * 1024) }),
+      });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toEqual({ error: { message: "Request body is too large" } });
     });
 
     it("serves only stored names", async () => {
@@ -226,6 +311,8 @@ describe.each(testDrivers)("staff practitioners (%s)", (driver) => {
         "/uploads/..%2F..%2Fpackage.json",
         "/uploads/notes.txt",
         `/uploads/${"a".repeat(32)}.png`,
+        `/uploads/${"a".repeat(32)}-320.avif`,
+        `/uploads/${"a".repeat(32)}-320.svg`,
       ]) {
         expect((await app.request(path)).status, path).toBe(404);
       }

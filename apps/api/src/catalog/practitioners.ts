@@ -8,12 +8,17 @@ import {
   type StaffPractitioner,
   updatePractitioner,
 } from "@clinic/db";
-import type { NewPractitionerInput, PhotoUpload, PractitionerInput } from "@clinic/domain";
+import {
+  type ImageUpload,
+  imageSources,
+  type NewPractitionerInput,
+  type PractitionerInput,
+} from "@clinic/domain";
 import { audit, changedFields, createdFields } from "../audit/audit.js";
 import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
-import { NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
-import { decodePhoto, removeStoredImage, storeImage } from "../uploads/photos.js";
+import { FieldError, NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
+import { uploadImage } from "../uploads/image-pipeline.js";
 import { type CatalogKind, deleteCatalogEntry, setCatalogActive } from "./catalog-lifecycle.js";
 
 const NOT_FOUND = "We couldn't find that practitioner";
@@ -82,9 +87,13 @@ export async function updateStaffPractitioner(
   const { id, ...fields } = input;
   const before = await staffPractitioner(ctx, id);
   const changes = changedFields(editableFields(before), fields);
+  // An uploaded photo's variants and alt text belong to its address: a new one (or none) drops them.
+  const photo = fields.photoUrl === before.photoUrl ? {} : { photo: null, photoAlt: null };
   await withUniqueField("slug", SLUG_TAKEN, () =>
     ctx.db.transaction(async (tx) => {
-      if (!(await updatePractitioner(tx, id, fields))) throw new NotFoundError(NOT_FOUND);
+      if (!(await updatePractitioner(tx, id, { ...fields, ...photo }))) {
+        throw new NotFoundError(NOT_FOUND);
+      }
       await audit(tx, ctx, { action: "practitioner.update", entityId: id, changes });
     }),
   );
@@ -125,36 +134,61 @@ export function deleteStaffPractitioner(ctx: StaffContext, id: string) {
 }
 
 /**
- * Replaces a practitioner's photo with an uploaded JPEG, PNG or WebP (at
- * most 2 MB; the file's first bytes must match `contentType`). Stored in the
- * upload folder and served at the returned `/uploads/<file>` address.
+ * Replaces a practitioner's photo with an uploaded JPEG, PNG or WebP (at most 8 MB; the file's
+ * first bytes must match `contentType`), resized to its variants by the image pipeline and
+ * described by `alt`. Its `photoUrl` is the largest WebP, served at `/uploads/<file>`.
  */
 export async function uploadPractitionerPhoto(
   ctx: StaffContext,
-  input: PhotoUpload & { id: string },
+  input: ImageUpload & { id: string },
 ) {
-  const { bytes, contentType } = decodePhoto(input);
   const before = await staffPractitioner(ctx, input.id);
-  const photoUrl = await storeImage(ctx.uploadDir, bytes, contentType);
-  try {
-    await ctx.db.transaction(async (tx) => {
-      if (!(await updatePractitioner(tx, input.id, { photoUrl }))) {
-        throw new NotFoundError(NOT_FOUND);
-      }
+  const { image, bytes } = await uploadImage(ctx.images, input, (photo) =>
+    ctx.db.transaction(async (tx) => {
+      const photoUrl = imageSources(photo).src;
+      const values = { photoUrl, photo, photoAlt: input.alt };
+      if (!(await updatePractitioner(tx, input.id, values))) throw new NotFoundError(NOT_FOUND);
       await audit(tx, ctx, {
         action: "practitioner.update_photo",
         entityId: input.id,
         changes: {
           photoUrl: { from: before.photoUrl, to: photoUrl },
-          bytes: { from: null, to: bytes.length },
-          contentType: { from: null, to: contentType },
+          photoAlt: { from: before.photoAlt, to: input.alt },
+          bytes: { from: null, to: uploadedBytes(input) },
+          contentType: { from: null, to: input.contentType },
         },
       });
+    }),
+  );
+  return {
+    id: input.id,
+    photoUrl: imageSources(image).src,
+    photo: { ...image, alt: input.alt },
+    storedBytes: bytes,
+  };
+}
+
+/** Changes the alt text of a practitioner's uploaded photo (a field error when there is none). */
+export async function describePractitionerPhoto(
+  ctx: StaffContext,
+  input: { id: string; alt: string },
+) {
+  const before = await staffPractitioner(ctx, input.id);
+  if (!before.photo) throw new FieldError("alt", "Upload a photo first");
+  await ctx.db.transaction(async (tx) => {
+    if (!(await updatePractitioner(tx, input.id, { photoAlt: input.alt }))) {
+      throw new NotFoundError(NOT_FOUND);
+    }
+    await audit(tx, ctx, {
+      action: "practitioner.update_photo",
+      entityId: input.id,
+      changes: { photoAlt: { from: before.photoAlt, to: input.alt } },
     });
-  } catch (error) {
-    // The row still points at the old photo: the new file would be an orphan.
-    await removeStoredImage(ctx.uploadDir, photoUrl);
-    throw error;
-  }
-  return { id: input.id, photoUrl };
+  });
+  return { id: input.id, photo: { ...before.photo, alt: input.alt } };
+}
+
+/** The uploaded file's size in bytes, from its base64. */
+function uploadedBytes(upload: ImageUpload): number {
+  return Buffer.byteLength(upload.dataBase64, "base64");
 }

@@ -12,6 +12,7 @@ import {
 } from "@clinic/db";
 import {
   canOn,
+  type ImageUpload,
   type PostContent,
   type PostStatusChange,
   type postStaffFilterSchema,
@@ -23,6 +24,7 @@ import { requireAccessTo } from "../auth/access.js";
 import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
 import { FieldError, NotFoundError, SLUG_TAKEN, withUniqueField } from "../errors.js";
+import { uploadImage } from "../uploads/image-pipeline.js";
 
 const NOT_FOUND = "We couldn't find that post";
 
@@ -188,4 +190,68 @@ export async function deleteStaffPost(ctx: StaffContext, id: string) {
     });
   });
   return { id, deleted: true as const };
+}
+
+/**
+ * Sets a post's cover to an uploaded JPEG, PNG or WebP (at most 8 MB) with its alt text,
+ * resized to its variants by the image pipeline (decision 021); practitioners only on their own
+ * posts. An older external cover address is cleared: the site shows only its own images.
+ */
+export async function uploadPostCover(ctx: StaffContext, input: ImageUpload & { id: string }) {
+  // Checked before the work of resizing, and again under the row's lock.
+  requireAccessTo(ctx.user, "posts.write", (await mustFind(ctx, input.id)).authorId);
+  const { image } = await uploadImage(ctx.images, input, (cover) =>
+    ctx.db.transaction(async (tx) => {
+      const before = await findStaffPost(tx, input.id, { lock: true });
+      if (!before) throw new NotFoundError(NOT_FOUND);
+      requireAccessTo(ctx.user, "posts.write", before.authorId);
+      await updatePost(tx, input.id, {
+        coverImage: cover,
+        coverImageAlt: input.alt,
+        coverImageUrl: null,
+      });
+      await audit(tx, ctx, {
+        action: "post.update_cover",
+        entityId: input.id,
+        changes: {
+          cover: { from: before.cover?.key ?? before.coverImageUrl, to: cover.key },
+          coverImageAlt: { from: before.cover?.alt ?? null, to: input.alt },
+        },
+      });
+    }),
+  );
+  return { id: input.id, cover: { ...image, alt: input.alt } };
+}
+
+/** Changes the alt text of a post's uploaded cover (a field error when there is none). */
+export async function describePostCover(ctx: StaffContext, input: { id: string; alt: string }) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await findStaffPost(tx, input.id, { lock: true });
+    if (!before) throw new NotFoundError(NOT_FOUND);
+    requireAccessTo(ctx.user, "posts.write", before.authorId);
+    if (!before.cover) throw new FieldError("alt", "Upload a cover first");
+    await updatePost(tx, input.id, { coverImageAlt: input.alt });
+    await audit(tx, ctx, {
+      action: "post.update_cover",
+      entityId: input.id,
+      changes: { coverImageAlt: { from: before.cover.alt, to: input.alt } },
+    });
+    return { id: input.id, cover: { ...before.cover, alt: input.alt } };
+  });
+}
+
+/** Takes a post's cover away (an uploaded one or an older address); its files stay for backups. */
+export async function removePostCover(ctx: StaffContext, id: string) {
+  await ctx.db.transaction(async (tx) => {
+    const before = await findStaffPost(tx, id, { lock: true });
+    if (!before) throw new NotFoundError(NOT_FOUND);
+    requireAccessTo(ctx.user, "posts.write", before.authorId);
+    await updatePost(tx, id, { coverImage: null, coverImageAlt: null, coverImageUrl: null });
+    await audit(tx, ctx, {
+      action: "post.remove_cover",
+      entityId: id,
+      changes: { cover: { from: before.cover?.key ?? before.coverImageUrl, to: null } },
+    });
+  });
+  return { id };
 }

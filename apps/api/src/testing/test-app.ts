@@ -5,6 +5,8 @@ import superjson from "superjson";
 import { type App, createApp } from "../app.js";
 import type { AppRouter } from "../index.js";
 import { memoryLogger } from "../logger.js";
+import type { ImageStore } from "../uploads/image-store.js";
+import { memoryImageStore } from "./images.js";
 
 export const TEST_OWNER_PASSWORD = "test-owner-password";
 
@@ -43,7 +45,13 @@ export function testClock(start: Date = TEST_START): TestClock {
  * the test clock; otherwise `t.clock` starts at `TEST_START`.
  */
 export async function createTestApp(
-  options: { driver?: TestDriver; now?: () => Date; clock?: TestClock; devMailbox?: boolean } = {},
+  options: {
+    driver?: TestDriver;
+    now?: () => Date;
+    clock?: TestClock;
+    devMailbox?: boolean;
+    imageStore?: ImageStore;
+  } = {},
 ) {
   const clock = options.clock ?? testClock();
   const now = options.now ?? clock.now;
@@ -62,6 +70,8 @@ export async function createTestApp(
     logger,
     now,
     devMailbox: options.devMailbox ?? true,
+    // Uploads stay in memory rather than in the repository's `.data/uploads`.
+    imageStore: options.imageStore ?? memoryImageStore(),
   });
   const client = (sessionToken?: string, ip?: string) => inProcessClient(app, sessionToken, ip);
   return {

@@ -6,6 +6,7 @@ import { startSession } from "../auth/sessions.js";
 import { silentLogger } from "../logger.js";
 import { createTestApp } from "../testing/index.js";
 import { routerProcedures } from "../testing/procedures.js";
+import { diskImageStore } from "../uploads/image-store.js";
 import { defaultUploadDir } from "../uploads/photos.js";
 import { appRouter } from "./root.js";
 import { type Context, createCallerFactory } from "./trpc.js";
@@ -48,7 +49,7 @@ describe("every procedure of the router", () => {
       webUrl: "http://web.test",
       appSecret: "permissions-test-secret-permissions-test",
       clientIp: "192.0.2.1",
-      uploadDir: defaultUploadDir,
+      images: diskImageStore(defaultUploadDir),
       devMailbox: true,
     });
 

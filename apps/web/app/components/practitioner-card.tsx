@@ -1,3 +1,4 @@
+import type { ShownImage } from "@clinic/domain";
 import { Link } from "@remix-run/react";
 import { Avatar } from "./avatar";
 
@@ -6,6 +7,7 @@ export interface PractitionerSummary {
   name: string;
   title: string;
   photoUrl: string | null;
+  photo: ShownImage | null;
   services: ReadonlyArray<{ slug: string; name: string }>;
 }
 
@@ -18,7 +20,11 @@ export function PractitionerCard({
 }) {
   return (
     <article className="card practitioner-card">
-      <Avatar name={practitioner.name} photoUrl={practitioner.photoUrl} />
+      <Avatar
+        name={practitioner.name}
+        photo={practitioner.photo}
+        photoUrl={practitioner.photoUrl}
+      />
       <div className="practitioner-card__body">
         <Heading className="card__title">
           <Link to={`/practitioners/${practitioner.slug}`} className="card__link">

@@ -1,8 +1,10 @@
+import { imageSources, type ShownImage } from "@clinic/domain";
 import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { JsonLdScript } from "../components/json-ld";
 import { PostCard } from "../components/post-card";
+import { ResponsiveImage } from "../components/responsive-image";
 import { useClinic } from "../components/use-clinic";
 import { formatDate, formatReadingTime } from "../formatting/format-date";
 import { blogPostingJsonLd } from "../formatting/json-ld";
@@ -34,6 +36,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
+/** The cover for feeds and social cards: an uploaded one's largest WebP, or an older address. */
+function coverAddress(post: { cover: ShownImage | null; coverImageUrl: string | null }) {
+  return post.cover ? imageSources(post.cover).src : post.coverImageUrl;
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return pageMeta(matches, { title: "Article not found", description: "" });
   const { post } = data;
@@ -42,7 +49,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
       title: post.title,
       description: post.excerpt,
       type: "article",
-      image: post.coverImageUrl,
+      image: coverAddress(post),
+      ...(post.cover ? { imageAlt: post.cover.alt } : {}),
     }),
     { property: "article:published_time", content: post.publishedAt.toISOString() },
     ...post.tags.map((tag) => ({ property: "article:tag", content: tag })),
@@ -54,7 +62,13 @@ export default function BlogPostPage() {
   const clinic = useClinic();
   return (
     <div className="container container--narrow page">
-      <JsonLdScript data={blogPostingJsonLd(post, clinic.name, siteUrl)} />
+      <JsonLdScript
+        data={blogPostingJsonLd(
+          { ...post, coverImageUrl: coverAddress(post) },
+          clinic.name,
+          siteUrl,
+        )}
+      />
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/blog">All articles</Link>
       </nav>
@@ -77,8 +91,13 @@ export default function BlogPostPage() {
             <span>{formatReadingTime(post.readingMinutes)}</span>
           </p>
         </header>
-        {post.coverImageUrl ? (
-          <img className="post__cover" src={post.coverImageUrl} alt="" width={1200} height={630} />
+        {post.cover ? (
+          <ResponsiveImage
+            image={post.cover}
+            className="post__cover"
+            sizes="(min-width: 48rem) 46rem, 100vw"
+            priority
+          />
         ) : null}
         {/* Sanitised by renderMarkdown: no raw HTML from the content survives. */}
         <div className="prose" dangerouslySetInnerHTML={{ __html: bodyHtml }} />

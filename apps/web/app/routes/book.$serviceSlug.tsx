@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         name: p.name,
         title: profile?.title ?? "",
         photoUrl: profile?.photoUrl ?? null,
+        photo: profile?.photo ?? null,
       };
     });
     return { step: "practitioner" as const, service: summary, practitioners };
@@ -107,7 +108,11 @@ export default function BookTimePage() {
             </li>
             {data.practitioners.map((practitioner) => (
               <li key={practitioner.slug} className="card choice choice--person">
-                <Avatar name={practitioner.name} photoUrl={practitioner.photoUrl} />
+                <Avatar
+                  name={practitioner.name}
+                  photo={practitioner.photo}
+                  photoUrl={practitioner.photoUrl}
+                />
                 <div>
                   <h2 className="card__title">
                     <Link

@@ -1,4 +1,4 @@
-import { excerpt } from "@clinic/domain";
+import { excerpt, imageSources } from "@clinic/domain";
 import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -30,7 +30,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return pageMeta(matches, { title: "Practitioner not found", description: "" });
-  return pageMeta(matches, { title: data.practitioner.name, description: data.description });
+  const { photo } = data.practitioner;
+  return pageMeta(matches, {
+    title: data.practitioner.name,
+    description: data.description,
+    // Social cards show the uploaded photo (its largest WebP), described by its alt text.
+    ...(photo ? { image: imageSources(photo).src, imageAlt: photo.alt } : {}),
+  });
 };
 
 export default function PractitionerPage() {
@@ -42,7 +48,13 @@ export default function PractitionerPage() {
       </nav>
       <article className="profile">
         <header className="profile__header">
-          <Avatar name={practitioner.name} photoUrl={practitioner.photoUrl} size="lg" />
+          <Avatar
+            name={practitioner.name}
+            photo={practitioner.photo}
+            photoUrl={practitioner.photoUrl}
+            size="lg"
+            priority
+          />
           <div>
             <h1>{practitioner.name}</h1>
             <p className="lead">{practitioner.title}</p>

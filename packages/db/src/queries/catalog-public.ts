@@ -1,3 +1,4 @@
+import type { ShownImage } from "@clinic/domain";
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { practitioners, servicePractitioners, services } from "../schema.js";
@@ -13,7 +14,11 @@ export interface PractitionerRef {
 export type PublicPractitioner = Pick<
   typeof practitioners.$inferSelect,
   "id" | "slug" | "name" | "title" | "bio" | "photoUrl"
-> & { services: PractitionerRef[] };
+> & {
+  /** An uploaded photo with its variants (decision 021); null for none or an older photo. */
+  photo: ShownImage | null;
+  services: PractitionerRef[];
+};
 
 export type PublicService = Pick<
   typeof services.$inferSelect,
@@ -55,6 +60,8 @@ export async function listPublicPractitioners(
       title: practitioners.title,
       bio: practitioners.bio,
       photoUrl: practitioners.photoUrl,
+      photo: practitioners.photo,
+      photoAlt: practitioners.photoAlt,
     })
     .from(practitioners)
     .where(
@@ -72,8 +79,9 @@ export async function listPublicPractitioners(
       rows.map((r) => r.id),
     ),
   );
-  return rows.map((row) => ({
+  return rows.map(({ photo, photoAlt, ...row }) => ({
     ...row,
+    photo: photo ? { ...photo, alt: photoAlt ?? "" } : null,
     services: links
       .filter((l) => l.practitionerId === row.id)
       .map((l) => ({ id: l.serviceId, slug: l.serviceSlug, name: l.serviceName })),

@@ -24,6 +24,9 @@ export type PractitionerValues = Pick<
   "slug" | "name" | "title" | "bio" | "photoUrl" | "active" | "sortOrder"
 >;
 
+/** An uploaded photo's variants and alt text, set (or cleared) together with `photoUrl`. */
+export type PractitionerPhotoValues = Pick<PractitionerRow, "photoUrl" | "photo" | "photoAlt">;
+
 export type ServiceValues = Pick<
   ServiceRow,
   | "slug"
@@ -131,7 +134,7 @@ export async function insertPractitioner(
 export async function updatePractitioner(
   db: Executor,
   id: string,
-  values: Partial<PractitionerValues>,
+  values: Partial<PractitionerValues & PractitionerPhotoValues>,
 ): Promise<boolean> {
   const rows = await db
     .update(practitioners)

@@ -1,4 +1,4 @@
-import { type PostStatus, readingMinutes } from "@clinic/domain";
+import { type PostStatus, readingMinutes, type ShownImage, type StoredImage } from "@clinic/domain";
 import { and, asc, count, desc, eq, gt, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { posts, postTags, practitioners } from "../schema.js";
@@ -11,7 +11,10 @@ export interface PublicPostSummary {
   publishedAt: Date;
   tags: string[];
   readingMinutes: number;
+  /** An older external cover address (not shown: the site's CSP loads only its own images). */
   coverImageUrl: string | null;
+  /** An uploaded cover with its variants and alt text (decision 021). */
+  cover: ShownImage | null;
   author: { slug: string; name: string } | null;
 }
 
@@ -55,9 +58,14 @@ const publicColumns = {
   body: posts.body,
   publishedAt: posts.publishedAt,
   coverImageUrl: posts.coverImageUrl,
+  coverImage: posts.coverImage,
+  coverImageAlt: posts.coverImageAlt,
   authorSlug: practitioners.slug,
   authorName: practitioners.name,
 };
+
+const shown = (image: StoredImage | null, alt: string | null): ShownImage | null =>
+  image ? { ...image, alt: alt ?? "" } : null;
 
 type PublicRow = {
   [K in keyof typeof publicColumns]: (typeof publicColumns)[K]["_"]["data"] | null;
@@ -74,6 +82,7 @@ function toPublicPost(row: PublicRow, tags: string[]): PublicPost {
     tags,
     readingMinutes: readingMinutes(row.body!),
     coverImageUrl: row.coverImageUrl,
+    cover: shown(row.coverImage, row.coverImageAlt),
     author:
       row.authorSlug && row.authorName ? { slug: row.authorSlug, name: row.authorName } : null,
   };
@@ -137,6 +146,8 @@ export interface StaffPostSummary {
   status: PostStatus;
   publishedAt: Date | null;
   coverImageUrl: string | null;
+  /** An uploaded cover with its variants and alt text (decision 021). */
+  cover: ShownImage | null;
   authorId: string | null;
   author: { id: string; slug: string; name: string } | null;
   tags: string[];
@@ -165,6 +176,8 @@ const staffColumns = {
   status: posts.status,
   publishedAt: posts.publishedAt,
   coverImageUrl: posts.coverImageUrl,
+  coverImage: posts.coverImage,
+  coverImageAlt: posts.coverImageAlt,
   authorId: posts.authorId,
   authorSlug: practitioners.slug,
   authorName: practitioners.name,
@@ -185,6 +198,7 @@ function toStaffSummary(row: StaffRow, tags: string[]): StaffPostSummary {
     status: row.status!,
     publishedAt: row.publishedAt,
     coverImageUrl: row.coverImageUrl,
+    cover: shown(row.coverImage, row.coverImageAlt),
     authorId: row.authorId,
     author:
       row.authorId && row.authorSlug && row.authorName
@@ -268,7 +282,12 @@ export async function insertPost(
 export async function updatePost(
   db: Executor,
   id: string,
-  values: Partial<PostValues> & { status?: PostStatus; publishedAt?: Date | null },
+  values: Partial<PostValues> & {
+    status?: PostStatus;
+    publishedAt?: Date | null;
+    coverImage?: StoredImage | null;
+    coverImageAlt?: string | null;
+  },
 ): Promise<boolean> {
   const rows = await db
     .update(posts)

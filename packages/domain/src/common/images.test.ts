@@ -30,7 +30,7 @@ describe("photoUploadSchema", () => {
     ).toBe(true);
   });
 
-  it("refuses other types, broken base64 and anything over 2 MB", () => {
+  it("refuses other types, broken base64 and anything over 8 MB", () => {
     expect(
       photoUploadSchema.safeParse({ contentType: "image/gif", dataBase64: "R0lG" }).error?.issues[0]
         ?.message,
@@ -45,7 +45,7 @@ describe("photoUploadSchema", () => {
     expect(
       photoUploadSchema.safeParse({ contentType: "image/png", dataBase64: tooBig }).error?.issues[0]
         ?.message,
-    ).toBe("Photos must be at most 2 MB");
+    ).toBe("Images must be at most 8 MB");
     const justFits = Buffer.alloc(MAX_PHOTO_BYTES).toString("base64");
     expect(
       photoUploadSchema.safeParse({ contentType: "image/png", dataBase64: justFits }).success,

@@ -1,6 +1,8 @@
 import {
   idInputSchema,
   idSchema,
+  imageAltSchema,
+  imageUploadSchema,
   instantSchema,
   postContentSchema,
   postStaffFilterSchema,
@@ -13,11 +15,14 @@ import {
   changePostStatus,
   createPost,
   deleteStaffPost,
+  describePostCover,
   publicPostBySlug,
   publicPosts,
+  removePostCover,
   staffPost,
   staffPosts,
   updateStaffPost,
+  uploadPostCover,
 } from "../../posts/posts.js";
 import { permissionProcedure, publicReadProcedure } from "../trpc.js";
 
@@ -83,6 +88,24 @@ export const postsRouter = {
     .mutation(({ ctx, input }) => changePostStatus(ctx, input.id, { action: "unpublish" })),
 
   /** Deletes a post for good (practitioners only their own). */
+  /**
+   * Sets the post's cover to an uploaded JPEG, PNG or WebP (at most 8 MB) with its alt text,
+   * resized to variants in the image store (decision 021).
+   */
+  uploadCover: permissionProcedure("posts.write")
+    .input(imageUploadSchema.extend({ id: idSchema }))
+    .mutation(({ ctx, input }) => uploadPostCover(ctx, input)),
+
+  /** Changes the alt text of the post's uploaded cover. */
+  describeCover: permissionProcedure("posts.write")
+    .input(z.object({ id: idSchema, alt: imageAltSchema }))
+    .mutation(({ ctx, input }) => describePostCover(ctx, input)),
+
+  /** Takes the post's cover away. */
+  removeCover: permissionProcedure("posts.write")
+    .input(idInputSchema)
+    .mutation(({ ctx, input }) => removePostCover(ctx, input.id)),
+
   remove: permissionProcedure("posts.write")
     .input(idInputSchema)
     .mutation(({ ctx, input }) => deleteStaffPost(ctx, input.id)),

@@ -1,8 +1,9 @@
 import {
   idInputSchema,
   idSchema,
+  imageAltSchema,
+  imageUploadSchema,
   imageUrlSchema,
-  photoUploadSchema,
   practitionerInputSchema,
   slugSchema,
 } from "@clinic/domain";
@@ -11,6 +12,7 @@ import { z } from "zod";
 import {
   createPractitioner,
   deleteStaffPractitioner,
+  describePractitionerPhoto,
   publicPractitionerBySlug,
   publicPractitioners,
   setPractitionerActive,
@@ -82,11 +84,16 @@ export const practitionersRouter = {
     .mutation(({ ctx, input }) => deleteStaffPractitioner(ctx, input.id)),
 
   /**
-   * Replaces a practitioner's photo with an uploaded JPEG, PNG or WebP (at
-   * most 2 MB; the file's first bytes must match `contentType`). Stored on
-   * disk and served at the returned `/uploads/<file>` address.
+   * Replaces a practitioner's photo with an uploaded JPEG, PNG or WebP (at most 8 MB; the
+   * file's first bytes must match `contentType`) and its alt text. Resized to variants in the
+   * image store and served at `/uploads/<file>` (decision 021).
    */
   uploadPhoto: permissionProcedure("catalog.write")
-    .input(photoUploadSchema.extend({ id: idSchema }))
+    .input(imageUploadSchema.extend({ id: idSchema }))
     .mutation(({ ctx, input }) => uploadPractitionerPhoto(ctx, input)),
+
+  /** Changes the alt text of a practitioner's uploaded photo. */
+  describePhoto: permissionProcedure("catalog.write")
+    .input(z.object({ id: idSchema, alt: imageAltSchema }))
+    .mutation(({ ctx, input }) => describePractitionerPhoto(ctx, input)),
 } satisfies TRPCRouterRecord;
