@@ -7,9 +7,8 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CalendarFeedPanel } from "../components/calendar-feed-panel";
-import { FormErrors } from "../components/field-errors";
 import { ImageUploadPanel } from "../components/image-upload-panel";
 import { NoticeBanner } from "../components/notice-banner";
 import { PractitionerDetailsForm } from "../components/practitioner-form";
