@@ -1,8 +1,10 @@
 import { getClinicSettings, listActiveWorkingHours, saveClinicSettings } from "@clinic/db";
 import { type ClinicSettings, openingHours } from "@clinic/domain";
+import { isKnownHolidayRegion } from "@clinic/domain/holidays";
 import { audit, changedFields } from "../audit/audit.js";
 import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
+import { FieldError } from "../errors.js";
 
 /**
  * What the public site shows about the clinic, with its opening hours (when
@@ -33,7 +35,10 @@ export function staffSettings(ctx: StaffContext) {
 }
 
 /** Replaces the clinic's settings (validated whole by the caller); returns them as saved. */
-export function updateSettings(ctx: StaffContext, input: ClinicSettings) {
+export async function updateSettings(ctx: StaffContext, input: ClinicSettings) {
+  if (input.holidayRegion !== null && !isKnownHolidayRegion(input.holidayRegion)) {
+    throw new FieldError("holidayRegion", "We don't know the public holidays of that region");
+  }
   return ctx.db.transaction(async (tx) => {
     const before = await getClinicSettings(tx);
     await saveClinicSettings(tx, input);
