@@ -50,7 +50,7 @@ export function PublicHolidays({
   }
   const open = holidays.filter((h) => h.closureId === null).length;
   return (
-    <div className="section" aria-labelledby="holidays-heading">
+    <section className="section" aria-labelledby="holidays-heading">
       <h3 id="holidays-heading">Public holidays ({region})</h3>
       <p className="muted">
         The next 12 months.{" "}
@@ -106,6 +106,6 @@ export function PublicHolidays({
           </tbody>
         </table>
       </div>
-    </div>
+    </section>
   );
 }
