@@ -1,3 +1,4 @@
+import { localDateOf } from "@clinic/domain";
 import { errorStatusOf, errorTitle } from "@clinic/form-kit";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
@@ -34,10 +35,32 @@ export const links: LinksFunction = () => [
 export async function loader() {
   const settings = await api.settings.get.query();
   // Only what pages show; booking policy and the like stay on the server.
-  const { name, tagline, email, phone, address, timeZone, currency, websiteUrl, openingHours } =
-    settings;
+  const {
+    name,
+    tagline,
+    email,
+    phone,
+    address,
+    timeZone,
+    currency,
+    websiteUrl,
+    openingHours,
+    closures,
+  } = settings;
   return {
-    clinic: { name, tagline, email, phone, address, timeZone, currency, websiteUrl, openingHours },
+    clinic: {
+      name,
+      tagline,
+      email,
+      phone,
+      address,
+      timeZone,
+      currency,
+      websiteUrl,
+      openingHours,
+      // Closures from today on, in the clinic's zone: what the opening hours list and "open now" read.
+      closures: closures.filter((c) => c.endDate >= localDateOf(new Date(), timeZone)),
+    },
     siteUrl: siteUrlFor(settings),
   };
 }
