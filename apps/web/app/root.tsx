@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { JsonLdScript } from "./components/json-ld";
 import { useNonce } from "./components/nonce";
+import { PageAnnouncer } from "./components/page-announcer";
 import { SITE_ERROR_COPY, SiteErrorBoundary } from "./components/site-error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
@@ -123,6 +124,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter clinic={clinic} />
+        <PageAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
