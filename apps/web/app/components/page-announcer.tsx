@@ -12,7 +12,6 @@ export function PageAnnouncer() {
   const location = useLocation();
   const [message, setMessage] = useState("");
   const last = useRef<{ path: string; heading: string } | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation (location.key)
   useEffect(() => {
     const heading = document.querySelector<HTMLHeadingElement>("#main h1");
     const current = { path: location.pathname, heading: heading?.textContent?.trim() ?? "" };
@@ -23,7 +22,8 @@ export function PageAnnouncer() {
     heading.tabIndex = -1;
     heading.focus();
     setMessage(current.heading);
-  }, [location.key]);
+    // location.key: every navigation, even to the same path.
+  }, [location.key, location.pathname]);
   return (
     <div
       className="visually-hidden"
