@@ -58,6 +58,21 @@ describe.each(testDrivers)("public holidays as closures (%s)", (driver) => {
     expect((await auditRows(t, "clinic_closure.create")).length).toBe(before + 1);
   });
 
+  it("makes one closure when the same holiday is accepted twice at once", async () => {
+    const closures = await owner.client.schedules.listClosures.query({ includePast: false });
+    const boxingDay = closures.find((c) => c.startDate === "2027-12-28")!;
+    expect(boxingDay.reason).toMatch(/Boxing Day/);
+    await owner.client.schedules.removeClosure.mutate({ id: boxingDay.id });
+    const results = await Promise.all([
+      owner.client.schedules.acceptHoliday.mutate({ startDate: "2027-12-28" }),
+      owner.client.schedules.acceptHoliday.mutate({ startDate: "2027-12-28" }),
+    ]);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(results[0]!.closureId).toBe(results[1]!.closureId);
+    const after = await owner.client.schedules.listClosures.query({ includePast: false });
+    expect(after.filter((c) => c.startDate === "2027-12-28")).toHaveLength(1);
+  });
+
   it("refuses a date with no holiday, and staff who may not close the clinic", async () => {
     const none = await failure(
       owner.client.schedules.acceptHoliday.mutate({ startDate: "2027-12-23" }),

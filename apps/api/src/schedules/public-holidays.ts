@@ -1,9 +1,9 @@
-import { getClinicSettings, listClosures } from "@clinic/db";
+import { getClinicSettings, listClosures, lockClosures } from "@clinic/db";
 import { localDateOf } from "@clinic/domain";
 import { type PublicHoliday, upcomingPublicHolidays } from "@clinic/domain/holidays";
 import type { StaffContext } from "../context.js";
 import { FieldError } from "../errors.js";
-import { addClosure } from "./clinic-closures.js";
+import { closeDays } from "./clinic-closures.js";
 
 type Closure = Awaited<ReturnType<typeof listClosures>>[number];
 
@@ -47,11 +47,21 @@ export async function acceptHoliday(
     throw new FieldError("startDate", "There's no public holiday on that date in the next year");
   }
   if (holiday.closureId) return { closureId: holiday.closureId, created: false };
-  const { closure } = await addClosure(ctx, {
-    startDate: holiday.startDate,
-    endDate: holiday.endDate,
-    reason: holiday.name,
-    confirmOrphans: input.confirmOrphans,
+  const settings = await getClinicSettings(ctx.db);
+  return ctx.db.transaction(async (tx) => {
+    // Checked again under a lock: two accepts at once (a double click, two tabs) make one closure.
+    await lockClosures(tx);
+    const existing = coveringClosure(
+      holiday,
+      await listClosures(tx, { fromDate: holiday.startDate }),
+    );
+    if (existing) return { closureId: existing.id, created: false };
+    const { closure } = await closeDays(tx, ctx, settings.timeZone, {
+      startDate: holiday.startDate,
+      endDate: holiday.endDate,
+      reason: holiday.name,
+      confirmOrphans: input.confirmOrphans,
+    });
+    return { closureId: closure.id, created: true };
   });
-  return { closureId: closure.id, created: true };
 }
