@@ -47,5 +47,6 @@ test.describe("public holidays in the closures editor", () => {
     await expect(page.getByText("We don't know the public holidays of that region")).toBeVisible();
     await expect(field).toHaveValue("AU-XYZ");
     expect((await owner.settings.staffGet.query()).holidayRegion).toBe("AU-NSW");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });
