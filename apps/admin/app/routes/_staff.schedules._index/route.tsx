@@ -135,7 +135,7 @@ export default function Schedules() {
             note="Nothing has been saved yet. A closure never cancels bookings: they stay, and you contact the patients."
             confirmLabel="Close the clinic anyway"
             showPractitioner
-            reasonLabel="Reason"
+            reasonLabel="Reason (patients see it on the site)"
             submitLabel="Add closure"
           />
         ) : null}
