@@ -1,3 +1,4 @@
+import { localDateOf } from "@clinic/domain";
 import { errorStatusOf, errorTitle } from "@clinic/form-kit";
 import { activateVideoFacades } from "@clinic/markdown/video-facade";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
@@ -14,6 +15,7 @@ import type { ReactNode } from "react";
 import { useEffect } from "react";
 import { JsonLdScript } from "./components/json-ld";
 import { useNonce } from "./components/nonce";
+import { PageAnnouncer } from "./components/page-announcer";
 import { SITE_ERROR_COPY, SiteErrorBoundary } from "./components/site-error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
@@ -38,10 +40,32 @@ export const links: LinksFunction = () => [
 export async function loader() {
   const settings = await api.settings.get.query();
   // Only what pages show; booking policy and the like stay on the server.
-  const { name, tagline, email, phone, address, timeZone, currency, websiteUrl, openingHours } =
-    settings;
+  const {
+    name,
+    tagline,
+    email,
+    phone,
+    address,
+    timeZone,
+    currency,
+    websiteUrl,
+    openingHours,
+    closures,
+  } = settings;
   return {
-    clinic: { name, tagline, email, phone, address, timeZone, currency, websiteUrl, openingHours },
+    clinic: {
+      name,
+      tagline,
+      email,
+      phone,
+      address,
+      timeZone,
+      currency,
+      websiteUrl,
+      openingHours,
+      // Closures from today on, in the clinic's zone: what the opening hours list and "open now" read.
+      closures: closures.filter((c) => c.endDate >= localDateOf(new Date(), timeZone)),
+    },
     siteUrl: siteUrlFor(settings),
   };
 }
@@ -106,6 +130,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter clinic={clinic} />
+        <PageAnnouncer />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

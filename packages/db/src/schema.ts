@@ -86,6 +86,8 @@ export const clinicSettings = pgTable(
     emailSenderName: text("email_sender_name").notNull(),
     emailSenderAddress: text("email_sender_address").notNull(),
     websiteUrl: text("website_url").notNull(),
+    /** Country or country-state code of the public holidays offered as closures (`AU-NSW`); null offers none. */
+    holidayRegion: text("holiday_region"),
     /** Days a sent email's body (which may hold a manage link) is kept before housekeeping empties it. */
     sentEmailRetentionDays: integer("sent_email_retention_days").notNull().default(30),
     /**

@@ -35,7 +35,8 @@ function patient(tag: string): Patient {
 }
 
 function dayLinks(page: Page): Locator {
-  return page.locator(".day-strip a");
+  // Days with free times; a closed day is a link too, to say why it is closed.
+  return page.locator(".day-strip a.day--free");
 }
 
 function timeLinks(page: Page): Locator {

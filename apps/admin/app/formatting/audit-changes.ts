@@ -57,6 +57,7 @@ const LABELS: Record<string, string> = {
   websiteUrl: "Website",
   sentEmailRetentionDays: "Keep sent emails (days)",
   inactiveRetentionYears: "Remove inactive patients and enquiries (years)",
+  holidayRegion: "Public holidays region",
   startsAt: "Starts",
   endsAt: "Ends",
   publishedAt: "Publish time",

@@ -98,4 +98,14 @@ describe("settingsFormSchema", () => {
       inactiveRetentionYears: ["At most 50 years"],
     });
   });
+
+  it("reads the public holidays region, upper-cased, and none when left empty", () => {
+    const region = (value: string) => posted({ holidayRegion: value });
+    const none = region("");
+    expect(none.status === "success" && none.value.holidayRegion).toBeNull();
+    const nsw = region(" au-nsw ");
+    expect(nsw.status === "success" && nsw.value.holidayRegion).toBe("AU-NSW");
+    const typed = region("New South Wales");
+    expect(typed.status === "error" && Object.keys(typed.error ?? {})).toEqual(["holidayRegion"]);
+  });
 });

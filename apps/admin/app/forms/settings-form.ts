@@ -2,11 +2,12 @@ import { addressSchema, clinicSettingsSchema, isValidTimeZone } from "@clinic/do
 
 /**
  * The settings form: the domain's schema, with the fields a form may leave empty defaulting to
- * "" (and an empty retention in years meaning "keep them").
+ * "" (an empty retention in years meaning "keep them", an empty holiday region "none").
  */
 export const settingsFormSchema = clinicSettingsSchema.extend({
   tagline: clinicSettingsSchema.shape.tagline.default(""),
   inactiveRetentionYears: clinicSettingsSchema.shape.inactiveRetentionYears.default(null),
+  holidayRegion: clinicSettingsSchema.shape.holidayRegion.default(null),
   address: addressSchema.extend({
     state: addressSchema.shape.state.default(""),
     postcode: addressSchema.shape.postcode.default(""),

@@ -36,6 +36,7 @@ const FIELDS = [
   "address.postcode",
   "address.country",
   "timeZone",
+  "holidayRegion",
   "currency",
   "bookingPolicy.slotStepMinutes",
   "bookingPolicy.minNoticeMinutes",
@@ -78,6 +79,7 @@ export default function Settings() {
       sentEmailRetentionDays: String(settings.sentEmailRetentionDays),
       inactiveRetentionYears:
         settings.inactiveRetentionYears === null ? "" : String(settings.inactiveRetentionYears),
+      holidayRegion: settings.holidayRegion ?? "",
       bookingPolicy: Object.fromEntries(
         Object.entries(settings.bookingPolicy).map(([key, value]) => [key, String(value)]),
       ),
@@ -134,6 +136,12 @@ export default function Settings() {
               label="Time zone"
               hint="Opening hours, bookings and emails use this zone."
               options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
+            />
+            <TextField
+              meta={fields.holidayRegion}
+              label="Public holidays region"
+              hint="Country, or country and state, e.g. AU-NSW: Schedules offers its public holidays as closures. Leave empty for none."
+              maxLength={20}
             />
             <TextField
               meta={policy.slotStepMinutes}

@@ -11,7 +11,7 @@ import { type FormReply, runAction } from "./form-action.server";
 export type OrphanedBooking = RouterOutputs["schedules"]["previewClosure"]["orphans"][number];
 
 /** The bookings a refused change would orphan, as the API sends them with the refusal. */
-function orphansOf(details: unknown): OrphanedBooking[] | null {
+export function orphansOf(details: unknown): OrphanedBooking[] | null {
   const orphans = (details as { orphans?: unknown } | null)?.orphans;
   return Array.isArray(orphans) ? (orphans as OrphanedBooking[]) : null;
 }

@@ -12,6 +12,7 @@ import {
   addLocalDays,
   type ClinicSettings,
   computeSlots,
+  datesBetween,
   groupSlotsByDay,
   type PractitionerChoice,
   type Slot,
@@ -104,6 +105,30 @@ export async function slotsFor(db: Executor, options: SlotOptions): Promise<Slot
   });
 }
 
+/**
+ * The days from `from` to `to` on which the clinic is closed, with the
+ * closure's reason (the first, if several overlap), so a booking page can say
+ * "Closed: Christmas Day" rather than that every time is taken.
+ */
+async function closedDays(
+  db: Executor,
+  from: string,
+  to: string,
+): Promise<{ date: string; reason: string }[]> {
+  const closures = await listClinicClosures(db, { fromDate: from, toDate: to });
+  const reasons = new Map<string, string>();
+  for (const closure of closures.sort((a, b) => a.startDate.localeCompare(b.startDate))) {
+    const first = closure.startDate > from ? closure.startDate : from;
+    const last = closure.endDate < to ? closure.endDate : to;
+    for (const date of datesBetween(first, last)) {
+      if (!reasons.has(date)) reasons.set(date, closure.reason);
+    }
+  }
+  return [...reasons]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, reason]) => ({ date, reason }));
+}
+
 /** What an availability answer says about the service. */
 function serviceSummary(service: BookableService) {
   const { id, slug, name, durationMinutes } = service;
@@ -122,20 +147,24 @@ export async function availability(
     requireService(ctx.db, input.serviceId),
   ]);
   const practitioners = candidatesFor(service, input.practitionerId);
-  const slots = await slotsFor(ctx.db, {
-    settings,
-    rules,
-    service,
-    practitionerIds: practitioners.map((p) => p.id),
-    from: input.from,
-    to: input.to,
-    now: ctx.now(),
-  });
+  const [slots, closed] = await Promise.all([
+    slotsFor(ctx.db, {
+      settings,
+      rules,
+      service,
+      practitionerIds: practitioners.map((p) => p.id),
+      from: input.from,
+      to: input.to,
+      now: ctx.now(),
+    }),
+    closedDays(ctx.db, input.from, input.to),
+  ]);
   return {
     timeZone: settings.timeZone,
     service: serviceSummary(service),
     practitioners,
     days: groupSlotsByDay(slots, settings.timeZone),
+    closedDays: closed,
   };
 }
 
@@ -157,24 +186,28 @@ async function allStarts(db: Executor, input: AvailabilityInput) {
   ]);
   const practitioners = candidatesFor(service, input.practitionerId);
   const policy = settings.bookingPolicy;
-  const slots = await slotsFor(db, {
-    settings: {
-      ...settings,
-      bookingPolicy: { ...policy, minNoticeMinutes: 0, horizonDays: Number.POSITIVE_INFINITY },
-    },
-    rules: "online",
-    service,
-    practitionerIds: practitioners.map((p) => p.id),
-    from: input.from,
-    to: input.to,
-    now: EARLIEST_INSTANT,
-  });
+  const [slots, closed] = await Promise.all([
+    slotsFor(db, {
+      settings: {
+        ...settings,
+        bookingPolicy: { ...policy, minNoticeMinutes: 0, horizonDays: Number.POSITIVE_INFINITY },
+      },
+      rules: "online",
+      service,
+      practitionerIds: practitioners.map((p) => p.id),
+      from: input.from,
+      to: input.to,
+      now: EARLIEST_INSTANT,
+    }),
+    closedDays(db, input.from, input.to),
+  ]);
   return {
     policy,
     timeZone: settings.timeZone,
     service: serviceSummary(service),
     practitioners,
     days: groupSlotsByDay(slots, settings.timeZone),
+    closedDays: closed,
   };
 }
 

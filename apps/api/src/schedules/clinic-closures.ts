@@ -1,5 +1,6 @@
 import {
   deleteClosure,
+  type Executor,
   findClosure,
   getClinicSettings,
   insertClosure,
@@ -27,23 +28,30 @@ export async function addClosure(
   ctx: StaffContext,
   input: { startDate: string; endDate: string; reason: string; confirmOrphans: boolean },
 ) {
-  const { confirmOrphans, ...entry } = input;
   const settings = await getClinicSettings(ctx.db);
-  const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const orphans = await overlappingOrphans(tx, {
-      ...localDaysRange(settings.timeZone, entry.startDate, entry.endDate),
-      now,
-    });
-    refuseUnconfirmed(orphans, confirmOrphans, settings.timeZone, "this closure");
-    const created = await insertClosure(tx, entry);
-    await audit(tx, ctx, {
-      action: "clinic_closure.create",
-      entityId: created.id,
-      changes: { ...createdFields(entry), ...orphanChanges(orphans) },
-    });
-    return { closure: created, orphans };
+  return ctx.db.transaction((tx) => closeDays(tx, ctx, settings.timeZone, input));
+}
+
+/** `addClosure` inside the caller's transaction. */
+export async function closeDays(
+  tx: Executor,
+  ctx: StaffContext,
+  timeZone: string,
+  input: { startDate: string; endDate: string; reason: string; confirmOrphans: boolean },
+) {
+  const { confirmOrphans, ...entry } = input;
+  const orphans = await overlappingOrphans(tx, {
+    ...localDaysRange(timeZone, entry.startDate, entry.endDate),
+    now: ctx.now(),
   });
+  refuseUnconfirmed(orphans, confirmOrphans, timeZone, "this closure");
+  const created = await insertClosure(tx, entry);
+  await audit(tx, ctx, {
+    action: "clinic_closure.create",
+    entityId: created.id,
+    changes: { ...createdFields(entry), ...orphanChanges(orphans) },
+  });
+  return { closure: created, orphans };
 }
 
 export async function removeClosure(ctx: StaffContext, id: string) {

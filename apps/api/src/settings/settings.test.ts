@@ -114,5 +114,11 @@ describe.each(testDrivers)("public settings (%s)", (driver) => {
       expect.arrayContaining([1, 2, 3, 4, 5]),
     );
     for (const h of settings.openingHours) expect(h.opens < h.closes).toBe(true);
+    // The closures ahead, for "Closed today: Good Friday" on the site (the demo's holidays).
+    expect(settings.closures[0]).toEqual({
+      startDate: "2027-03-26",
+      endDate: "2027-03-26",
+      reason: "Good Friday",
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { ContactDetails } from "./contact-card";
+import { OpeningHours } from "./opening-hours";
 import type { Clinic } from "./use-clinic";
 
 export function SiteFooter({ clinic }: { clinic: Clinic | undefined }) {
@@ -13,6 +14,13 @@ export function SiteFooter({ clinic }: { clinic: Clinic | undefined }) {
             </h2>
             <ContactDetails clinic={clinic} />
           </section>
+        ) : null}
+        {clinic ? (
+          <OpeningHours
+            clinic={clinic}
+            headingId="footer-hours"
+            headingClass="site-footer__heading"
+          />
         ) : null}
         <section aria-labelledby="footer-explore">
           <h2 id="footer-explore" className="site-footer__heading">

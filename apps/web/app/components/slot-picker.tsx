@@ -72,11 +72,18 @@ export function SlotPicker({
                   {day.month}
                 </span>
                 <span className="day__status" aria-hidden="true">
-                  {day.slotCount > 0 ? timesLabel(day.slotCount) : day.inWindow ? "No times" : "–"}
+                  {day.slotCount > 0
+                    ? timesLabel(day.slotCount)
+                    : !day.inWindow
+                      ? "–"
+                      : day.closedReason
+                        ? "Closed"
+                        : "No times"}
                 </span>
               </>
             );
-            if (!day.inWindow || day.slotCount === 0) {
+            // A closed day stays a link: choosing it says why ("Closed: Christmas Day").
+            if (!day.inWindow || (day.slotCount === 0 && !day.closedReason)) {
               return (
                 <li key={day.date}>
                   <span className="day day--closed">
@@ -89,18 +96,22 @@ export function SlotPicker({
               );
             }
             const selected = day.date === picker.selectedDay;
+            const className = day.closedReason ? "day day--closed" : "day day--free";
             return (
               <li key={day.date}>
                 <Link
                   to={links.day(day.date)}
-                  className={selected ? "day day--free day--selected" : "day day--free"}
+                  className={selected ? `${className} day--selected` : className}
                   aria-current={selected ? "date" : undefined}
                   preventScrollReset
                   prefetch="intent"
                 >
                   {face}
                   <span className="visually-hidden">
-                    {day.label}: {timesLabel(day.slotCount)} free
+                    {day.label}:{" "}
+                    {day.closedReason
+                      ? `closed (${day.closedReason})`
+                      : `${timesLabel(day.slotCount)} free`}
                   </span>
                 </Link>
               </li>
@@ -134,11 +145,13 @@ export function SlotPicker({
           </>
         ) : (
           <p>
-            {picker.selectedDay
-              ? "There are no free times left on this day. Please choose another day."
-              : picker.nextWeek
-                ? "Every time this week is taken. Try the next week."
-                : "There are no free times left that can be booked online."}
+            {picker.selectedDayClosed
+              ? `Closed: ${picker.selectedDayClosed}. Please choose another day.`
+              : picker.selectedDay
+                ? "There are no free times left on this day. Please choose another day."
+                : picker.nextWeek
+                  ? "Every time this week is taken. Try the next week."
+                  : "There are no free times left that can be booked online."}
           </p>
         )}
       </section>

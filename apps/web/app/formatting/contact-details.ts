@@ -21,3 +21,12 @@ export function telHref(phone: string): string {
   const digits = trimmed.replace(/\D/g, "");
   return `tel:${trimmed.startsWith("+") ? "+" : ""}${digits}`;
 }
+
+/**
+ * A directions link to the clinic's address on a map (the visitor's maps app
+ * opens it): built from the address alone, so rendering fetches nothing.
+ */
+export function directionsHref(name: string, address: PostalAddress): string {
+  const destination = [name, ...addressLines(address)].join(", ");
+  return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}`;
+}

@@ -58,6 +58,22 @@ describe("clinicJsonLd", () => {
     expect(data).not.toHaveProperty("openingHoursSpecification");
   });
 
+  it("marks the clinic's closures as days without hours", () => {
+    const data = clinicJsonLd(
+      { ...clinic, closures: [{ startDate: "2026-12-25", endDate: "2026-12-26" }] },
+      SITE,
+    );
+    expect(data.specialOpeningHoursSpecification).toEqual([
+      {
+        "@type": "OpeningHoursSpecification",
+        validFrom: "2026-12-25",
+        validThrough: "2026-12-26",
+        opens: "00:00",
+        closes: "00:00",
+      },
+    ]);
+  });
+
   it("lists the opening hours the API derives from the practitioners' weeks", () => {
     const data = clinicJsonLd(
       {

@@ -23,6 +23,8 @@ export interface ClinicForJsonLd {
   phone: string;
   address: { street: string; suburb: string; state: string; postcode: string; country: string };
   openingHours?: readonly { dayName: string; opens: string; closes: string }[];
+  /** Days the clinic is closed (public holidays and the like), from today on. */
+  closures?: readonly { startDate: string; endDate: string }[];
 }
 
 /** The clinic's stable identifier in structured data, so other items can refer to it. */
@@ -32,7 +34,8 @@ export function clinicId(siteUrl: string): string {
 
 /**
  * The clinic as a schema.org Chiropractor (a MedicalBusiness), with its opening hours as the
- * API derives them from the practitioners' weekly hours (left out when there are none).
+ * API derives them from the practitioners' weekly hours (left out when there are none), and
+ * its closures as days without hours.
  */
 export function clinicJsonLd(clinic: ClinicForJsonLd, siteUrl: string): JsonLd {
   return {
@@ -59,6 +62,18 @@ export function clinicJsonLd(clinic: ClinicForJsonLd, siteUrl: string): JsonLd {
             dayOfWeek: `https://schema.org/${h.dayName}`,
             opens: h.opens,
             closes: h.closes,
+          })),
+        }
+      : {}),
+    // schema.org's way to say "closed on these days": 00:00 to 00:00.
+    ...(clinic.closures?.length
+      ? {
+          specialOpeningHoursSpecification: clinic.closures.map((c) => ({
+            "@type": "OpeningHoursSpecification",
+            validFrom: c.startDate,
+            validThrough: c.endDate,
+            opens: "00:00",
+            closes: "00:00",
           })),
         }
       : {}),

@@ -1,12 +1,12 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BookingCallToAction } from "../components/booking-cta";
 import { PostCard } from "../components/post-card";
 import { PractitionerCard } from "../components/practitioner-card";
 import { ReviewCard } from "../components/review-card";
 import { ServiceCard } from "../components/service-card";
 import { StarRating } from "../components/star-rating";
 import { useClinic } from "../components/use-clinic";
-import { telHref } from "../formatting/contact-details";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import { formatAverage, ratingSummaryLabel } from "../formatting/rating";
 import { api } from "../server/api.server";
@@ -136,18 +136,7 @@ export default function HomePage() {
         </section>
       ) : null}
 
-      <section className="section cta-band" aria-labelledby="home-cta">
-        <div className="container cta-band__inner">
-          <h2 id="home-cta">Need chiropractic care?</h2>
-          <p>
-            Call us on <a href={telHref(clinic.phone)}>{clinic.phone}</a> or book online in a couple
-            of minutes.
-          </p>
-          <Link to="/book" className="button button--primary button--large">
-            Book online
-          </Link>
-        </div>
-      </section>
+      <BookingCallToAction clinic={clinic} headingId="home-cta" />
     </>
   );
 }

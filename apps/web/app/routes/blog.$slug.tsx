@@ -2,6 +2,7 @@ import { imageSources, type ShownImage } from "@clinic/domain";
 import { requireRecord } from "@clinic/form-kit/server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BookingCallToAction } from "../components/booking-cta";
 import { JsonLdScript } from "../components/json-ld";
 import { PostCard } from "../components/post-card";
 import { ResponsiveImage } from "../components/responsive-image";
@@ -116,6 +117,7 @@ export default function BlogPostPage() {
           </footer>
         ) : null}
       </article>
+      <BookingCallToAction clinic={clinic} headingId="post-cta" />
       {post.author && moreByAuthor.length > 0 ? (
         <section className="more-posts" aria-labelledby="more-by-author">
           <h2 id="more-by-author">More from {post.author.name}</h2>

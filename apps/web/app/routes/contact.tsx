@@ -3,9 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EMAIL_INPUT, Field } from "../components/form-field";
 import { FormTrap } from "../components/form-trap";
+import { OpeningHours } from "../components/opening-hours";
 import { FormOutcome, useCheckedForm, useSubmitting } from "../components/public-form";
 import { useClinic } from "../components/use-clinic";
-import { addressLines, telHref } from "../formatting/contact-details";
+import { addressLines, directionsHref, telHref } from "../formatting/contact-details";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
 import {
   CONTACT_FAILED,
@@ -59,7 +60,13 @@ export default function ContactPage() {
                 </span>
               ))}
             </address>
+            <p>
+              <a href={directionsHref(clinic.name, clinic.address)}>Get directions</a>
+            </p>
           </section>
+          <div className="card contact-card">
+            <OpeningHours clinic={clinic} headingId="contact-hours" headingClass="card__title" />
+          </div>
           <section className="card contact-card" aria-labelledby="contact-call">
             <h2 id="contact-call" className="card__title">
               Call us

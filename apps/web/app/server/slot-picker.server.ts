@@ -19,6 +19,8 @@ export interface PickerDay {
   slotCount: number;
   /** Inside the booking window (not past, not beyond the horizon). */
   inWindow: boolean;
+  /** Why the clinic is closed that day ("Christmas Day"), or null when it's open. */
+  closedReason: string | null;
 }
 
 export interface PickerSlot {
@@ -37,10 +39,13 @@ export interface PickerData {
   nextWeek: string | null;
   selectedDay: string | null;
   selectedDayLabel: string | null;
+  /** Why the clinic is closed on the selected day, or null. */
+  selectedDayClosed: string | null;
   slots: PickerSlot[];
 }
 
 type SlotDays = Array<{ date: string; slots: Array<{ start: Date }> }>;
+type ClosedDays = Array<{ date: string; reason: string }>;
 
 /** How far ahead the first visit looks for a free day before settling on this week. */
 const FIRST_LOOK_DAYS = 28;
@@ -61,30 +66,36 @@ export async function loadPicker(options: {
 }): Promise<PickerData> {
   const { serviceId, practitionerId, timeZone } = options;
   const window = bookingWindow(options.now ?? new Date(), timeZone, options.horizonDays);
-  const fetchDays = async (from: string, to: string): Promise<SlotDays> =>
-    (await api.availability.slots.query({ serviceId, practitionerId, from, to })).days;
+  const fetchDays = async (from: string, to: string) => {
+    const answer = await api.availability.slots.query({ serviceId, practitionerId, from, to });
+    return { days: answer.days as SlotDays, closed: answer.closedDays as ClosedDays };
+  };
 
   let week: string;
   let days: SlotDays;
+  let closed: ClosedDays;
   let requestedDay = options.day && isInWindow(options.day, window) ? options.day : null;
   if (options.day === null && options.week === null) {
     const lookTo = minDate(addLocalDays(window.today, FIRST_LOOK_DAYS - 1), window.lastDay);
     const ahead = await fetchDays(window.today, lookTo);
-    const firstFree = ahead[0]?.date ?? null;
+    const firstFree = ahead.days[0]?.date ?? null;
     week = clampWeek(firstFree, window);
     requestedDay = firstFree;
     const range = weekQueryRange(week, window);
-    days =
+    const inRange = (day: { date: string }) =>
+      range !== null && day.date >= range.from && day.date <= range.to;
+    ({ days, closed } =
       range && range.to <= lookTo
-        ? ahead.filter((day) => day.date >= range.from && day.date <= range.to)
+        ? { days: ahead.days.filter(inRange), closed: ahead.closed.filter(inRange) }
         : range
           ? await fetchDays(range.from, range.to)
-          : [];
+          : { days: [], closed: [] });
   } else {
     week = clampWeek(options.day ?? options.week, window);
     const range = weekQueryRange(week, window);
-    days = range ? await fetchDays(range.from, range.to) : [];
+    ({ days, closed } = range ? await fetchDays(range.from, range.to) : { days: [], closed: [] });
   }
+  const closedReasons = new Map(closed.map((day) => [day.date, day.reason]));
 
   const slotsByDate = new Map(days.map((day) => [day.date, day.slots]));
   const dates = weekOf(week);
@@ -102,11 +113,13 @@ export async function loadPicker(options: {
       ...dayParts(date),
       slotCount: slotsByDate.get(date)?.length ?? 0,
       inWindow: isInWindow(date, window),
+      closedReason: closedReasons.get(date) ?? null,
     })),
     previousWeek: previous,
     nextWeek: next,
     selectedDay,
     selectedDayLabel: selectedDay ? longDateLabel(selectedDay) : null,
+    selectedDayClosed: selectedDay ? (closedReasons.get(selectedDay) ?? null) : null,
     slots: (selectedDay ? (slotsByDate.get(selectedDay) ?? []) : []).map((slot) => ({
       start: slot.start.toISOString(),
       label: formatSlotTime(slot.start, timeZone),

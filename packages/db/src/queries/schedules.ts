@@ -1,5 +1,5 @@
 import type { WorkingHoursRange } from "@clinic/domain";
-import { and, asc, eq, gte } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import {
   clinicClosures,
@@ -117,6 +117,14 @@ export async function findTimeOff(db: Executor, id: string): Promise<TimeOffEntr
 
 export async function deleteTimeOff(db: Executor, id: string): Promise<void> {
   await db.delete(timeOff).where(eq(timeOff.id, id));
+}
+
+/** Serialises closure writes that check before inserting (accepting a holiday twice at once). */
+const CLOSURES_LOCK_KEY = 724_310_613;
+
+/** Holds the clinic-closures lock until the caller's transaction ends. */
+export async function lockClosures(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CLOSURES_LOCK_KEY})`);
 }
 
 /** Clinic closures, by start; only those ending on or after `fromDate` when given. */

@@ -11,6 +11,8 @@ export interface SeedClinic {
   timeZone: string;
   currency: string;
   websiteUrl: string;
+  /** Whose public holidays the demo accepts as closures for its first year. */
+  holidayRegion: string | null;
   emailSenderName: string;
   emailSenderAddress: string;
   bookingPolicy: {
@@ -128,6 +130,7 @@ export const clinic: SeedClinic = {
   timeZone: "Australia/Sydney",
   currency: "AUD",
   websiteUrl: "https://westsidesportschiro.example",
+  holidayRegion: "AU-NSW",
   emailSenderName: "Westside Sports Chiro",
   emailSenderAddress: "bookings@westsidesportschiro.example",
   bookingPolicy: {

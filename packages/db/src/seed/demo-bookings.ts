@@ -11,6 +11,11 @@ function minutes(time: string): number {
   return h * 60 + m;
 }
 
+/** The local date (`yyyy-MM-dd`) of a day in the clinic's zone (a TZDate). */
+function calendarDate(day: Date): string {
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, "0")}-${String(day.getDate()).padStart(2, "0")}`;
+}
+
 /** `minute` minutes past midnight on the clinic's local `day`. */
 function atMinute(day: Date, minute: number): TZDate {
   return new TZDate(
@@ -45,8 +50,9 @@ export async function insertDemoBookings(
   practitionerIds: Map<string, string>,
   serviceIds: Map<string, string>,
   today: TZDate,
+  closedDates: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  await insertBookings(tx, practitionerIds, serviceIds, today);
+  await insertBookings(tx, practitionerIds, serviceIds, today, closedDates);
   await insertRecentPastBookings(tx, practitionerIds, serviceIds, today);
 }
 
@@ -59,6 +65,7 @@ async function insertBookings(
   practitionerIds: Map<string, string>,
   serviceIds: Map<string, string>,
   today: TZDate,
+  closedDates: ReadonlySet<string>,
 ): Promise<void> {
   const placed: { practitionerId: string; start: number; end: number }[] = [];
   for (const booking of content.bookings) {
@@ -84,7 +91,7 @@ async function insertBookings(
           minutes(r.start) <= startMinute - service.bufferBeforeMinutes &&
           minutes(r.end) >= endMinute,
       );
-      if (!fits || daysOff.has(offset)) continue;
+      if (!fits || daysOff.has(offset) || closedDates.has(calendarDate(day))) continue;
       const startsAt = atMinute(day, startMinute);
       const endsAt = new Date(startsAt.getTime() + service.durationMinutes * 60_000);
       const blockStart = startsAt.getTime() - service.bufferBeforeMinutes * 60_000;

@@ -1,3 +1,5 @@
+import { datesBetween } from "@clinic/domain";
+import { upcomingPublicHolidays } from "@clinic/domain/holidays";
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import { count, sql } from "drizzle-orm";
@@ -5,6 +7,7 @@ import { type Database, SCHEMA_LOCK_KEY, type Transaction } from "../database.js
 import { hashPassword } from "../passwords.js";
 import { saveClinicSettings } from "../queries/settings.js";
 import {
+  clinicClosures,
   clinicSettings,
   enquiries as enquiriesTable,
   posts as postsTable,
@@ -62,10 +65,11 @@ export async function seedDemoClinic(db: Database, options: SeedOptions = {}): P
     const practitionerIds = await insertPractitioners(tx);
     const serviceIds = await insertServices(tx, practitionerIds);
     await insertSchedules(tx, practitionerIds, now);
+    const closedDates = await insertHolidayClosures(tx, now);
     await insertPosts(tx, practitionerIds, now);
     await insertReviews(tx, practitionerIds, now);
     await insertEnquiries(tx, now);
-    await insertDemoBookings(tx, practitionerIds, serviceIds, localToday(now));
+    await insertDemoBookings(tx, practitionerIds, serviceIds, localToday(now), closedDates);
     await tx.insert(staffUsers).values({
       email: content.owner.email,
       name: content.owner.name,
@@ -147,6 +151,21 @@ async function insertSchedules(
       }),
     );
   }
+}
+
+/**
+ * The demo clinic has accepted the coming year's public holidays (from the
+ * seed's clock), as a clinic would on day one; returns the closed dates.
+ */
+async function insertHolidayClosures(tx: Transaction, now: Date): Promise<Set<string>> {
+  const region = content.clinic.holidayRegion;
+  if (!region) return new Set();
+  const holidays = upcomingPublicHolidays(region, now, content.clinic.timeZone);
+  if (holidays.length === 0) return new Set();
+  await tx
+    .insert(clinicClosures)
+    .values(holidays.map((h) => ({ startDate: h.startDate, endDate: h.endDate, reason: h.name })));
+  return new Set(holidays.flatMap((h) => datesBetween(h.startDate, h.endDate)));
 }
 
 async function insertPosts(

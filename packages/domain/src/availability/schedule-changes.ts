@@ -28,6 +28,9 @@ export const setWeeklyHoursInputSchema = setWeeklyHoursSchema.extend({ confirmOr
 export const addTimeOffInputSchema = timeOffInputSchema.safeExtend({ confirmOrphans });
 export const addClosureInputSchema = clinicClosureInputSchema.safeExtend({ confirmOrphans });
 
+/** Accepts the public holiday starting on `startDate` (one the clinic's region has) as a closure. */
+export const acceptHolidayInputSchema = z.object({ startDate: localDateSchema, confirmOrphans });
+
 /** The dates of a proposed closure, to list the bookings it would cover before saving. */
 export const closurePreviewInputSchema = z
   .object({ startDate: localDateSchema, endDate: localDateSchema })

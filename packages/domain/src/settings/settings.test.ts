@@ -30,6 +30,7 @@ const settings = (): ClinicSettings => ({
   websiteUrl: "https://westsidesportschiro.com.au",
   sentEmailRetentionDays: 30,
   inactiveRetentionYears: null,
+  holidayRegion: "AU-NSW",
 });
 
 describe("clinicSettingsSchema", () => {

@@ -48,6 +48,20 @@ export const clinicSettingsSchema = z.object({
   emailSenderAddress: emailSchema,
   websiteUrl: urlSchema,
   /**
+   * Where the clinic's public holidays come from: a country code, or country and
+   * state (`AU-NSW`), for the closures editor's suggestions; null offers none.
+   * The API checks the code against the holiday library.
+   */
+  holidayRegion: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(
+      /^[A-Z]{2}(-[A-Z0-9]{1,6}){0,2}$/,
+      "Use a country code, or country and state, e.g. AU-NSW",
+    )
+    .nullable(),
+  /**
    * Days a sent email keeps its body (manage links, the patient's details);
    * after that, housekeeping empties it and keeps only when, what kind and
    * to which domain it went.

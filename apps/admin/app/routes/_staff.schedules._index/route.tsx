@@ -12,6 +12,7 @@ import { pageMeta } from "../../formatting/page-title";
 import { describeDay } from "../../formatting/schedule-changes-display";
 import { closureErrors, closureFormSchema } from "../../forms/closure-form";
 import { requireStaffAction, requireStaffWith } from "../../server/staff-access.server";
+import { PublicHolidays } from "./public-holidays";
 import { loadSchedules, schedulesAction } from "./schedules.server";
 
 export const meta: MetaFunction = ({ error }) => pageMeta(error, "Schedules");
@@ -33,7 +34,7 @@ function closureDates(c: { startDate: string; endDate: string }): string {
 }
 
 export default function Schedules() {
-  const { timeZone, schedules, closures, mayEditClosures, removing, notice } =
+  const { timeZone, schedules, closures, holidays, mayEditClosures, removing, notice } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -113,6 +114,13 @@ export default function Schedules() {
             again.
           </RemovalConfirmation>
         ) : null}
+        <PublicHolidays
+          region={holidays.region}
+          holidays={holidays.holidays}
+          mayAccept={mayEditClosures}
+          refusal={actionData?.form === "holiday" ? actionData : null}
+          timeZone={timeZone}
+        />
         {mayEditClosures ? (
           <ScheduleEntryForm
             id="closure"
@@ -127,7 +135,7 @@ export default function Schedules() {
             note="Nothing has been saved yet. A closure never cancels bookings: they stay, and you contact the patients."
             confirmLabel="Close the clinic anyway"
             showPractitioner
-            reasonLabel="Reason"
+            reasonLabel="Reason (patients see it on the site)"
             submitLabel="Add closure"
           />
         ) : null}

@@ -1,4 +1,5 @@
 import {
+  acceptHolidayInputSchema,
   addClosureInputSchema,
   addTimeOffInputSchema,
   closurePreviewInputSchema,
@@ -17,6 +18,7 @@ import {
   removeClosure,
 } from "../../schedules/clinic-closures.js";
 import { scheduleOf } from "../../schedules/practitioner-schedule.js";
+import { acceptHoliday, holidaySuggestions } from "../../schedules/public-holidays.js";
 import { addTimeOff, previewTimeOff, removeTimeOff } from "../../schedules/time-off.js";
 import { previewSchedule, setWeeklyHours } from "../../schedules/weekly-hours.js";
 import { permissionProcedure } from "../trpc.js";
@@ -77,6 +79,22 @@ export const schedulesRouter = {
   addClosure: permissionProcedure("closures.write")
     .input(addClosureInputSchema)
     .mutation(({ ctx, input }) => addClosure(ctx, input)),
+
+  /**
+   * The public holidays of the clinic's region (settings) for the next 12
+   * months, each with the closure already covering it (or null).
+   */
+  holidaySuggestions: permissionProcedure("schedules.read").query(({ ctx }) =>
+    holidaySuggestions(ctx),
+  ),
+
+  /**
+   * Closes the clinic on the suggested holiday starting on `startDate`, named
+   * after it (orphan rule above); one already covered is left as it is. Owner only.
+   */
+  acceptHoliday: permissionProcedure("closures.write")
+    .input(acceptHolidayInputSchema)
+    .mutation(({ ctx, input }) => acceptHoliday(ctx, input)),
 
   /** Reopens the clinic on a closure's days; owner only. */
   removeClosure: permissionProcedure("closures.write")

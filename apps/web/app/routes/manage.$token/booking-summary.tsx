@@ -1,3 +1,6 @@
+import { formatMoney } from "@clinic/domain";
+import { useClinic } from "../../components/use-clinic";
+import { addressLines, directionsHref } from "../../formatting/contact-details";
 import { formatDuration } from "../../formatting/format-date";
 import { managePath } from "../../links/manage-link";
 
@@ -10,7 +13,7 @@ export function BookingSummary({
     status: "confirmed" | "cancelled" | "completed" | "no_show";
     statusLabel: string;
     startLabel: string;
-    service: { name: string; durationMinutes: number };
+    service: { name: string; durationMinutes: number; priceCents: number | null };
     practitioner: { name: string };
     patient: { name: string; email: string };
     notes: string | null;
@@ -20,6 +23,7 @@ export function BookingSummary({
   token: string;
 }) {
   const cancelled = booking.status === "cancelled";
+  const clinic = useClinic();
   return (
     <section className="card booking-summary" aria-labelledby="summary-title">
       <h2 id="summary-title" className="card__title">
@@ -37,6 +41,21 @@ export function BookingSummary({
         <div>
           <dt>Length</dt>
           <dd>{formatDuration(booking.service.durationMinutes)}</dd>
+        </div>
+        {booking.service.priceCents !== null ? (
+          <div>
+            <dt>Price</dt>
+            <dd>{formatMoney(booking.service.priceCents, clinic.currency)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Where</dt>
+          <dd>
+            <address className="booking-summary__address">
+              {addressLines(clinic.address).join(", ")}
+            </address>
+            <a href={directionsHref(clinic.name, clinic.address)}>Get directions</a>
+          </dd>
         </div>
         <div>
           <dt>Status</dt>

@@ -30,6 +30,11 @@ export const headers = privatePageHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = requireManageToken(params.token);
   const booking = await requireRecord(() => api.bookings.byToken.query({ token }), "Booking");
+  // The treatment's price as listed now (a service no longer offered has none to show).
+  const priceCents = await api.services.bySlug
+    .query({ slug: booking.service.slug })
+    .then((service) => service.priceCents)
+    .catch(() => null);
   const url = new URL(request.url);
   const search = url.searchParams;
   const upcoming = booking.status === "confirmed" && booking.startsAt.getTime() > Date.now();
@@ -39,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       statusLabel: bookingStatusLabel(booking.status),
       startLabel: formatAppointmentStart(booking.startsAt, booking.timeZone),
       deadlineLabel: formatAppointmentStart(booking.changeDeadline, booking.timeZone),
-      service: booking.service,
+      service: { ...booking.service, priceCents },
       practitioner: booking.practitioner,
       patient: booking.patient,
       notes: booking.notes,
