@@ -10,6 +10,8 @@ export const auditActions = [
   "booking.cancel",
   "booking.reschedule",
   "booking.set_status",
+  // Staff read a booking's manage link (to say or text it to a patient without email).
+  "booking.read_manage_link",
   "clinic_closure.create",
   "clinic_closure.delete",
   "enquiry.set_status",

@@ -1,6 +1,7 @@
 import {
   availabilityInputSchema,
   bookingCalendarInputSchema,
+  bookingManageLinkInputSchema,
   cancelByTokenInputSchema,
   createBookingInputSchema,
   idInputSchema,
@@ -25,6 +26,7 @@ import {
   staffAvailability,
   staffCancel,
   staffCreateBooking,
+  staffManageLink,
   staffReschedule,
 } from "../../bookings/staff-bookings.js";
 import { bookingCalendar } from "../../bookings/staff-calendar.js";
@@ -84,17 +86,27 @@ export const bookingsRouter = {
     .input(staffCancelBookingInputSchema)
     .mutation(({ ctx, input }) => staffCancel(ctx, input)),
 
-  /** Moves an upcoming booking to a free time with the same practitioner; CONFLICT if just taken. */
+  /**
+   * Moves an upcoming booking to a free time, with the same practitioner or
+   * another who offers the service; `outsideHours` allows any time clear of
+   * other bookings (audited). CONFLICT if just taken or over another booking.
+   */
   reschedule: permissionProcedure("bookings.write")
     .input(staffRescheduleBookingInputSchema)
     .mutation(({ ctx, input }) => staffReschedule(ctx, input)),
 
   /**
    * A booking taken for a patient (e.g. by phone): same slot engine, inside
-   * the notice window allowed, never over another booking (CONFLICT); the
-   * patient gets the usual confirmation. Returns the booking's detail.
+   * the notice window allowed, or any time with `outsideHours` (audited with
+   * the rules set aside); never over another booking (CONFLICT). A patient
+   * needs a phone or an email; only those with an email are emailed.
    */
   createForPatient: permissionProcedure("bookings.write")
     .input(staffCreateBookingInputSchema)
     .mutation(({ ctx, input }) => staffCreateBooking(ctx, input)),
+
+  /** The patient's manage link, to read out or text (a mutation: reading it is audited). */
+  manageLink: permissionProcedure("bookings.write")
+    .input(bookingManageLinkInputSchema)
+    .mutation(({ ctx, input }) => staffManageLink(ctx, input)),
 } satisfies TRPCRouterRecord;

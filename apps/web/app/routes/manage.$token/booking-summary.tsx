@@ -12,7 +12,7 @@ export function BookingSummary({
     startLabel: string;
     service: { name: string; durationMinutes: number };
     practitioner: { name: string };
-    patient: { name: string; email: string };
+    patient: { name: string; email: string | null };
     notes: string | null;
     cancellationReason: string | null;
     upcoming: boolean;
@@ -47,7 +47,8 @@ export function BookingSummary({
         <div>
           <dt>Booked for</dt>
           <dd>
-            {booking.patient.name} ({booking.patient.email})
+            {booking.patient.name}
+            {booking.patient.email ? ` (${booking.patient.email})` : null}
           </dd>
         </div>
         {booking.notes ? (
