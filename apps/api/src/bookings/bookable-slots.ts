@@ -310,6 +310,39 @@ export async function scheduleExceptionsAt(
   );
 }
 
+/**
+ * What booking `start` outside the usual hours would set aside, and whether
+ * it would land over another booking (which is refused whatever staff say).
+ */
+export async function checkOutsideHours(
+  ctx: AppContext,
+  input: { serviceId: string; practitionerId: string; start: Date; bookingId?: string | undefined },
+) {
+  const [settings, service] = await Promise.all([
+    getClinicSettings(ctx.db),
+    requireService(ctx.db, input.serviceId),
+  ]);
+  candidatesFor(service, input.practitionerId);
+  const setAside = await scheduleExceptionsAt(ctx.db, {
+    settings,
+    service,
+    practitionerId: input.practitionerId,
+    start: input.start,
+    now: ctx.now(),
+  });
+  const blocked = blockedRange(service, input.start);
+  const [practitioner] = await loadSlotPractitioners(ctx.db, {
+    practitionerIds: [input.practitionerId],
+    from: blocked.blockedFrom,
+    to: blocked.blockedUntil,
+    ignoreBookingId: input.bookingId,
+  });
+  const overlapsBooking = (practitioner?.busy ?? []).some(
+    (b) => b.start < blocked.blockedUntil && blocked.blockedFrom < b.end,
+  );
+  return { setAside, overlapsBooking };
+}
+
 function formatNotice(minutes: number): string {
   if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? "" : "s"}'`;
   if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}'`;

@@ -56,6 +56,15 @@ export const setBookingStatusInputSchema = z.object({
   status: z.enum(attendanceStatuses, { message: "Choose completed or no-show" }),
 });
 
+/** A time staff consider booking outside the usual hours: what would it set aside? */
+export const outsideHoursCheckInputSchema = z.object({
+  serviceId: idSchema,
+  practitionerId: idSchema,
+  start: instantSchema("Choose a time"),
+  /** A booking being moved: its own time doesn't count as taken. */
+  bookingId: idSchema.optional(),
+});
+
 /** A booking's id, for reading its manage link out to the patient. */
 export const bookingManageLinkInputSchema = z.object({ id: idSchema });
 
@@ -84,11 +93,12 @@ export const staffRescheduleBookingInputSchema = z.object({
 });
 
 /** An optional contact field: left empty (or blank) means not given. */
-function optionalContact<T extends z.ZodType>(schema: T) {
-  return z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    schema.optional(),
-  );
+function optionalContact<T extends z.ZodType<string, string>>(schema: T) {
+  return z
+    .string()
+    .transform((value) => (value.trim() === "" ? undefined : value))
+    .pipe(schema.optional())
+    .optional();
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   createBookingInputSchema,
   idInputSchema,
   manageTokenSchema,
+  outsideHoursCheckInputSchema,
   rescheduleByTokenInputSchema,
   setBookingStatusInputSchema,
   staffCancelBookingInputSchema,
@@ -14,6 +15,7 @@ import {
 } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { checkOutsideHours } from "../../bookings/bookable-slots.js";
 import {
   bookingByToken,
   bookOnline,
@@ -75,6 +77,15 @@ export const bookingsRouter = {
   availability: permissionProcedure("bookings.read")
     .input(availabilityInputSchema)
     .query(({ ctx, input }) => staffAvailability(ctx, input)),
+
+  /**
+   * For a booking or move outside the usual hours: which of the practitioner's
+   * rules the time sets aside (hours, break, time off, closure), and whether it
+   * overlaps another booking (refused whatever staff say). Past times: 400.
+   */
+  checkOutsideHours: permissionProcedure("bookings.write")
+    .input(outsideHoursCheckInputSchema)
+    .query(({ ctx, input }) => checkOutsideHours(ctx, input)),
 
   /** Records a started appointment as completed or a no-show; returns the booking's detail. */
   setStatus: permissionProcedure("bookings.write")
