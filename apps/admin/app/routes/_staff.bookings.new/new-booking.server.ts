@@ -128,6 +128,8 @@ export async function loadNewBooking({ user, api }: StaffWithApi, request: Reque
       : null,
     practitionerChoice,
     choosesPractitioner: ownId === null,
+    /** The practitioner asked for before the service (from the calendar), carried to the next step. */
+    preferredPractitioner: ownId ? null : forWhom,
     carried,
     picker,
     requested: requestedAt ? { date: requestedAt.date, time: requestedAt.time } : null,

@@ -32,6 +32,7 @@ export default function NewBooking() {
     requested,
     requestedUnavailable,
     outsideHours,
+    preferredPractitioner,
   } = useLoaderData<typeof loader>();
   const outsideReady =
     outsideHours?.at && outsideHours.check && !outsideHours.check.error
@@ -107,7 +108,9 @@ export default function NewBooking() {
             <ul className="choice-list">
               {services.map((s) => (
                 <li key={s.id}>
-                  <Link to={href({ service: s.id })}>
+                  <Link
+                    to={href({ service: s.id, practitioner: preferredPractitioner ?? undefined })}
+                  >
                     <strong>{s.name}</strong>
                     <span className="muted">
                       {s.durationMinutes} min · {s.practitioners.map((p) => p.name).join(", ")}
