@@ -202,11 +202,16 @@ function EntryItem({ placed, timeZone }: { placed: PlacedEntry<CalendarEntry>; t
         className={`calendar__booking calendar__booking--${b.status}${short ? " calendar__booking--short" : ""}`}
         style={box}
       >
-        <Link to={`/bookings/${b.id}`} title={full} aria-label={full}>
+        <Link to={`/bookings/${b.id}`} title={full}>
           {short ? (
             <>
               <span className="calendar__booking-name">{b.patient.name}</span>{" "}
               <span className="calendar__booking-when">{timeLabel(b.startsAt, timeZone)}</span>
+              <span className="visually-hidden">
+                {" "}
+                to {timeLabel(b.endsAt, timeZone)}, {b.service.name}
+                {status}
+              </span>
             </>
           ) : (
             <>
