@@ -26,9 +26,12 @@ test("the front desk books from an empty calendar time, and outside the usual ho
   const jason = (await api.practitioners.list.query()).find((p) => p.slug === "jason-lee");
   if (!jason) throw new Error("The demo clinic should have Jason Lee");
   const service = (await api.services.list.query()).find(
-    (s) => s.durationMinutes <= 30 && s.practitioners.some((p) => p.id === jason.id),
+    (s) =>
+      s.durationMinutes <= 30 &&
+      s.practitioners.length > 1 &&
+      s.practitioners.some((p) => p.id === jason.id),
   );
-  if (!service) throw new Error("Jason Lee should offer a service of 30 minutes or less");
+  if (!service) throw new Error("Jason Lee should share a service of 30 minutes or less");
 
   // A free half-hour time of Jason's three to six weeks ahead, clear of the other specs' bookings.
   const ahead = await owner.bookings.availability.query({
@@ -86,7 +89,9 @@ test("the front desk books from an empty calendar time, and outside the usual ho
 
   // The link to read out or text, shown on request (and audited).
   await page.getByRole("button", { name: "Show the booking link" }).click();
-  await expect(page.getByLabel("Booking link", { exact: true })).toHaveValue(/\/manage\/[A-Za-z0-9_-]{32,}$/);
+  await expect(page.getByLabel("Booking link", { exact: true })).toHaveValue(
+    /\/manage\/[A-Za-z0-9_-]{32,}$/,
+  );
   await expectAccessible(page);
   const bookingAudit = async () => (await owner.audit.list.query({ entity: "booking" })).items;
   expect(
@@ -150,4 +155,21 @@ test("the front desk books from an empty calendar time, and outside the usual ho
   await expect(page.getByText("That time overlaps another booking")).toBeVisible();
   await expect(page.getByLabel("Time", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("heading", { name: "Patient details" })).toHaveCount(0);
+
+  // The phone-only patient's booking moves to Joey Lee, at one of his free times.
+  const joey = service.practitioners.find((p) => p.id !== jason.id);
+  if (!joey) throw new Error(`${service.name} should be offered by another practitioner too`);
+  await page.goto(`/bookings/${bookingId}?step=reschedule`);
+  await page
+    .getByRole("navigation", { name: "Practitioner to move to" })
+    .getByRole("link", { name: joey.name })
+    .click();
+  await expect(page.getByText(`Free times with ${joey.name}`)).toBeVisible();
+  await page.locator(".day-picker a").first().click();
+  await page.locator(".time-picker a").first().click();
+  await expect(page.getByText(`with ${joey.name}`, { exact: false }).last()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Move the booking" }).click();
+  await expect(page.getByRole("status")).toContainText("Booking moved");
+  expect((await owner.bookings.detail.query({ id: bookingId })).practitioner.id).toBe(joey.id);
 });

@@ -8,7 +8,7 @@ import {
   SQLSTATE,
   sqlState,
 } from "@clinic/db";
-import { type ClinicSettings, localDateOf } from "@clinic/domain";
+import { type ClinicSettings, localDateOf, type ScheduleException } from "@clinic/domain";
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
 import { ConflictError } from "../errors.js";
@@ -107,20 +107,28 @@ export async function moveToSlot(
   const day = localDateOf(start, settings.timeZone);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const setAside = outsideHours
-        ? await scheduleExceptionsAt(tx, { settings, service, practitionerId, start, now })
-        : (await requireFreeSlot(tx, {
-            settings,
-            rules,
-            service,
-            practitionerIds: [practitionerId],
-            from: day,
-            to: day,
-            now,
-            ignoreBookingId: booking.id,
-            start,
-          }),
-          []);
+      let setAside: ScheduleException[] = [];
+      if (outsideHours) {
+        setAside = await scheduleExceptionsAt(tx, {
+          settings,
+          service,
+          practitionerId,
+          start,
+          now,
+        });
+      } else {
+        await requireFreeSlot(tx, {
+          settings,
+          rules,
+          service,
+          practitionerIds: [practitionerId],
+          from: day,
+          to: day,
+          now,
+          ignoreBookingId: booking.id,
+          start,
+        });
+      }
       const token = await manageLinkFor(ctx, tx, booking, options);
       // One statement moves the booking: the old time is released as the new one is taken.
       await moveBooking(tx, booking.id, { ...blockedRange(service, start), practitionerId });

@@ -131,6 +131,14 @@ describe.each(testDrivers)(
         outsideHours: { from: null, to: ["break"] },
       });
 
+      // The form's check says so first; staff who book anyway get a conflict on the time.
+      expect(
+        await frontDesk.client.bookings.checkOutsideHours.query({
+          serviceId,
+          practitionerId: jasonId,
+          start: monday.at("07:15"),
+        }),
+      ).toEqual({ setAside: ["outside_hours"], overlapsBooking: true });
       // Over another booking the database refuses it: a conflict on the time, nothing written.
       const before = await bookingCount();
       const overlap = await request(monday.at("07:15"), true, "0400 222 003").catch((e) => e);
