@@ -56,6 +56,8 @@ const LABELS: Record<string, string> = {
   publishedAt: "Publish time",
   contentType: "File type",
   bytes: "File size",
+  // The schedule rules a booking outside the usual hours set aside (closure, break, …).
+  outsideHours: "Outside the usual hours",
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -199,6 +201,7 @@ const PAST: Record<string, string> = {
   change_password: "password changed",
   export: "data exported",
   erase: "details erased",
+  read_manage_link: "manage link read out",
 };
 
 /** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */

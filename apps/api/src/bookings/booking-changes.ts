@@ -103,7 +103,7 @@ export async function moveToSlot(
   const service = await requireService(ctx.db, booking.service.id);
   const practitionerId = options.practitionerId ?? booking.practitioner.id;
   const toAnother = practitionerId !== booking.practitioner.id;
-  if (toAnother) candidatesFor(service, practitionerId);
+  const [target] = toAnother ? candidatesFor(service, practitionerId) : [booking.practitioner];
   const day = localDateOf(start, settings.timeZone);
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -138,7 +138,7 @@ export async function moveToSlot(
           from: booking.startsAt.toISOString(),
           to: start.toISOString(),
           ...(toAnother
-            ? { fromPractitioner: booking.practitioner.name, toPractitionerId: practitionerId }
+            ? { fromPractitioner: booking.practitioner.name, toPractitioner: target?.name ?? null }
             : {}),
           ...(setAside.length > 0 ? { outsideHours: setAside } : {}),
         },
