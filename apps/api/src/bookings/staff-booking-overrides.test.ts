@@ -28,13 +28,14 @@ describe.each(testDrivers)(
     let serviceId: string;
     let jasonId: string;
     let joeyId: string;
+    let owner: Awaited<ReturnType<typeof signedInStaff>>;
     let frontDesk: Awaited<ReturnType<typeof signedInStaff>>;
     let jason: Awaited<ReturnType<typeof signedInStaff>>;
 
     beforeAll(async () => {
       t = await createTestApp({ driver });
       ({ serviceId, jasonId, joeyId } = await demoClinic(t));
-      ({ frontDesk, jason } = await demoStaff(t, { jasonId, joeyId }));
+      ({ owner, frontDesk, jason } = await demoStaff(t, { jasonId, joeyId }));
     }, 180_000);
     afterAll(() => t.close());
 
@@ -84,6 +85,19 @@ describe.each(testDrivers)(
       });
       expect(moved.startsAt).toEqual(monday.at("11:00"));
       expect((await outbox(again.id)).map((m) => m.kind)).toEqual(["booking.clinic_notice"]);
+
+      // Their data can be exported and erased like anyone's (decision 018).
+      const file = await owner.client.patients.exportData.mutate({ id: booked.patient.id });
+      expect(JSON.stringify(file)).toContain("0400 111 222");
+      await owner.client.patients.erase.mutate({
+        id: booked.patient.id,
+        confirmName: "Nan Phoneonly",
+      });
+      const [row] = await t.db
+        .select()
+        .from(schema.patients)
+        .where(eq(schema.patients.id, booked.patient.id));
+      expect(row).toMatchObject({ phone: "", erasedAt: expect.any(Date) });
     });
 
     it("refuses a patient with neither phone nor email, next to the field", async () => {
