@@ -232,7 +232,7 @@ export const clinicClosures = pgTable(
 /**
  * A patient has an email address, a phone number or both (staff book patients who have
  * only a phone; no emails go to them). Returning patients match by email, and patients
- * without one by the digits of their phone number.
+ * without one by the digits of their phone number and their name.
  */
 export const patients = pgTable(
   "patients",
@@ -252,8 +252,9 @@ export const patients = pgTable(
   },
   (t) => [
     check("patients_email_or_phone", sql`${t.email} IS NOT NULL OR ${t.phone} IS NOT NULL`),
+    // Family members may share a phone: without an email, a patient is their number and name.
     uniqueIndex("patients_phone_only_unique")
-      .on(sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g')`)
+      .on(sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g')`, sql`lower(${t.name})`)
       .where(sql`${t.email} IS NULL`),
   ],
 );

@@ -79,6 +79,17 @@ describe.each(testDrivers)(
         patient: { name: "Nan Phoneonly", phone: "0400111222" },
       });
       expect(again.patient.id).toBe(booked.patient.id);
+      // Someone else on the same phone is another patient, and nobody is renamed.
+      const family = await frontDesk.client.bookings.createForPatient.mutate({
+        serviceId,
+        practitionerId: jasonId,
+        start: monday.at("14:00"),
+        patient: { name: "Tom Phoneonly", phone: "0400 111 222" },
+      });
+      expect(family.patient.id).not.toBe(booked.patient.id);
+      expect((await frontDesk.client.bookings.detail.query({ id: booked.id })).patient.name).toBe(
+        "Nan Phoneonly",
+      );
       const moved = await frontDesk.client.bookings.reschedule.mutate({
         id: again.id,
         start: monday.at("11:00"),

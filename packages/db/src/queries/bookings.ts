@@ -12,8 +12,8 @@ export interface PatientContact {
 
 /**
  * Finds the patient with this email (emails are stored lowercased) or, for a
- * patient without one, with this phone number's digits (among patients
- * without an email), or creates one; a returning patient's name and the
+ * patient without one, with this phone number's digits and name (among
+ * patients without an email: family members may share a phone), or creates one; a returning patient's name and the
  * details given are brought up to date (a detail left out is kept).
  */
 export async function upsertPatient(
@@ -38,10 +38,10 @@ export async function upsertPatient(
     return { id: row!.id, returning: Boolean(row!.returning) };
   }
   // Drizzle names conflict targets by column only: this one is the partial unique index on the
-  // phone's digits among patients without an email (patients_phone_only_unique).
+  // phone's digits and the name among patients without an email (patients_phone_only_unique).
   const { rows } = (await db.execute(sql`
     insert into ${patients} (name, phone) values (${patient.name}, ${phone})
-    on conflict ((regexp_replace(phone, '[^0-9]', '', 'g'))) where email is null
+    on conflict ((regexp_replace(phone, '[^0-9]', '', 'g')), (lower(name))) where email is null
     do update set name = excluded.name, phone = excluded.phone, updated_at = now()
     returning id, (xmax <> 0) as returning`)) as unknown as {
     rows: { id: string; returning: boolean }[];
