@@ -64,8 +64,11 @@ export class NotFoundError extends AppError {
 
 /** The request lost to another change (a slot just taken, a row with dependants). */
 export class ConflictError extends AppError {
-  constructor(message: string) {
+  /** When one field's value is what conflicts (a time over another booking), as `FieldError` says it. */
+  readonly issues: { path: string[]; message: string }[] | undefined;
+  constructor(message: string, options: { field?: string } = {}) {
     super("conflict", message);
+    this.issues = options.field ? [{ path: options.field.split("."), message }] : undefined;
   }
 }
 

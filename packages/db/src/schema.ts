@@ -240,20 +240,35 @@ export const clinicClosures = pgTable(
   (t) => [check("clinic_closures_dates_ordered", sql`${t.endDate} >= ${t.startDate}`)],
 );
 
-export const patients = pgTable("patients", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  // Stored lowercased by the domain's email schema, so returning patients match.
-  email: text("email").notNull().unique(),
-  phone: text("phone").notNull(),
-  /**
-   * When the patient's personal details were erased (on request or by the retention
-   * setting): the row stays, de-identified, so their bookings still count (decision 018).
-   */
-  erasedAt: instant("erased_at"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+/**
+ * A patient has an email address, a phone number or both (staff book patients who have
+ * only a phone; no emails go to them). Returning patients match by email, and patients
+ * without one by the digits of their phone number and their name.
+ */
+export const patients = pgTable(
+  "patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    // Stored lowercased by the domain's email schema, so returning patients match.
+    email: text("email").unique(),
+    phone: text("phone"),
+    /**
+     * When the patient's personal details were erased (on request or by the retention
+     * setting): the row stays, de-identified, so their bookings still count (decision 018).
+     */
+    erasedAt: instant("erased_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("patients_email_or_phone", sql`${t.email} IS NOT NULL OR ${t.phone} IS NOT NULL`),
+    // Family members may share a phone: without an email, a patient is their number and name.
+    uniqueIndex("patients_phone_only_unique")
+      .on(sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g')`, sql`lower(${t.name})`)
+      .where(sql`${t.email} IS NULL`),
+  ],
+);
 
 /**
  * `during` is the time the booking blocks in the practitioner's diary,

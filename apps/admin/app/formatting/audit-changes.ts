@@ -63,6 +63,8 @@ const LABELS: Record<string, string> = {
   publishedAt: "Publish time",
   contentType: "File type",
   bytes: "File size",
+  // The schedule rules a booking outside the usual hours set aside (closure, break, …).
+  outsideHours: "Outside the usual hours",
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -213,6 +215,7 @@ const PAST: Record<string, string> = {
   revoke: "turned off",
   resend: "sent again",
   view: "viewed",
+  read_manage_link: "manage link read out",
 };
 
 /** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */

@@ -18,6 +18,13 @@ function instantLabel(value: unknown, timeZone: string): string | null {
   return Number.isNaN(date.getTime()) ? null : dateTimeLabel(date, timeZone);
 }
 
+/** Said of a booking made or moved outside the practitioner's usual hours (staff chose to). */
+function outsideHoursNote(details: Record<string, unknown>): string {
+  return Array.isArray(details.outsideHours) && details.outsideHours.length > 0
+    ? ", outside the usual hours"
+    : "";
+}
+
 /** One line of a booking's history, in words: what happened, by whom, with the details that matter. */
 export function describeHistoryEntry(entry: HistoryEntry, timeZone: string): string {
   const who = entry.actorKind === "patient" ? `${entry.actorName} (patient)` : entry.actorName;
@@ -25,7 +32,7 @@ export function describeHistoryEntry(entry: HistoryEntry, timeZone: string): str
     case "created":
       return entry.actorKind === "patient" || entry.details.by !== "staff"
         ? `Booked online by ${who}`
-        : `Booked by ${who} for the patient`;
+        : `Booked by ${who} for the patient${outsideHoursNote(entry.details)}`;
     case "cancelled": {
       const reason = text(entry.details.reason);
       return reason ? `Cancelled by ${who}: “${reason}”` : `Cancelled by ${who}`;
@@ -33,7 +40,9 @@ export function describeHistoryEntry(entry: HistoryEntry, timeZone: string): str
     case "rescheduled": {
       const from = instantLabel(entry.details.from, timeZone);
       const to = instantLabel(entry.details.to, timeZone);
-      return from && to ? `Moved by ${who} from ${from} to ${to}` : `Moved by ${who}`;
+      const toWhom = text(entry.details.toPractitioner);
+      const moved = from && to ? `Moved by ${who} from ${from} to ${to}` : `Moved by ${who}`;
+      return `${moved}${toWhom ? `, now with ${toWhom}` : ""}${outsideHoursNote(entry.details)}`;
     }
     case "completed":
       return `Marked as completed by ${who}`;

@@ -13,6 +13,7 @@ import { BookingStatusBadge } from "../components/booking-status";
 import { FormErrors } from "../components/field-errors";
 import { TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
+import { PatientContactRows } from "../components/patient-contact";
 import { SubmitButton } from "../components/submit-button";
 import { useSchemaForm } from "../components/use-schema-form";
 import { dateTimeLabel } from "../formatting/clinic-time";
@@ -73,8 +74,8 @@ export default function PatientDetail() {
   const upcoming = bookings.filter((b) => b.status === "confirmed" && b.startsAt.getTime() > now);
   const bookAgain = `/bookings/new?${new URLSearchParams({
     name: patient.name,
-    email: patient.email,
-    phone: patient.phone,
+    ...(patient.email ? { email: patient.email } : {}),
+    ...(patient.phone ? { phone: patient.phone } : {}),
   })}`;
   return (
     <>
@@ -107,14 +108,7 @@ export default function PatientDetail() {
         <section className="panel" aria-labelledby="contact-heading">
           <h2 id="contact-heading">Contact details</h2>
           <dl className="description-list">
-            <dt>Email</dt>
-            <dd>
-              <a href={`mailto:${patient.email}`}>{patient.email}</a>
-            </dd>
-            <dt>Phone</dt>
-            <dd>
-              <a href={`tel:${patient.phone.replace(/[^\d+]/g, "")}`}>{patient.phone}</a>
-            </dd>
+            <PatientContactRows email={patient.email} phone={patient.phone} />
           </dl>
         </section>
       )}

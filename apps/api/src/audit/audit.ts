@@ -15,6 +15,8 @@ export const auditActions = [
   "calendar_feed.create",
   "calendar_feed.rotate",
   "calendar_feed.revoke",
+  // Staff read a booking's manage link (to say or text it to a patient without email).
+  "booking.read_manage_link",
   "clinic_closure.create",
   "clinic_closure.delete",
   "email.resend",

@@ -14,10 +14,13 @@ import {
   computeSlots,
   datesBetween,
   groupSlotsByDay,
+  localDateOf,
   type PractitionerChoice,
+  type ScheduleException,
   type Slot,
   type SlotDay,
   STAFF_HORIZON_DAYS,
+  scheduleExceptions,
 } from "@clinic/domain";
 import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext } from "../context.js";
@@ -297,6 +300,80 @@ export async function requireFreeSlot(
   const slots = await slotsFor(db, options);
   const slot = slots.find((s) => s.start.getTime() === options.start.getTime());
   return slot ?? refuseStart(db, options);
+}
+
+/** Where a staff booking outside the usual hours would land over another booking. */
+export const OVERLAPS_BOOKING =
+  "That time overlaps another booking for this practitioner — pick a time clear of it.";
+
+/**
+ * For a booking outside the usual hours (staff only): refuses a start in the
+ * past or past the staff horizon, and says which of the practitioner's
+ * schedule rules the appointment sets aside (empty when it fits them). Other
+ * bookings aren't checked here: the exclusion constraint refuses an overlap.
+ */
+export async function scheduleExceptionsAt(
+  db: Executor,
+  options: {
+    settings: ClinicSettings;
+    service: BookableService;
+    practitionerId: string;
+    start: Date;
+    now: Date;
+  },
+): Promise<ScheduleException[]> {
+  const { settings, service, start } = options;
+  requireInsideBookingWindow({ settings, rules: "staff", now: options.now, start });
+  const { startsAt, endsAt } = blockedRange(service, start);
+  const [practitioner] = await loadSlotPractitioners(db, {
+    practitionerIds: [options.practitionerId],
+    from: new Date(startsAt.getTime() - DAY_MS),
+    to: new Date(endsAt.getTime() + DAY_MS),
+  });
+  const day = localDateOf(start, settings.timeZone);
+  const closures = await listClinicClosures(db, { fromDate: day, toDate: day });
+  return scheduleExceptions(
+    { startsAt, endsAt },
+    {
+      timeZone: settings.timeZone,
+      weeklyHours: practitioner?.weeklyHours ?? [],
+      timeOff: practitioner?.timeOff ?? [],
+      closures,
+    },
+  );
+}
+
+/**
+ * What booking `start` outside the usual hours would set aside, and whether
+ * it would land over another booking (which is refused whatever staff say).
+ */
+export async function checkOutsideHours(
+  ctx: AppContext,
+  input: { serviceId: string; practitionerId: string; start: Date; bookingId?: string | undefined },
+) {
+  const [settings, service] = await Promise.all([
+    getClinicSettings(ctx.db),
+    requireService(ctx.db, input.serviceId),
+  ]);
+  candidatesFor(service, input.practitionerId);
+  const setAside = await scheduleExceptionsAt(ctx.db, {
+    settings,
+    service,
+    practitionerId: input.practitionerId,
+    start: input.start,
+    now: ctx.now(),
+  });
+  const blocked = blockedRange(service, input.start);
+  const [practitioner] = await loadSlotPractitioners(ctx.db, {
+    practitionerIds: [input.practitionerId],
+    from: blocked.blockedFrom,
+    to: blocked.blockedUntil,
+    ignoreBookingId: input.bookingId,
+  });
+  const overlapsBooking = (practitioner?.busy ?? []).some(
+    (b) => b.start < blocked.blockedUntil && blocked.blockedFrom < b.end,
+  );
+  return { setAside, overlapsBooking };
 }
 
 function formatNotice(minutes: number): string {

@@ -8,17 +8,20 @@ import {
   SQLSTATE,
   sqlState,
 } from "@clinic/db";
-import { type ClinicSettings, localDateOf } from "@clinic/domain";
+import { type ClinicSettings, localDateOf, type ScheduleException } from "@clinic/domain";
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
 import { ConflictError } from "../errors.js";
 import {
   type BookingRules,
   blockedRange,
+  candidatesFor,
+  OVERLAPS_BOOKING,
   requireFreeSlot,
   requireInsideBookingWindow,
   requireService,
   SLOT_TAKEN,
+  scheduleExceptionsAt,
 } from "./bookable-slots.js";
 import { type BookingActor, recordBookingChange } from "./booking-history.js";
 import { hashManageToken, manageTokenFor } from "./manage-token.js";
@@ -78,41 +81,75 @@ export async function cancelInTransaction(
 }
 
 /**
- * Moves a booking to `start` (same practitioner) if that is a free slot under
- * the rules: checked and written in one transaction with its history, audit
- * entry (staff) and the patient's email; CONFLICT when the time was taken.
+ * Moves a booking to `start` (its practitioner, or `practitionerId` when staff
+ * move it to another who offers the service) if that is a free slot under the
+ * rules, or anywhere clear of other bookings with `outsideHours` (staff):
+ * checked and written in one transaction with its history, audit entry
+ * (staff) and the patient's email; CONFLICT when the time was taken.
  */
 export async function moveToSlot(
   ctx: AppContext,
   booking: BookingDetails,
   start: Date,
-  options: ChangeOptions & { rules: BookingRules },
+  options: ChangeOptions & {
+    rules: BookingRules;
+    practitionerId?: string;
+    outsideHours?: boolean;
+  },
 ): Promise<BookingDetails> {
   const { rules, by, settings, now } = options;
+  const outsideHours = rules === "staff" && options.outsideHours === true;
   requireInsideBookingWindow({ settings, rules, now, start });
   const service = await requireService(ctx.db, booking.service.id);
+  const practitionerId = options.practitionerId ?? booking.practitioner.id;
+  const toAnother = practitionerId !== booking.practitioner.id;
+  const [target] = toAnother ? candidatesFor(service, practitionerId) : [booking.practitioner];
   const day = localDateOf(start, settings.timeZone);
   try {
     return await ctx.db.transaction(async (tx) => {
-      await requireFreeSlot(tx, {
-        settings,
-        rules,
-        service,
-        practitionerIds: [booking.practitioner.id],
-        from: day,
-        to: day,
-        now,
-        ignoreBookingId: booking.id,
-        start,
-      });
+      let setAside: ScheduleException[] = [];
+      if (outsideHours) {
+        setAside = await scheduleExceptionsAt(tx, {
+          settings,
+          service,
+          practitionerId,
+          start,
+          now,
+        });
+      } else {
+        await requireFreeSlot(tx, {
+          settings,
+          rules,
+          service,
+          practitionerIds: [practitionerId],
+          from: day,
+          to: day,
+          now,
+          ignoreBookingId: booking.id,
+          start,
+        });
+      }
       const token = await manageLinkFor(ctx, tx, booking, options);
       // One statement moves the booking: the old time is released as the new one is taken.
-      await moveBooking(tx, booking.id, blockedRange(service, start));
+      await moveBooking(tx, booking.id, { ...blockedRange(service, start), practitionerId });
       await recordBookingChange(tx, by, booking.id, {
         event: "rescheduled",
-        details: { from: booking.startsAt.toISOString(), to: start.toISOString() },
+        details: {
+          from: booking.startsAt.toISOString(),
+          to: start.toISOString(),
+          ...(toAnother
+            ? { fromPractitioner: booking.practitioner.name, toPractitioner: target?.name ?? null }
+            : {}),
+          ...(setAside.length > 0 ? { outsideHours: setAside } : {}),
+        },
         action: "booking.reschedule",
-        changes: { startsAt: { from: booking.startsAt, to: start } },
+        changes: {
+          startsAt: { from: booking.startsAt, to: start },
+          ...(toAnother
+            ? { practitionerId: { from: booking.practitioner.id, to: practitionerId } }
+            : {}),
+          ...(outsideHours ? { outsideHours: { from: null, to: setAside } } : {}),
+        },
       });
       const details = (await findBookingById(tx, booking.id))!;
       await enqueueBookingEmails(
@@ -125,6 +162,7 @@ export async function moveToSlot(
     });
   } catch (error) {
     if (sqlState(error) === SQLSTATE.exclusionViolation) {
+      if (outsideHours) throw new ConflictError(OVERLAPS_BOOKING, { field: "start" });
       throw new ConflictError(SLOT_TAKEN);
     }
     throw error;

@@ -6,9 +6,10 @@ export interface FingerprintedRequest {
   serviceId: string;
   practitionerId: string;
   start: Date;
-  patient: { name: string; email: string; phone: string };
+  patient: { name: string; email?: string | null | undefined; phone?: string | null | undefined };
   notes: string;
   contactConsent: boolean;
+  outsideHours?: boolean | undefined;
 }
 
 // Bumped if the normalisation below changes, so old fingerprints never match new ones by accident.
@@ -32,10 +33,12 @@ export function bookingRequestFingerprint(request: FingerprintedRequest, rules: 
     request.practitionerId.toLowerCase(),
     request.start.toISOString(),
     text(request.patient.name),
-    text(request.patient.email),
-    text(request.patient.phone),
+    text(request.patient.email ?? ""),
+    text(request.patient.phone ?? ""),
     text(request.notes),
     request.contactConsent,
+    // Only when set, so fingerprints kept from before the option still match their retries.
+    ...(request.outsideHours ? ["outside-hours"] : []),
   ]);
   return createHash("sha256").update(canonical).digest("hex");
 }

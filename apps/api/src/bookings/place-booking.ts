@@ -7,24 +7,32 @@ import {
   findBookingById,
   findBookingByIdempotencyKey,
   insertBooking,
+  type PatientContact,
   SQLSTATE,
   sqlState,
   upsertPatient,
 } from "@clinic/db";
-import { type ClinicSettings, localDateOf, type PractitionerChoice } from "@clinic/domain";
+import {
+  type ClinicSettings,
+  localDateOf,
+  type PractitionerChoice,
+  type ScheduleException,
+} from "@clinic/domain";
 import { createdFields } from "../audit/audit.js";
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
-import { ConflictError, UnprocessableContentError } from "../errors.js";
+import { ConflictError, FieldError, UnprocessableContentError } from "../errors.js";
 import {
   type BookingRules,
   blockedRange,
   candidatesFor,
+  OVERLAPS_BOOKING,
   requireFreeSlot,
   requireInsideBookingWindow,
   requireService,
   SLOT_TAKEN,
   type SlotOptions,
+  scheduleExceptionsAt,
 } from "./bookable-slots.js";
 import { bookingRequestFingerprint } from "./booking-fingerprint.js";
 import { type BookingActor, recordBookingChange } from "./booking-history.js";
@@ -35,10 +43,17 @@ export interface PlaceBookingRequest {
   serviceId: string;
   practitionerId: PractitionerChoice;
   start: Date;
-  patient: { name: string; email: string; phone: string };
+  /** Online: both; staff: either or both (no email, no patient emails). */
+  patient: PatientContact;
   notes: string;
   contactConsent: boolean;
   idempotencyKey: string | null;
+  /**
+   * Staff only: book this start even outside the practitioner's hours, over
+   * a break, time off or a closure (never over another booking); the history
+   * and audit entry record which rules were set aside.
+   */
+  outsideHours?: boolean;
 }
 
 export interface PlacedBooking {
@@ -69,6 +84,10 @@ export async function placeBooking(
   requireInsideBookingWindow({ settings, rules, now, start: input.start });
   const service = await requireService(ctx.db, input.serviceId);
   const candidates = candidatesFor(service, input.practitionerId);
+  const outsideHours = rules === "staff" && input.outsideHours === true;
+  if (outsideHours && input.practitionerId === "any") {
+    throw new FieldError("practitionerId", "Choose a practitioner to book outside the usual hours");
+  }
   const day = localDateOf(input.start, settings.timeZone);
   const slotOptions: SlotOptions = {
     settings,
@@ -84,13 +103,21 @@ export async function placeBooking(
   for (let attempt = 0; attempt < candidates.length; attempt++) {
     try {
       const placed = await ctx.db.transaction(async (tx) => {
-        const slot = await requireFreeSlot(tx, { ...slotOptions, start: input.start });
-        const practitionerId = await pickPractitioner(
-          tx,
-          slot.practitionerIds,
-          input.start,
-          attempt,
-        );
+        let practitionerId: string;
+        let setAside: ScheduleException[] = [];
+        if (outsideHours) {
+          practitionerId = candidates[0]!.id;
+          setAside = await scheduleExceptionsAt(tx, {
+            settings,
+            service,
+            practitionerId,
+            start: input.start,
+            now,
+          });
+        } else {
+          const slot = await requireFreeSlot(tx, { ...slotOptions, start: input.start });
+          practitionerId = await pickPractitioner(tx, slot.practitionerIds, input.start, attempt);
+        }
         const patient = await upsertPatient(tx, input.patient);
         // The id is chosen here so the row is written once, token hash included: a second
         // write to a fresh booking could deadlock against a competing insert's overlap check.
@@ -114,6 +141,7 @@ export async function placeBooking(
           details: {
             returningPatient: patient.returning,
             ...(rules === "staff" ? { by: "staff" } : {}),
+            ...(setAside.length > 0 ? { outsideHours: setAside } : {}),
           },
           action: "booking.create",
           changes: createdFields({
@@ -123,6 +151,7 @@ export async function placeBooking(
             practitionerId,
             patientId: patient.id,
             returningPatient: patient.returning,
+            ...(outsideHours ? { outsideHours: setAside } : {}),
           }),
         });
         await enqueueBookingEmails(tx, "created", emailData(ctx, details, settings, token), now);
@@ -144,6 +173,7 @@ export async function placeBooking(
         if (again) return again;
       }
       if (state === SQLSTATE.exclusionViolation) {
+        if (outsideHours) throw new ConflictError(OVERLAPS_BOOKING, { field: "start" });
         if (attempt + 1 < candidates.length) continue;
         throw new ConflictError(SLOT_TAKEN);
       }

@@ -25,6 +25,8 @@ function allowedActions(user: StaffUser, booking: BookingDetails, now: Date) {
     cancel: mayWrite && upcoming,
     reschedule: mayWrite && upcoming,
     markAttendance: mayWrite && started && booking.status !== "cancelled",
+    /** Read the patient's manage link out (audited); for anyone who may change the booking. */
+    readManageLink: mayWrite,
   };
 }
 

@@ -187,7 +187,12 @@ describe.each(testDrivers)("staff bookings on %s", (driver) => {
 
     // Joey reads Jason's booking, but the detail offers him no actions on it.
     const seen = await joey.client.bookings.detail.query({ id: booking.id });
-    expect(seen.actions).toEqual({ cancel: false, reschedule: false, markAttendance: false });
+    expect(seen.actions).toEqual({
+      cancel: false,
+      reschedule: false,
+      markAttendance: false,
+      readManageLink: false,
+    });
     expect((await jason.client.bookings.detail.query({ id: booking.id })).actions).toMatchObject({
       cancel: true,
       reschedule: true,

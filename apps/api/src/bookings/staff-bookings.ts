@@ -1,11 +1,20 @@
-import { type BookingDetails, getClinicSettings, setBookingStatus } from "@clinic/db";
+import {
+  type BookingDetails,
+  ensureManageTokenHash,
+  getClinicSettings,
+  type PatientContact,
+  setBookingStatus,
+} from "@clinic/db";
 import { type AvailabilityInput, canOn } from "@clinic/domain";
+import { audit } from "../audit/audit.js";
 import { requireAccessTo } from "../auth/access.js";
 import type { StaffContext } from "../context.js";
-import { BadRequestError, PreconditionFailedError } from "../errors.js";
+import { BadRequestError, FieldError, PreconditionFailedError } from "../errors.js";
 import { availability } from "./bookable-slots.js";
 import { cancelInTransaction, moveToSlot } from "./booking-changes.js";
 import { recordBookingChange, staffActor } from "./booking-history.js";
+import { hashManageToken, manageTokenFor } from "./manage-token.js";
+import { emailData } from "./patient-views.js";
 import { placeBooking } from "./place-booking.js";
 import { requireBooking, staffBookingDetail } from "./staff-booking-detail.js";
 
@@ -78,26 +87,40 @@ export async function staffCancel(ctx: StaffContext, input: { id: string; reason
   return staffBookingDetail(ctx, booking.id);
 }
 
-/** Moves an upcoming booking to a free time with the same practitioner (staff rules) and emails the patient. */
-export async function staffReschedule(ctx: StaffContext, input: { id: string; start: Date }) {
+/**
+ * Moves an upcoming booking to a free time (staff rules), with the same
+ * practitioner or another who offers the service (one the viewer may book
+ * for), optionally outside the usual hours; emails the patient.
+ */
+export async function staffReschedule(
+  ctx: StaffContext,
+  input: { id: string; start: Date; practitionerId?: string | undefined; outsideHours?: boolean },
+) {
   const booking = await requireWritable(ctx, input.id);
   const now = ctx.now();
   requireUpcoming(booking, now, "moved");
+  const practitionerId = input.practitionerId ?? booking.practitioner.id;
+  if (!canOn(ctx.user, "bookings.write", practitionerId)) {
+    throw new FieldError("practitionerId", "You can only move bookings within your own diary");
+  }
   const settings = await getClinicSettings(ctx.db);
   await moveToSlot(ctx, booking, input.start, {
     rules: "staff",
     by: staffActor(ctx),
     settings,
     now,
+    practitionerId,
+    outsideHours: input.outsideHours ?? false,
   });
   return staffBookingDetail(ctx, booking.id);
 }
 
 /**
  * A booking taken by staff (e.g. on the phone) with the same slot engine
- * under staff rules (see `BookingRules`); the patient gets the usual
- * confirmation with their manage link. Practitioners book only themselves:
- * "first available" means them.
+ * under staff rules (see `BookingRules`), or at any time outside the usual
+ * hours when asked (`outsideHours`); a patient with an email gets the usual
+ * confirmation with their manage link (without one, staff read the link out).
+ * Practitioners book only themselves: "first available" means them.
  */
 export async function staffCreateBooking(
   ctx: StaffContext,
@@ -105,9 +128,10 @@ export async function staffCreateBooking(
     serviceId: string;
     practitionerId: string;
     start: Date;
-    patient: { name: string; email: string; phone: string };
+    patient: PatientContact;
     notes: string;
     idempotencyKey?: string | undefined;
+    outsideHours?: boolean;
   },
 ) {
   let practitionerId = input.practitionerId;
@@ -134,4 +158,22 @@ export async function staffCreateBooking(
 /** Bookable times under staff rules (inside the notice window, up to a year ahead). */
 export function staffAvailability(ctx: StaffContext, input: AvailabilityInput) {
   return availability(ctx, input, "staff");
+}
+
+/**
+ * The patient's manage link, for staff to read out or text to a patient who
+ * has no email (decision 006: derived from the booking's id, so no secret is
+ * stored). Reading it is audited: the link lets whoever holds it change the
+ * booking. Practitioners read their own bookings' links only.
+ */
+export async function staffManageLink(ctx: StaffContext, input: { id: string }) {
+  const booking = await requireWritable(ctx, input.id);
+  const token = manageTokenFor(booking.id, ctx.appSecret);
+  const settings = await getClinicSettings(ctx.db);
+  await ctx.db.transaction(async (tx) => {
+    // Bookings from before staff changes gave them one get it now, so the link works.
+    await ensureManageTokenHash(tx, booking.id, hashManageToken(token));
+    await audit(tx, ctx, { action: "booking.read_manage_link", entityId: booking.id, changes: {} });
+  });
+  return { manageUrl: emailData(ctx, booking, settings, token).manageUrl };
 }

@@ -203,7 +203,8 @@ export interface PatientEventInput {
   sequence: number;
   serviceName: string;
   practitionerName: string;
-  patient: IcsPerson;
+  /** No email (a patient booked by phone alone): the event names no attendee. */
+  patient: { name: string; email: string | null };
   clinic: IcsClinic;
   manageUrl?: string;
 }
@@ -228,7 +229,9 @@ export function patientBookingEvent(input: PatientEventInput): IcsEvent {
     description,
     ...(input.manageUrl ? { url: input.manageUrl } : {}),
     organizer: { name: input.clinic.emailSenderName, email: input.clinic.emailSenderAddress },
-    ...(input.cancelled ? { attendee: input.patient } : {}),
+    ...(input.cancelled && input.patient.email
+      ? { attendee: { name: input.patient.name, email: input.patient.email } }
+      : {}),
   };
 }
 
@@ -238,7 +241,7 @@ export interface PractitionerEventInput {
   endsAt: Date;
   sequence: number;
   serviceName: string;
-  patient: { name: string; email: string; phone: string };
+  patient: { name: string; email: string | null; phone: string | null };
   notes: string;
   clinic: IcsClinic;
   created?: Date;
@@ -249,8 +252,8 @@ export interface PractitionerEventInput {
 export function practitionerBookingEvent(input: PractitionerEventInput): IcsEvent {
   const description = [
     `Patient: ${input.patient.name}`,
-    `Phone: ${input.patient.phone}`,
-    `Email: ${input.patient.email}`,
+    input.patient.phone ? `Phone: ${input.patient.phone}` : "",
+    input.patient.email ? `Email: ${input.patient.email}` : "",
     input.notes.trim() ? `Notes: ${input.notes.trim()}` : "",
   ]
     .filter(Boolean)

@@ -61,15 +61,19 @@ function calendarAttachment(
   };
 }
 
-/** Queues one email, due at `sendAfter` (by the API's clock, not the database's). */
+/**
+ * Queues one email, due at `sendAfter` (by the API's clock, not the database's). No
+ * address (a patient booked by phone alone) queues nothing: staff tell them instead.
+ */
 async function enqueue(
   db: Executor,
   data: BookingEmailData,
   kind: string,
-  to: string,
+  to: string | null,
   rendered: RenderedEmail,
   extra: { attachments?: OutboxAttachment[]; sendAfter: Date },
 ) {
+  if (to === null) return;
   await enqueueMessage(db, {
     kind,
     toAddress: to,

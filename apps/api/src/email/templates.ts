@@ -6,7 +6,8 @@ export interface BookingEmailData {
   bookingId: string;
   manageUrl: string;
   calendarUrl: string;
-  patient: { name: string; email: string; phone: string };
+  /** No email for a patient booked by phone alone: only the clinic's copies are sent. */
+  patient: { name: string; email: string | null; phone: string | null };
   service: { name: string; durationMinutes: number };
   practitioner: { name: string };
   startsAt: Date;
@@ -232,8 +233,8 @@ export function newBookingNoticeEmail(data: BookingEmailData): RenderedEmail {
         kind: "details",
         rows: [
           ["Patient", data.patient.name],
-          ["Email", data.patient.email],
-          ["Phone", data.patient.phone],
+          ["Email", data.patient.email ?? "(none)"],
+          ["Phone", data.patient.phone ?? "(none)"],
           ...appointmentRows(data).filter(([label]) => label !== "Where"),
           ["Notes", data.notes.trim() || "(none)"],
         ],

@@ -28,7 +28,9 @@ describe.each(testDrivers)("patients on %s", (driver) => {
       practitionerId: jasonId,
       patientName: "Phone Patient 41",
     });
-    const { email, phone, name } = patient;
+    const { name } = patient;
+    const email = patient.email!;
+    const phone = patient.phone!;
     for (const query of [
       name.slice(2, 12).toUpperCase(),
       email.split("@")[0]!,

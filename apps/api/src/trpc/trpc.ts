@@ -42,7 +42,10 @@ const t = initTRPC
     transformer: superjson,
     isDev: false,
     errorFormatter({ shape, error }) {
-      const fieldErrors = error.code === "BAD_REQUEST" ? fieldErrorsOf(error.cause) : null;
+      const fieldErrors =
+        error.code === "BAD_REQUEST" || error.code === "CONFLICT"
+          ? fieldErrorsOf(error.cause)
+          : null;
       const internal = error.code === "INTERNAL_SERVER_ERROR";
       const { stack: _stack, ...data } = shape.data;
       // A refusal's structured data (e.g. the bookings a change would orphan), for the caller.

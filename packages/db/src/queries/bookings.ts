@@ -1,26 +1,52 @@
-import type { BookingStatus, PatientInput } from "@clinic/domain";
+import type { BookingStatus } from "@clinic/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../database.js";
 import { bookingEvents, bookings, patients, practitioners, services } from "../schema.js";
 
+/** A patient's details as a booking gives them: an email, a phone number, or both. */
+export interface PatientContact {
+  name: string;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+}
+
 /**
- * Finds the patient with this email (emails are stored lowercased) or
- * creates one; a returning patient's phone and name are brought up to date.
+ * Finds the patient with this email (emails are stored lowercased) or, for a
+ * patient without one, with this phone number's digits and name (among
+ * patients without an email: family members may share a phone), or creates one; a returning patient's name and the
+ * details given are brought up to date (a detail left out is kept).
  */
 export async function upsertPatient(
   db: Executor,
-  patient: PatientInput,
+  patient: PatientContact,
 ): Promise<{ id: string; returning: boolean }> {
-  const [row] = await db
-    .insert(patients)
-    .values(patient)
-    .onConflictDoUpdate({
-      target: patients.email,
-      set: { name: patient.name, phone: patient.phone, updatedAt: new Date() },
-    })
+  const email = patient.email ?? null;
+  const phone = patient.phone ?? null;
+  const values = { name: patient.name, email, phone };
+  const set = {
+    name: patient.name,
+    phone: sql`coalesce(excluded.phone, ${patients.phone})`,
+    updatedAt: new Date(),
+  };
+  if (email) {
     // xmax is 0 only for a freshly inserted row: tells new from returning patients in one statement.
-    .returning({ id: patients.id, returning: sql<boolean>`(xmax <> 0)` });
-  return { id: row!.id, returning: Boolean(row!.returning) };
+    const [row] = await db
+      .insert(patients)
+      .values(values)
+      .onConflictDoUpdate({ target: patients.email, set })
+      .returning({ id: patients.id, returning: sql<boolean>`(xmax <> 0)` });
+    return { id: row!.id, returning: Boolean(row!.returning) };
+  }
+  // Drizzle names conflict targets by column only: this one is the partial unique index on the
+  // phone's digits and the name among patients without an email (patients_phone_only_unique).
+  const { rows } = (await db.execute(sql`
+    insert into ${patients} (name, phone) values (${patient.name}, ${phone})
+    on conflict ((regexp_replace(phone, '[^0-9]', '', 'g')), (lower(name))) where email is null
+    do update set name = excluded.name, phone = excluded.phone, updated_at = now()
+    returning id, (xmax <> 0) as returning`)) as unknown as {
+    rows: { id: string; returning: boolean }[];
+  };
+  return { id: rows[0]!.id, returning: Boolean(rows[0]!.returning) };
 }
 
 export interface NewBooking {
@@ -77,7 +103,7 @@ export interface BookingDetails {
     bufferAfterMinutes: number;
   };
   practitioner: { id: string; slug: string; name: string };
-  patient: { id: string; name: string; email: string; phone: string };
+  patient: { id: string; name: string; email: string | null; phone: string | null };
 }
 
 async function findBookingWhere(db: Executor, where: ReturnType<typeof eq>) {
@@ -181,11 +207,19 @@ export async function cancelBooking(
 export async function moveBooking(
   db: Executor,
   bookingId: string,
-  to: { startsAt: Date; endsAt: Date; blockedFrom: Date; blockedUntil: Date },
+  to: {
+    startsAt: Date;
+    endsAt: Date;
+    blockedFrom: Date;
+    blockedUntil: Date;
+    /** Another practitioner's diary (staff only); the same one when left out. */
+    practitionerId?: string;
+  },
 ): Promise<void> {
   await db
     .update(bookings)
     .set({
+      ...(to.practitionerId ? { practitionerId: to.practitionerId } : {}),
       startsAt: to.startsAt,
       endsAt: to.endsAt,
       during: { start: to.blockedFrom, end: to.blockedUntil },

@@ -18,7 +18,7 @@ export interface CalendarBooking {
   updatedAt: Date;
   service: { id: string; name: string; durationMinutes: number };
   practitioner: { id: string; name: string };
-  patient: { id: string; name: string; email: string; phone: string };
+  patient: { id: string; name: string; email: string | null; phone: string | null };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

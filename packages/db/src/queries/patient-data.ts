@@ -49,14 +49,19 @@ async function footprint(
   const query = db.select().from(patients).where(eq(patients.id, patientId));
   const [patient] = options.lock ? await query.for("update") : await query;
   if (!patient) return null;
-  const email = patient.email.toLowerCase();
+  // A patient booked by phone alone has no email to find their enquiries and reviews by.
+  const email = patient.email?.toLowerCase() ?? null;
   const [bookingRows, enquiryRows, reviewRows] = await Promise.all([
     db.select({ id: bookings.id }).from(bookings).where(eq(bookings.patientId, patientId)),
-    db
-      .select({ id: enquiries.id })
-      .from(enquiries)
-      .where(sql`lower(${enquiries.email}) = ${email}`),
-    db.select({ id: reviews.id }).from(reviews).where(sql`lower(${reviews.email}) = ${email}`),
+    email === null
+      ? []
+      : db
+          .select({ id: enquiries.id })
+          .from(enquiries)
+          .where(sql`lower(${enquiries.email}) = ${email}`),
+    email === null
+      ? []
+      : db.select({ id: reviews.id }).from(reviews).where(sql`lower(${reviews.email}) = ${email}`),
   ]);
   return {
     patient,
@@ -133,7 +138,7 @@ export async function collectPatientData(db: Executor, patientId: string) {
             .where(inArray(bookingEvents.bookingId, bookingIds))
             .orderBy(asc(bookingEvents.createdAt), asc(bookingEvents.id)),
       (() => {
-        const where = messagesAbout(bookingIds, [patient.email.toLowerCase()]);
+        const where = messagesAbout(bookingIds, patient.email ? [patient.email.toLowerCase()] : []);
         return where
           ? db
               .select()
@@ -246,8 +251,12 @@ export async function collectPatientData(db: Executor, patientId: string) {
 export type PatientData = NonNullable<Awaited<ReturnType<typeof collectPatientData>>>;
 
 /** Lowercased pieces of text that identify the person; phone numbers also by their digits. */
-function needlesFor(person: { name: string; email: string; phone: string | null }): string[] {
-  const needles = [person.name, person.email, person.phone ?? ""]
+function needlesFor(person: {
+  name: string;
+  email: string | null;
+  phone: string | null;
+}): string[] {
+  const needles = [person.name, person.email ?? "", person.phone ?? ""]
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s.length >= 3);
   const digits = (person.phone ?? "").replace(/\D/g, "");
@@ -412,7 +421,7 @@ export async function erasePatient(
   if (f.patient.erasedAt) return { outcome: "already_erased" };
   if (options.confirm && !options.confirm(f.patient.name)) return { outcome: "not_confirmed" };
   const { patient, bookingIds, enquiryIds, reviewIds } = f;
-  const email = patient.email.toLowerCase();
+  const emails = patient.email ? [patient.email.toLowerCase()] : [];
   const needles = needlesFor(patient);
   // Enquiries may give other names and numbers for the same person: those go too.
   const enquiryPeople =
@@ -502,7 +511,7 @@ export async function erasePatient(
     }
   }
 
-  const emailsPurged = await purgeMessages(tx, messagesAbout(bookingIds, [email]), needles, now);
+  const emailsPurged = await purgeMessages(tx, messagesAbout(bookingIds, emails), needles, now);
 
   if (enquiryIds.length > 0) await tx.delete(enquiries).where(inArray(enquiries.id, enquiryIds));
   if (reviewIds.length > 0) {

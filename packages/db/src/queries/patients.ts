@@ -6,8 +6,8 @@ import { bookings, patients, practitioners, services } from "../schema.js";
 export interface PatientListItem {
   id: string;
   name: string;
-  email: string;
-  phone: string;
+  email: string | null;
+  phone: string | null;
   createdAt: Date;
   /** Bookings that were not cancelled, past and future. */
   bookingCount: number;
@@ -121,8 +121,8 @@ export async function findPatientWithBookings(
   patient: {
     id: string;
     name: string;
-    email: string;
-    phone: string;
+    email: string | null;
+    phone: string | null;
     createdAt: Date;
     updatedAt: Date;
     /** When their details were erased (decision 018); null for everyone else. */

@@ -22,7 +22,7 @@ export interface StaffCalendarBooking {
   notes: string;
   practitionerId: string;
   service: { id: string; name: string; durationMinutes: number };
-  patient: { id: string; name: string; email: string; phone: string };
+  patient: { id: string; name: string; email: string | null; phone: string | null };
 }
 
 /** Bookings that start in `[from, to)`, ordered by start, for some practitioners or all. */

@@ -5,6 +5,7 @@ import {
   appointmentsOutsideSchedule,
   fitsSchedule,
   type ScheduleRules,
+  scheduleExceptions,
   setWeeklyHoursInputSchema,
   workingDay,
 } from "./schedule-changes.js";
@@ -169,5 +170,35 @@ describe("schedule change inputs", () => {
         reason: "Easter",
       }),
     ).toMatchObject({ confirmOrphans: false, reason: "Easter" });
+  });
+});
+
+describe("scheduleExceptions", () => {
+  const timeZone = "Australia/Sydney";
+  // Mondays 08:00–12:30 and 13:30–18:00; 2026-03-02 is a Monday.
+  const weeklyHours = [
+    { weekday: 1, start: "08:00", end: "12:30" },
+    { weekday: 1, start: "13:30", end: "18:00" },
+  ];
+  const at = (hhmm: string, minutes = 30) => {
+    const startsAt = new Date(`2026-03-02T${hhmm}:00+11:00`);
+    return { startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) };
+  };
+  const rules = { timeZone, weeklyHours, timeOff: [], closures: [] };
+
+  it("names each rule an appointment sets aside, and none when it fits", () => {
+    expect(scheduleExceptions(at("09:00"), rules)).toEqual([]);
+    expect(scheduleExceptions(at("07:00"), rules)).toEqual(["outside_hours"]);
+    expect(scheduleExceptions(at("12:15"), rules)).toEqual(["break"]);
+    expect(scheduleExceptions(at("17:45"), rules)).toEqual(["outside_hours"]);
+    expect(
+      scheduleExceptions(at("09:00"), {
+        ...rules,
+        closures: [{ startDate: "2026-03-02", endDate: "2026-03-02" }],
+        timeOff: [
+          { startDate: "2026-03-02", endDate: "2026-03-02", startTime: null, endTime: null },
+        ],
+      }),
+    ).toEqual(["closure", "time_off"]);
   });
 });

@@ -179,3 +179,42 @@ export function workingDay(
   const breaks = ranges.slice(1).map(([from], i) => stretch(ranges[i]![1], from));
   return { working, breaks };
 }
+
+/** A rule of the diary a staff booking may knowingly set aside (never another booking). */
+export type ScheduleException = "closure" | "time_off" | "break" | "outside_hours";
+
+export const scheduleExceptionLabels: Record<ScheduleException, string> = {
+  closure: "the clinic is closed that day",
+  time_off: "the practitioner is on time off",
+  break: "it overlaps the practitioner's break",
+  outside_hours: "it is outside the practitioner's working hours",
+};
+
+/**
+ * Which of the practitioner's schedule rules an appointment (its own time,
+ * buffers aside) breaks: empty when it `fitsSchedule`. A time partly in a
+ * gap between two working stretches that day is a break; anything else not
+ * inside a stretch is outside hours.
+ */
+export function scheduleExceptions(
+  appointment: { startsAt: Date; endsAt: Date },
+  rules: ScheduleRules,
+): ScheduleException[] {
+  const { timeZone } = rules;
+  const found: ScheduleException[] = [];
+  const start = wallTimeOf(timeZone, appointment.startsAt.getTime());
+  if (isClosedOn(start.date, rules.closures)) found.push("closure");
+  const onTimeOff = rules.timeOff.some((t) => {
+    const off = timeOffInstants(timeZone, t);
+    return off.start < appointment.endsAt && appointment.startsAt < off.end;
+  });
+  if (onTimeOff) found.push("time_off");
+  if (!fitsSchedule(appointment, { ...rules, closures: [], timeOff: [] })) {
+    const { breaks } = workingDay(timeZone, start.date, rules.weeklyHours);
+    const inBreak = breaks.some(
+      (b) => b.startsAt < appointment.endsAt && appointment.startsAt < b.endsAt,
+    );
+    found.push(inBreak ? "break" : "outside_hours");
+  }
+  return found;
+}

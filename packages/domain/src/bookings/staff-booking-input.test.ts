@@ -5,6 +5,7 @@ import {
   setBookingStatusInputSchema,
   staffCancelBookingInputSchema,
   staffCreateBookingInputSchema,
+  staffPatientInputSchema,
 } from "./staff-booking-input.js";
 
 const ID = "3f1c2a9e-8b7d-4c6e-9a5f-1b2c3d4e5f60";
@@ -33,6 +34,22 @@ describe("staff booking inputs", () => {
     expect(setBookingStatusInputSchema.safeParse({ id: ID, status: "no_show" }).success).toBe(true);
     expect(paths(setBookingStatusInputSchema.safeParse({ id: ID, status: "cancelled" }))).toEqual([
       "status",
+    ]);
+  });
+
+  it("takes a patient with a phone, an email or both, but not neither", () => {
+    expect(
+      staffPatientInputSchema.parse({ name: "Nan", email: "", phone: "0400 111 222" }),
+    ).toEqual({ name: "Nan", phone: "0400 111 222" });
+    expect(staffPatientInputSchema.parse({ name: "Nan", email: "NAN@Example.com" })).toEqual({
+      name: "Nan",
+      email: "nan@example.com",
+    });
+    expect(
+      paths(staffPatientInputSchema.safeParse({ name: "Nan", email: " ", phone: "" })),
+    ).toEqual(["phone"]);
+    expect(paths(staffPatientInputSchema.safeParse({ name: "Nan", phone: "12" }))).toEqual([
+      "phone",
     ]);
   });
 

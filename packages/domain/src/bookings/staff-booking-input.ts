@@ -1,7 +1,14 @@
 import { z } from "zod";
-import { idSchema, instantSchema, localDateSchema } from "../common/fields.js";
+import {
+  emailSchema,
+  idSchema,
+  instantSchema,
+  localDateSchema,
+  personNameSchema,
+  phoneSchema,
+} from "../common/fields.js";
 import { multiLineText, singleLineText } from "../common/storable-text.js";
-import { bookingNotesSchema, patientInputSchema } from "./booking.js";
+import { bookingNotesSchema } from "./booking.js";
 import { idempotencyKeySchema, practitionerChoiceSchema } from "./booking-input.js";
 
 /** The longest stretch the staff calendar loads at once (a week view, with room for a month). */
@@ -49,6 +56,18 @@ export const setBookingStatusInputSchema = z.object({
   status: z.enum(attendanceStatuses, { message: "Choose completed or no-show" }),
 });
 
+/** A time staff consider booking outside the usual hours: what would it set aside? */
+export const outsideHoursCheckInputSchema = z.object({
+  serviceId: idSchema,
+  practitionerId: idSchema,
+  start: instantSchema("Choose a time"),
+  /** A booking being moved: its own time doesn't count as taken. */
+  bookingId: idSchema.optional(),
+});
+
+/** A booking's id, for reading its manage link out to the patient. */
+export const bookingManageLinkInputSchema = z.object({ id: idSchema });
+
 /** Staff cancel with a reason; the patient's email quotes it. */
 export const staffCancelBookingInputSchema = z.object({
   id: idSchema,
@@ -58,10 +77,50 @@ export const staffCancelBookingInputSchema = z.object({
     .max(500, "Keep the reason under 500 characters"),
 });
 
+/**
+ * Staff may knowingly book outside the practitioner's hours, over a break,
+ * time off or a closure (never over another booking): the flag says they
+ * chose to, and the audit entry records which rules they set aside.
+ */
+const outsideHoursSchema = z.boolean().default(false);
+
+/** Moves a booking, optionally to another practitioner who offers the service. */
 export const staffRescheduleBookingInputSchema = z.object({
   id: idSchema,
   start: instantSchema("Choose a time"),
+  practitionerId: idSchema.optional(),
+  outsideHours: outsideHoursSchema,
 });
+
+/** An optional contact field: left empty (or blank) means not given. */
+function optionalContact<T extends z.ZodType<string, string>>(schema: T) {
+  return z
+    .string()
+    .transform((value) => (value.trim() === "" ? undefined : value))
+    .pipe(schema.optional())
+    .optional();
+}
+
+/**
+ * A patient booked by staff: a phone number or an email address, at least
+ * one (a patient on the phone may have no email; then no emails are sent).
+ */
+export const staffPatientInputSchema = z
+  .object({
+    name: personNameSchema,
+    email: optionalContact(emailSchema),
+    phone: optionalContact(phoneSchema),
+  })
+  .superRefine((patient, ctx) => {
+    if (patient.email === undefined && patient.phone === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["phone"],
+        message: "Enter a phone number or an email address",
+      });
+    }
+  });
+export type StaffPatientInput = z.infer<typeof staffPatientInputSchema>;
 
 /**
  * A booking taken by staff for a patient (e.g. on the phone). The key is
@@ -71,9 +130,10 @@ export const staffCreateBookingInputSchema = z.object({
   serviceId: idSchema,
   practitionerId: practitionerChoiceSchema,
   start: instantSchema("Choose a time"),
-  patient: patientInputSchema,
+  patient: staffPatientInputSchema,
   notes: bookingNotesSchema.default(""),
   idempotencyKey: idempotencyKeySchema.optional(),
+  outsideHours: outsideHoursSchema,
 });
 export type StaffCreateBookingInput = z.input<typeof staffCreateBookingInputSchema>;
 

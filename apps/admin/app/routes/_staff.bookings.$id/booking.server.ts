@@ -1,12 +1,13 @@
 import { intentOf } from "@clinic/form-kit";
-import { requireRecord } from "@clinic/form-kit/server";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { callApi, requireRecord } from "@clinic/form-kit/server";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { cancelErrors, cancelFormSchema } from "../../forms/booking-forms";
+import { cancelErrors, cancelFormSchema, rescheduleFormSchema } from "../../forms/booking-forms";
 import { runChoice, submitForm } from "../../server/form-action.server";
 import { noticeFrom, withNotice } from "../../server/notices.server";
 import { loadSlotPicker } from "../../server/slot-picker.server";
 import type { StaffWithApi } from "../../server/staff-access.server";
+import { outsideHoursCheck, requestedTime } from "../_staff.bookings.new/new-booking.server";
 
 type Params = LoaderFunctionArgs["params"];
 
@@ -18,7 +19,15 @@ const notices = {
   no_show: "Marked as a no-show.",
 } as const;
 
-const rescheduleFormSchema = z.object({ start: z.date({ message: "Choose a time" }) });
+/** The same notices for a patient without an email: nobody was emailed. */
+const phoneOnlyNotices: Record<keyof typeof notices, string> = {
+  ...notices,
+  created:
+    "Booking made. The patient has no email address: give them their booking link (below) by phone or text.",
+  cancelled: "Booking cancelled. The patient has no email address: let them know by phone.",
+  moved: "Booking moved. The patient has no email address: let them know the new time by phone.",
+};
+
 const statusFormSchema = z.object({ status: z.enum(["completed", "no_show"]) });
 
 /** A booking with its history, and the step staff are on: cancelling, or moving it (with free times). */
@@ -35,17 +44,49 @@ export async function loadBooking({ api }: StaffWithApi, request: Request, param
       : step === "reschedule" && booking.actions.reschedule
         ? "reschedule"
         : null;
+  // Moving to another practitioner: those who offer the service and whose diary the viewer may
+  // write (the API refuses the rest; a practitioner sees only themselves).
+  const offering =
+    mode === "reschedule"
+      ? ((await api.services.list.query()).find((s) => s.id === booking.service.id)
+          ?.practitioners ?? [])
+      : [];
+  const requested = search.get("practitioner");
+  const practitionerId =
+    requested && offering.some((p) => p.id === requested) ? requested : booking.practitioner.id;
+  const outside = mode === "reschedule" && search.get("outside") === "1";
+  const requestedAt = outside ? requestedTime(search, booking.timeZone) : null;
   // The booking's own time shows as free (it is released when moved); offering it is pointless.
   const picker =
-    mode === "reschedule"
+    mode === "reschedule" && !outside
       ? await loadSlotPicker(api, search, {
           serviceId: booking.service.id,
-          practitionerId: booking.practitioner.id,
+          practitionerId,
           timeZone: booking.timeZone,
-          taken: booking.startsAt,
+          ...(practitionerId === booking.practitioner.id ? { taken: booking.startsAt } : {}),
         })
       : null;
-  return { booking, mode, picker, notice: noticeFrom(request, notices) };
+  const outsideHours = outside
+    ? {
+        requested: requestedAt ? { date: requestedAt.date, time: requestedAt.time } : null,
+        at: requestedAt?.at ?? null,
+        check: requestedAt
+          ? await outsideHoursCheck(api, {
+              serviceId: booking.service.id,
+              practitionerId,
+              start: requestedAt.at,
+              bookingId: booking.id,
+            })
+          : null,
+      }
+    : null;
+  return {
+    booking,
+    mode,
+    picker,
+    move: { practitionerId, offering, outsideHours },
+    notice: noticeFrom(request, booking.patient.email ? notices : phoneOnlyNotices),
+  };
 }
 
 /** Cancelling, moving, or recording attendance. */
@@ -53,7 +94,17 @@ export async function bookingAction({ api }: StaffWithApi, request: Request, par
   const id = params.id ?? "";
   const here = `/bookings/${id}`;
   const formData = await request.formData();
-  switch (intentOf(formData, ["cancel", "reschedule", "status"])) {
+  switch (intentOf(formData, ["cancel", "reschedule", "status", "manageLink"])) {
+    case "manageLink": {
+      // Shown on this answer only: reading it again is another audited request.
+      const result = await callApi(() => api.bookings.manageLink.mutate({ id }), { fields: [] });
+      if (result.ok)
+        return data({ intent: "manageLink" as const, manageUrl: result.value.manageUrl });
+      return data(
+        { intent: "manageLink" as const, error: result.formErrors.join(" ") },
+        { status: result.status },
+      );
+    }
     case "cancel":
       return submitForm(
         formData,
@@ -70,8 +121,15 @@ export async function bookingAction({ api }: StaffWithApi, request: Request, par
         formData,
         {
           schema: rescheduleFormSchema,
-          invalid: "Choose a new time first.",
-          call: ({ start }) => api.bookings.reschedule.mutate({ id, start }),
+          invalid:
+            "Choose a new time first (and for a time outside the usual hours, tick the box to confirm it).",
+          call: ({ start, practitionerId, outsideHours }) =>
+            api.bookings.reschedule.mutate({
+              id,
+              start,
+              ...(practitionerId ? { practitionerId } : {}),
+              outsideHours: outsideHours ?? false,
+            }),
           redirectTo: () => withNotice(here, "moved"),
         },
         { intent: "reschedule" },

@@ -4,12 +4,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStatusBadge } from "../../components/booking-status";
 import { FormErrors } from "../../components/field-errors";
 import { NoticeBanner } from "../../components/notice-banner";
+import { PatientContactRows } from "../../components/patient-contact";
 import { describeHistoryEntry } from "../../formatting/booking-history";
 import { dateTimeLabel, timeRangeLabel } from "../../formatting/clinic-time";
 import { pageMeta } from "../../formatting/page-title";
 import { requireStaffAction, requireStaffWith } from "../../server/staff-access.server";
 import { bookingAction, loadBooking } from "./booking.server";
-import { BookingActions, CancelForm, RescheduleSection } from "./booking-steps";
+import { BookingActions, CancelForm, ManageLinkPanel, RescheduleSection } from "./booking-steps";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   pageMeta(error, data ? `Booking: ${data.booking.patient.name}` : "Booking");
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BookingDetail() {
-  const { booking, mode, picker, notice } = useLoaderData<typeof loader>();
+  const { booking, mode, picker, move, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { timeZone } = booking;
   const here = `/bookings/${booking.id}`;
@@ -46,7 +47,9 @@ export default function BookingDetail() {
         </p>
       </div>
       <NoticeBanner message={notice} />
-      {actionData && "error" in actionData ? <FormErrors errors={[actionData.error]} /> : null}
+      {actionData && "error" in actionData && actionData.intent !== "manageLink" ? (
+        <FormErrors errors={[actionData.error]} />
+      ) : null}
 
       <div className="dashboard-grid">
         <section className="panel" aria-labelledby="appointment-heading">
@@ -84,16 +87,7 @@ export default function BookingDetail() {
             <dd>
               <Link to={`/patients/${booking.patient.id}`}>{booking.patient.name}</Link>
             </dd>
-            <dt>Email</dt>
-            <dd>
-              <a href={`mailto:${booking.patient.email}`}>{booking.patient.email}</a>
-            </dd>
-            <dt>Phone</dt>
-            <dd>
-              <a href={`tel:${booking.patient.phone.replace(/[^\d+]/g, "")}`}>
-                {booking.patient.phone}
-              </a>
-            </dd>
+            <PatientContactRows email={booking.patient.email} phone={booking.patient.phone} />
             <dt>Contact consent</dt>
             <dd>{booking.contactConsent ? "Yes, may be contacted about news" : "No"}</dd>
           </dl>
@@ -104,8 +98,12 @@ export default function BookingDetail() {
 
       {mode === "cancel" ? <CancelForm here={here} /> : null}
 
-      {mode === "reschedule" && picker ? (
-        <RescheduleSection booking={booking} picker={picker} here={here} />
+      {mode === "reschedule" ? (
+        <RescheduleSection booking={booking} picker={picker} move={move} here={here} />
+      ) : null}
+
+      {booking.actions.readManageLink ? (
+        <ManageLinkPanel hasEmail={booking.patient.email !== null} />
       ) : null}
 
       <section className="section" aria-labelledby="history-heading">

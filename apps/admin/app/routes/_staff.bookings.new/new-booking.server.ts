@@ -1,18 +1,47 @@
 import { randomBytes } from "node:crypto";
-import { accessFor, staffCreateBookingInputSchema } from "@clinic/domain";
-import { submitToApi } from "@clinic/form-kit/server";
+import { accessFor } from "@clinic/domain";
+import { callApi, submitToApi } from "@clinic/form-kit/server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
-import { newBookingErrors } from "../../forms/booking-forms";
+import { isLocalDate, parseClinicDateTime } from "../../formatting/clinic-time";
+import { newBookingErrors, newBookingFormSchema } from "../../forms/booking-forms";
 import { withNotice } from "../../server/notices.server";
 import { loadSlotPicker } from "../../server/slot-picker.server";
 import type { StaffWithApi } from "../../server/staff-access.server";
 
 /** Patient details typed on the patients page travel along the steps in the query. */
-const CARRIED = ["name", "email", "phone"] as const;
+const CARRIED = ["name", "email", "phone", "date", "time"] as const;
 
 function newIdempotencyKey(): string {
   return randomBytes(18).toString("base64url");
+}
+
+const TIME = /^\d{2}:\d{2}$/;
+
+/**
+ * A date and time from the address (`?date=&time=`, e.g. a click on the calendar) as an
+ * instant in the clinic's zone, with the two as given; null when either is missing or malformed.
+ */
+export function requestedTime(search: URLSearchParams, timeZone: string) {
+  const date = search.get("date") ?? "";
+  const time = search.get("time") ?? "";
+  if (!isLocalDate(date) || !TIME.test(time)) return null;
+  const at = parseClinicDateTime(date, time, timeZone);
+  return at ? { date, time, at } : null;
+}
+
+/**
+ * What booking `at` outside the usual hours sets aside (or why it can't be booked at all),
+ * for the warning staff confirm.
+ */
+export async function outsideHoursCheck(
+  api: StaffWithApi["api"],
+  input: { serviceId: string; practitionerId: string; start: Date; bookingId?: string },
+) {
+  const result = await callApi(() => api.bookings.checkOutsideHours.query(input));
+  if (result.ok) return { ...result.value, error: null };
+  const message = [...Object.values(result.fieldErrors).flat(), ...result.formErrors][0];
+  return { setAside: [], overlapsBooking: false, error: message ?? "That time can't be booked" };
 }
 
 /** The steps so far (service, practitioner, day and time) from the address, with free times. */
@@ -28,12 +57,16 @@ export async function loadNewBooking({ user, api }: StaffWithApi, request: Reque
   const ownId = access === "own" ? user.practitionerId : null;
   if (access === "own" && !ownId)
     throw new Response("Your account isn't linked to a practitioner", { status: 403 });
+  const requested = search.get("practitioner");
+  // From the calendar, the practitioner comes first: only the services they offer.
+  const forWhom =
+    ownId ??
+    (services.some((s) => s.practitioners.some((p) => p.id === requested)) ? requested : null);
   const bookable = services.filter((s) =>
-    ownId ? s.practitioners.some((p) => p.id === ownId) : s.practitioners.length > 0,
+    forWhom ? s.practitioners.some((p) => p.id === forWhom) : s.practitioners.length > 0,
   );
 
   const service = bookable.find((s) => s.id === search.get("service")) ?? null;
-  const requested = search.get("practitioner");
   const practitionerChoice = !service
     ? null
     : ownId
@@ -47,12 +80,32 @@ export async function loadNewBooking({ user, api }: StaffWithApi, request: Reque
     ),
   );
 
+  const requestedAt = requestedTime(search, settings.timeZone);
+  // Outside the usual hours: any time, for one practitioner (never "first available").
+  const outsideHours =
+    search.get("outside") === "1" && practitionerChoice !== null && practitionerChoice !== "any";
+  let pickerSearch = search;
+  if (requestedAt && !search.has("start")) {
+    // A time from the calendar: the picker opens on its day, with it chosen if it is free.
+    pickerSearch = new URLSearchParams(search);
+    pickerSearch.set("from", requestedAt.date);
+    pickerSearch.set("day", requestedAt.date);
+    pickerSearch.set("start", requestedAt.at.toISOString());
+  }
   const picker =
-    service && practitionerChoice
-      ? await loadSlotPicker(api, search, {
+    service && practitionerChoice && !outsideHours
+      ? await loadSlotPicker(api, pickerSearch, {
           serviceId: service.id,
           practitionerId: practitionerChoice,
           timeZone: settings.timeZone,
+        })
+      : null;
+  const check =
+    outsideHours && service && practitionerChoice && requestedAt
+      ? await outsideHoursCheck(api, {
+          serviceId: service.id,
+          practitionerId: practitionerChoice,
+          start: requestedAt.at,
         })
       : null;
 
@@ -75,8 +128,16 @@ export async function loadNewBooking({ user, api }: StaffWithApi, request: Reque
       : null,
     practitionerChoice,
     choosesPractitioner: ownId === null,
+    /** The practitioner asked for before the service (from the calendar), carried to the next step. */
+    preferredPractitioner: ownId ? null : forWhom,
     carried,
     picker,
+    requested: requestedAt ? { date: requestedAt.date, time: requestedAt.time } : null,
+    /** A time asked for (from the calendar) that isn't one of the free times. */
+    requestedUnavailable: Boolean(requestedAt && picker && !picker.slot),
+    outsideHours: outsideHours
+      ? { at: requestedAt?.at ?? null, check, practitionerId: practitionerChoice }
+      : null,
     idempotencyKey: newIdempotencyKey(),
   };
 }
@@ -88,7 +149,7 @@ export async function loadNewBooking({ user, api }: StaffWithApi, request: Reque
 export async function newBookingAction({ api }: StaffWithApi, request: Request) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, {
-    schema: staffCreateBookingInputSchema,
+    schema: newBookingFormSchema,
     error: newBookingErrors,
   });
   const key = String(formData.get("idempotencyKey") ?? "") || newIdempotencyKey();
@@ -98,7 +159,7 @@ export async function newBookingAction({ api }: StaffWithApi, request: Request) 
       { status: 400 },
     );
   }
-  const booking = submission.value;
+  const { confirmOutsideHours: _confirmed, ...booking } = submission.value;
   const result = await submitToApi(submission, () => api.bookings.createForPatient.mutate(booking));
   if (result.ok) throw redirect(withNotice(`/bookings/${result.value.id}`, "created"));
   const conflict = result.refusal.code === "CONFLICT";

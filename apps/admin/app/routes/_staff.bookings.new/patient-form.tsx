@@ -1,10 +1,9 @@
-import { staffCreateBookingInputSchema } from "@clinic/domain";
 import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldErrors, FormErrors } from "../../components/field-errors";
 import { SubmitButton } from "../../components/submit-button";
 import { useSchemaForm } from "../../components/use-schema-form";
-import { newBookingErrors } from "../../forms/booking-forms";
+import { newBookingErrors, newBookingFormSchema } from "../../forms/booking-forms";
 import type { loadNewBooking, newBookingAction } from "./new-booking.server";
 
 /** The last step: the patient's details, for the time chosen. */
@@ -14,16 +13,19 @@ export function PatientForm({
   start,
   carried,
   pickAgainHref,
+  outsideHours,
 }: {
   serviceId: string;
   practitionerId: string;
   start: Date;
   carried: Record<string, string>;
   pickAgainHref: string;
+  /** Booking outside the usual hours: staff tick a box to say they mean it. */
+  outsideHours: boolean;
 }) {
   const { idempotencyKey: freshKey } = useLoaderData<typeof loadNewBooking>();
   const actionData = useActionData<typeof newBookingAction>();
-  const [form, fields] = useSchemaForm(staffCreateBookingInputSchema, {
+  const [form, fields] = useSchemaForm(newBookingFormSchema, {
     id: "new-booking",
     lastResult: actionData?.reply,
     defaultValue: { patient: { name: carried.name, email: carried.email, phone: carried.phone } },
@@ -38,6 +40,9 @@ export function PatientForm({
   const email = input(patient.email, "email");
   const phone = input(patient.phone, "tel");
   const { key: notesKey, ...notesProps } = getTextareaProps(fields.notes);
+  const { key: confirmKey, ...confirmProps } = getInputProps(fields.confirmOutsideHours, {
+    type: "checkbox",
+  });
   return (
     <section className="panel section" aria-labelledby="patient-heading">
       <h2 id="patient-heading">Patient details</h2>
@@ -52,6 +57,8 @@ export function PatientForm({
         <input type="hidden" name="practitionerId" value={practitionerId} />
         <input type="hidden" name="start" value={start.toISOString()} />
         <input type="hidden" name="idempotencyKey" value={actionData?.idempotencyKey ?? freshKey} />
+        {outsideHours ? <input type="hidden" name="outsideHours" value="on" /> : null}
+        <FieldErrors id={fields.start.errorId} errors={fields.start.errors} />
         <div className="form-row">
           <div className="field">
             <label htmlFor={patient.name.id}>Name</label>
@@ -59,7 +66,7 @@ export function PatientForm({
             <FieldErrors id={patient.name.errorId} errors={patient.name.errors} />
           </div>
           <div className="field">
-            <label htmlFor={patient.email.id}>Email</label>
+            <label htmlFor={patient.email.id}>Email (if they have one)</label>
             <input key={email.key} {...email.props} autoComplete="off" />
             <FieldErrors id={patient.email.errorId} errors={patient.email.errors} />
           </div>
@@ -75,8 +82,22 @@ export function PatientForm({
           <FieldErrors id={fields.notes.errorId} errors={fields.notes.errors} />
         </div>
         <p className="muted">
-          The patient is emailed a confirmation with a link to change or cancel.
+          Give a phone number, an email address or both. With an email, the patient is emailed a
+          confirmation with a link to change or cancel; without one, read them the link from the
+          booking's page.
         </p>
+        {outsideHours ? (
+          <div className="field field--inline">
+            <label>
+              <input key={confirmKey} {...confirmProps} /> I mean to book this outside the usual
+              hours
+            </label>
+            <FieldErrors
+              id={fields.confirmOutsideHours.errorId}
+              errors={fields.confirmOutsideHours.errors}
+            />
+          </div>
+        ) : null}
         <div className="actions">
           <SubmitButton className="button button--primary">Book the appointment</SubmitButton>
         </div>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { OutsideHoursTime } from "../../components/outside-hours";
 import { SlotPicker } from "../../components/slot-picker";
 import { dateTimeLabel } from "../../formatting/clinic-time";
 import { pageMeta } from "../../formatting/page-title";
@@ -20,9 +21,25 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewBooking() {
-  const { timeZone, services, service, practitionerChoice, choosesPractitioner, carried, picker } =
-    useLoaderData<typeof loader>();
-  const step = !service ? 1 : !practitionerChoice ? 2 : !picker?.slot ? 3 : 4;
+  const {
+    timeZone,
+    services,
+    service,
+    practitionerChoice,
+    choosesPractitioner,
+    carried,
+    picker,
+    requested,
+    requestedUnavailable,
+    outsideHours,
+    preferredPractitioner,
+  } = useLoaderData<typeof loader>();
+  const outsideReady =
+    outsideHours?.at && outsideHours.check && !outsideHours.check.error
+      ? !outsideHours.check.overlapsBooking
+      : false;
+  const chosenStart = outsideHours ? (outsideReady ? outsideHours.at : null) : picker?.slot?.start;
+  const step = !service ? 1 : !practitionerChoice ? 2 : !chosenStart ? 3 : 4;
   const href = (params: Record<string, string | undefined>) => {
     const query = new URLSearchParams(carried);
     for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
@@ -45,7 +62,8 @@ export default function NewBooking() {
       <div className="page-heading">
         <h1>New booking</h1>
         <p className="lede">
-          Book a patient in (for example on the phone), with the same free times patients see.
+          Book a patient in (for example on the phone), with the same free times patients see, or
+          outside the usual hours when you mean to.
         </p>
       </div>
       <ol className="steps" aria-label="Steps">
@@ -65,10 +83,10 @@ export default function NewBooking() {
               with <strong>{practitionerName(practitionerChoice)}</strong>
             </>
           ) : null}
-          {picker?.slot ? (
+          {chosenStart ? (
             <>
               {" "}
-              on <strong>{dateTimeLabel(picker.slot.start, timeZone)}</strong>
+              on <strong>{dateTimeLabel(chosenStart, timeZone)}</strong>
             </>
           ) : null}
           . <Link to={href({})}>Change service</Link>
@@ -90,7 +108,9 @@ export default function NewBooking() {
             <ul className="choice-list">
               {services.map((s) => (
                 <li key={s.id}>
-                  <Link to={href({ service: s.id })}>
+                  <Link
+                    to={href({ service: s.id, practitioner: preferredPractitioner ?? undefined })}
+                  >
                     <strong>{s.name}</strong>
                     <span className="muted">
                       {s.durationMinutes} min · {s.practitioners.map((p) => p.name).join(", ")}
@@ -124,9 +144,46 @@ export default function NewBooking() {
         </section>
       ) : null}
 
+      {step >= 3 && service && practitionerChoice && outsideHours ? (
+        <OutsideHoursTime
+          practitionerName={practitionerName(practitionerChoice)}
+          hidden={{
+            ...carried,
+            service: service.id,
+            practitioner: practitionerChoice,
+            outside: "1",
+          }}
+          requested={requested}
+          check={outsideHours.check}
+          usualTimesHref={href({ service: service.id, practitioner: practitionerChoice })}
+        />
+      ) : null}
+
       {step >= 3 && service && practitionerChoice && picker ? (
         <section aria-labelledby="time-heading" className="section">
           <h2 id="time-heading">Choose a day and time</h2>
+          {requestedUnavailable && requested ? (
+            <p className="warning" role="status">
+              {requested.time} on {requested.date} isn't one of the free times
+              {practitionerChoice === "any" ? "" : ` for ${practitionerName(practitionerChoice)}`}.
+              Pick a free time below
+              {practitionerChoice === "any" ? "." : ", or book outside the usual hours."}
+            </p>
+          ) : null}
+          {practitionerChoice !== "any" ? (
+            <p>
+              <Link
+                to={href({
+                  service: service.id,
+                  practitioner: practitionerChoice,
+                  outside: "1",
+                })}
+              >
+                Book outside the usual hours
+              </Link>{" "}
+              <span className="muted">(any time clear of other bookings, with a warning)</span>
+            </p>
+          ) : null}
           <SlotPicker
             window={picker.window}
             days={picker.days}
@@ -141,17 +198,19 @@ export default function NewBooking() {
         </section>
       ) : null}
 
-      {step === 4 && service && practitionerChoice && picker?.slot ? (
+      {step === 4 && service && practitionerChoice && chosenStart ? (
         <PatientForm
           serviceId={service.id}
           practitionerId={practitionerChoice}
-          start={picker.slot.start}
+          start={chosenStart}
           carried={carried}
+          outsideHours={Boolean(outsideHours)}
           pickAgainHref={href({
             service: service.id,
             practitioner: practitionerChoice,
-            from: picker.window.from,
-            day: picker.selectedDate ?? undefined,
+            from: picker?.window.from,
+            day: picker?.selectedDate ?? undefined,
+            outside: outsideHours ? "1" : undefined,
           })}
         />
       ) : null}

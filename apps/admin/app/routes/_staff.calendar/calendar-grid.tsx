@@ -1,10 +1,11 @@
-import { shortDateLabel } from "@clinic/domain";
+import { shortDateLabel, timeOfDay } from "@clinic/domain";
 import { Link } from "@remix-run/react";
 import type { CSSProperties } from "react";
 import { bookingStatusLabels } from "../../components/booking-status";
 import { timeLabel, timeRangeLabel } from "../../formatting/clinic-time";
 import type { CalendarColumn, CalendarEntry } from "./calendar-columns";
 import {
+  emptyStarts,
   type GridWindow,
   hourMarks,
   minutesOnDay,
@@ -16,8 +17,10 @@ import type { CalendarView } from "./calendar-params";
 const percent = (value: number) => `${value}%`;
 
 /**
- * The time grid: a column per day and practitioner, the hours down the side, working hours
- * shaded in, and bookings, breaks and time off placed on the clinic's wall clock.
+ * The time grid: a column per day and practitioner (the week view shows one practitioner, so
+ * a column per day), the hours down the side, working hours shaded in, and bookings, breaks
+ * and time off placed on the clinic's wall clock. Empty half hours are links that start a
+ * booking there, for the diaries the viewer may book into.
  */
 export function CalendarGrid({
   columns,
@@ -25,6 +28,7 @@ export function CalendarGrid({
   view,
   days,
   timeZone,
+  bookableIds,
 }: {
   columns: readonly CalendarColumn[];
   window: GridWindow;
@@ -32,12 +36,15 @@ export function CalendarGrid({
   /** How many days the view shows. */
   days: number;
   timeZone: string;
+  bookableIds: readonly string[];
 }) {
   const hours = (window.endMinute - window.startMinute) / 60;
   const bodyStyle = { height: `calc(${hours} * var(--hour-height))` } satisfies CSSProperties;
   const top = (minute: number) =>
     percent(((minute - window.startMinute) / (window.endMinute - window.startMinute)) * 100);
   const perDay = columns.length / days;
+  // One practitioner over several days: the days head the columns, the name is said once.
+  const onePerson = perDay === 1 && days > 1;
   // In the week view a thicker line starts each day.
   const dayEdge = (index: number) =>
     view === "week" && index % perDay === 0 ? { borderLeftWidth: 3 } : undefined;
@@ -58,8 +65,17 @@ export function CalendarGrid({
             style={dayEdge(index)}
           >
             <h2 id={`col-${c.key}`}>
-              {view === "week" || days > 1 ? `${shortDateLabel(c.day.date)}: ` : ""}
-              {c.practitioner.name}
+              {onePerson ? (
+                <>
+                  {shortDateLabel(c.day.date)}
+                  <span className="visually-hidden">, {c.practitioner.name}</span>
+                </>
+              ) : (
+                <>
+                  {view === "week" || days > 1 ? `${shortDateLabel(c.day.date)}: ` : ""}
+                  {c.practitioner.name}
+                </>
+              )}
             </h2>
             <p>
               {c.day.closure
@@ -106,6 +122,9 @@ export function CalendarGrid({
             {c.day.closure ? (
               <p className="calendar__closed">Clinic closed: {c.day.closure.reason}</p>
             ) : null}
+            {bookableIds.includes(c.practitioner.id) ? (
+              <EmptyTimes column={c} window={window} timeZone={timeZone} />
+            ) : null}
             <ol className="calendar__entries" aria-labelledby={`col-${c.key}`}>
               {placeEntries(c.entries, c.day.date, timeZone, window).map((placed) => (
                 <EntryItem key={placed.entry.id} placed={placed} timeZone={timeZone} />
@@ -115,6 +134,50 @@ export function CalendarGrid({
         ))}
       </div>
     </div>
+  );
+}
+
+/**
+ * Links on the column's empty half hours: each opens the new-booking form for that
+ * practitioner, date and time (a plain link: it works without JavaScript, and Enter on it
+ * from the keyboard). Times outside the usual hours lead to booking outside them.
+ */
+function EmptyTimes({
+  column,
+  window,
+  timeZone,
+}: {
+  column: CalendarColumn;
+  window: GridWindow;
+  timeZone: string;
+}) {
+  const taken = column.entries.flatMap((e) => {
+    if (e.kind !== "booking" || e.booking.status === "cancelled") return [];
+    const m = minutesOnDay(e, column.day.date, timeZone);
+    return m ? [m] : [];
+  });
+  const day = shortDateLabel(column.day.date);
+  return (
+    <ul className="calendar__slots" aria-label={`Empty times, ${column.practitioner.name}, ${day}`}>
+      {emptyStarts(window, taken).map((start) => {
+        const time = timeOfDay(start.minute);
+        const query = new URLSearchParams({
+          practitioner: column.practitioner.id,
+          date: column.day.date,
+          time,
+        });
+        return (
+          <li key={start.minute} style={{ top: percent(start.top), height: percent(start.height) }}>
+            <Link
+              to={`/bookings/new?${query}`}
+              aria-label={`Book ${column.practitioner.name} at ${time} on ${day}`}
+            >
+              <span className="calendar__slot-time">{time}</span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -128,14 +191,35 @@ function EntryItem({ placed, timeZone }: { placed: PlacedEntry<CalendarEntry>; t
   };
   if (entry.kind === "booking") {
     const b = entry.booking;
+    const when = timeRangeLabel(b.startsAt, b.endsAt, timeZone);
+    const status = b.status !== "confirmed" ? ` (${bookingStatusLabels[b.status]})` : "";
+    const full = `${when}: ${b.patient.name}, ${b.service.name}${status}`;
+    // Under 45 minutes there is room for one line: the patient's name first, cut off if need
+    // be, with everything in the tooltip and the link's accessible name.
+    const short = placed.endMinute - placed.startMinute < 45;
     return (
-      <li className={`calendar__booking calendar__booking--${b.status}`} style={box}>
-        <Link to={`/bookings/${b.id}`}>
-          <span className="calendar__booking-time">
-            {timeRangeLabel(b.startsAt, b.endsAt, timeZone)}
-          </span>
-          {b.patient.name}, {b.service.name}
-          {b.status !== "confirmed" ? ` (${bookingStatusLabels[b.status]})` : ""}
+      <li
+        className={`calendar__booking calendar__booking--${b.status}${short ? " calendar__booking--short" : ""}`}
+        style={box}
+      >
+        <Link to={`/bookings/${b.id}`} title={full}>
+          {short ? (
+            <>
+              <span className="calendar__booking-name">{b.patient.name}</span>{" "}
+              <span className="calendar__booking-when">{timeLabel(b.startsAt, timeZone)}</span>
+              <span className="visually-hidden">
+                {" "}
+                to {timeLabel(b.endsAt, timeZone)}, {b.service.name}
+                {status}
+              </span>
+            </>
+          ) : (
+            <>
+              <span className="calendar__booking-time">{when}</span>
+              <span className="calendar__booking-name">{b.patient.name}</span>, {b.service.name}
+              {status}
+            </>
+          )}
         </Link>
       </li>
     );

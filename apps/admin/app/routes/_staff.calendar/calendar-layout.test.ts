@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseClinicDateTime } from "../../formatting/clinic-time";
-import { gridWindow, hourMarks, minutesOnDay, placeEntries } from "./calendar-layout";
+import { emptyStarts, gridWindow, hourMarks, minutesOnDay, placeEntries } from "./calendar-layout";
 
 const SYDNEY = "Australia/Sydney";
 
@@ -111,5 +111,14 @@ describe("gridWindow", () => {
     ]);
     expect(window).toEqual({ startMinute: 7 * 60, endMinute: 20 * 60 });
     expect(hourMarks(window)).toHaveLength(13);
+  });
+});
+
+describe("emptyStarts", () => {
+  it("offers every half hour of the window clear of bookings", () => {
+    const window = { startMinute: 8 * 60, endMinute: 10 * 60 };
+    const starts = emptyStarts(window, [{ startMinute: 8 * 60 + 30, endMinute: 9 * 60 + 15 }]);
+    expect(starts.map((s) => s.minute)).toEqual([8 * 60, 9 * 60 + 30]);
+    expect(starts[0]).toEqual({ minute: 480, top: 0, height: 25 });
   });
 });

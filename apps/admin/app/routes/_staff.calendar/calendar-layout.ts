@@ -146,3 +146,28 @@ export function placeEntries<T extends TimedEntry>(
 function clamp(percent: number): number {
   return Math.min(100, Math.max(0, Math.round(percent * 1000) / 1000));
 }
+
+/**
+ * The empty times of a day column staff can click to book: every `step` minutes of the
+ * window (on the wall clock) whose whole step is clear of `taken` (bookings), with its
+ * position as a share of the window.
+ */
+export function emptyStarts(
+  window: GridWindow,
+  taken: readonly { startMinute: number; endMinute: number }[],
+  step = 30,
+): { minute: number; top: number; height: number }[] {
+  const span = window.endMinute - window.startMinute;
+  const starts: { minute: number; top: number; height: number }[] = [];
+  for (let minute = window.startMinute; minute + step <= window.endMinute; minute += step) {
+    const clear = taken.every((t) => t.endMinute <= minute || minute + step <= t.startMinute);
+    if (clear) {
+      starts.push({
+        minute,
+        top: clamp(((minute - window.startMinute) / span) * 100),
+        height: clamp((step / span) * 100),
+      });
+    }
+  }
+  return starts;
+}

@@ -78,7 +78,7 @@ export function CalendarOptions({
           name="practitioner"
           defaultValue={params.practitionerId ?? ""}
         >
-          <option value="">Everyone, side by side</option>
+          {params.view === "day" ? <option value="">Everyone, side by side</option> : null}
           {practitioners.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}

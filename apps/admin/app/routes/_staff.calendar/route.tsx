@@ -6,6 +6,7 @@ import { requireStaffWith } from "../../server/staff-access.server";
 import { loadCalendar } from "./calendar.server";
 import { calendarColumns, columnsWindow } from "./calendar-columns";
 import { CalendarGrid } from "./calendar-grid";
+import { calendarHref } from "./calendar-params";
 import { CalendarOptions, CalendarToolbar } from "./calendar-toolbar";
 
 export const meta: MetaFunction = ({ error }) => pageMeta(error, "Calendar");
@@ -16,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CalendarPage() {
-  const { params, today, calendar, practitioners, mayBook } = useLoaderData<typeof loader>();
+  const { params, today, calendar, practitioners, mayBook, bookableIds } =
+    useLoaderData<typeof loader>();
   const { timeZone } = calendar;
   const dates = calendar.days.map((d) => d.date);
   const columns = calendarColumns(calendar);
@@ -31,7 +33,12 @@ export default function CalendarPage() {
         <div>
           <h1>Calendar</h1>
           <p className="lede">
-            {params.view === "day" ? "Day" : "Week"}: {title}. Times are the clinic's ({timeZone}).
+            {params.view === "day" ? "Day" : "Week"}: {title}
+            {params.view === "week" && calendar.practitioners.length === 1
+              ? `, ${calendar.practitioners[0]?.name}`
+              : ""}
+            . Times are the clinic's ({timeZone}).
+            {mayBook ? " Choose an empty time to book it." : ""}
           </p>
         </div>
         {mayBook ? (
@@ -42,6 +49,22 @@ export default function CalendarPage() {
       </div>
       <CalendarToolbar params={params} today={today} showsToday={dates.includes(today)} />
       <CalendarOptions params={params} practitioners={practitioners} />
+      {params.view === "week" && practitioners.length > 1 ? (
+        <nav className="toolbar" aria-label="Whose week">
+          <div className="toolbar__group">
+            {practitioners.map((p) => (
+              <Link
+                key={p.id}
+                className="button button--quiet button--small"
+                to={calendarHref({ ...params, practitionerId: p.id })}
+                aria-current={p.id === params.practitionerId ? "page" : undefined}
+              >
+                {p.name}
+              </Link>
+            ))}
+          </div>
+        </nav>
+      ) : null}
       {columns.length === 0 ? (
         <p>No practitioners to show.</p>
       ) : (
@@ -51,6 +74,7 @@ export default function CalendarPage() {
           view={params.view}
           days={dates.length}
           timeZone={timeZone}
+          bookableIds={bookableIds}
         />
       )}
       <Legend />

@@ -1,12 +1,14 @@
 import {
   availabilityInputSchema,
   bookingCalendarInputSchema,
+  bookingManageLinkInputSchema,
   bookingsFilterSchema,
   bookingsListInputSchema,
   cancelByTokenInputSchema,
   createBookingInputSchema,
   idInputSchema,
   manageTokenSchema,
+  outsideHoursCheckInputSchema,
   rescheduleByTokenInputSchema,
   setBookingStatusInputSchema,
   staffCancelBookingInputSchema,
@@ -15,6 +17,7 @@ import {
 } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { checkOutsideHours } from "../../bookings/bookable-slots.js";
 import { bookingsListPage } from "../../bookings/bookings-list.js";
 import {
   bookingByToken,
@@ -28,6 +31,7 @@ import {
   staffAvailability,
   staffCancel,
   staffCreateBooking,
+  staffManageLink,
   staffReschedule,
 } from "../../bookings/staff-bookings.js";
 import { bookingCalendar } from "../../bookings/staff-calendar.js";
@@ -95,6 +99,15 @@ export const bookingsRouter = {
     .input(availabilityInputSchema)
     .query(({ ctx, input }) => staffAvailability(ctx, input)),
 
+  /**
+   * For a booking or move outside the usual hours: which of the practitioner's
+   * rules the time sets aside (hours, break, time off, closure), and whether it
+   * overlaps another booking (refused whatever staff say). Past times: 400.
+   */
+  checkOutsideHours: permissionProcedure("bookings.write")
+    .input(outsideHoursCheckInputSchema)
+    .query(({ ctx, input }) => checkOutsideHours(ctx, input)),
+
   /** Records a started appointment as completed or a no-show; returns the booking's detail. */
   setStatus: permissionProcedure("bookings.write")
     .input(setBookingStatusInputSchema)
@@ -105,17 +118,27 @@ export const bookingsRouter = {
     .input(staffCancelBookingInputSchema)
     .mutation(({ ctx, input }) => staffCancel(ctx, input)),
 
-  /** Moves an upcoming booking to a free time with the same practitioner; CONFLICT if just taken. */
+  /**
+   * Moves an upcoming booking to a free time, with the same practitioner or
+   * another who offers the service; `outsideHours` allows any time clear of
+   * other bookings (audited). CONFLICT if just taken or over another booking.
+   */
   reschedule: permissionProcedure("bookings.write")
     .input(staffRescheduleBookingInputSchema)
     .mutation(({ ctx, input }) => staffReschedule(ctx, input)),
 
   /**
    * A booking taken for a patient (e.g. by phone): same slot engine, inside
-   * the notice window allowed, never over another booking (CONFLICT); the
-   * patient gets the usual confirmation. Returns the booking's detail.
+   * the notice window allowed, or any time with `outsideHours` (audited with
+   * the rules set aside); never over another booking (CONFLICT). A patient
+   * needs a phone or an email; only those with an email are emailed.
    */
   createForPatient: permissionProcedure("bookings.write")
     .input(staffCreateBookingInputSchema)
     .mutation(({ ctx, input }) => staffCreateBooking(ctx, input)),
+
+  /** The patient's manage link, to read out or text (a mutation: reading it is audited). */
+  manageLink: permissionProcedure("bookings.write")
+    .input(bookingManageLinkInputSchema)
+    .mutation(({ ctx, input }) => staffManageLink(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -15,7 +15,7 @@ export function BookingSummary({
     startLabel: string;
     service: { name: string; durationMinutes: number; priceCents: number | null };
     practitioner: { name: string };
-    patient: { name: string; email: string };
+    patient: { name: string; email: string | null };
     notes: string | null;
     cancellationReason: string | null;
     upcoming: boolean;
@@ -66,7 +66,8 @@ export function BookingSummary({
         <div>
           <dt>Booked for</dt>
           <dd>
-            {booking.patient.name} ({booking.patient.email})
+            {booking.patient.name}
+            {booking.patient.email ? ` (${booking.patient.email})` : null}
           </dd>
         </div>
         {booking.notes ? (
