@@ -26,7 +26,13 @@ export interface BookingsListRow {
   createdAt: Date;
   practitioner: { id: string; name: string };
   service: { id: string; name: string };
-  patient: { id: string; name: string; email: string | null; phone: string | null; erased: boolean };
+  patient: {
+    id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    erased: boolean;
+  };
 }
 
 function listConditions(filter: BookingsListFilter): SQL | undefined {
