@@ -42,9 +42,12 @@ test.describe("the owner's admin areas", () => {
       await expect(page.getByRole("status").filter({ hasText: "Review approved" })).toBeVisible();
       await expect(page.getByRole("article", { name: /Marco Rossi/ })).toHaveCount(0);
 
+      // The site's stored page goes once it sees the API's content version change (decision 016).
       const site = await page.context().newPage();
-      await site.goto(`${webUrl}/testimonials`);
-      await expect(site.getByText(pending!.body)).toBeVisible();
+      await expect(async () => {
+        await site.goto(`${webUrl}/testimonials`);
+        await expect(site.getByText(pending!.body)).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
       await site.close();
 
       // 2. Close Nadia's enquiry from the inbox.
