@@ -69,12 +69,13 @@ describe.each(testDrivers)("practitioners' calendar feeds, on %s", (driver) => {
   it("lets a practitioner manage only their own feed", async () => {
     const own = await staff.jason.client.calendarFeeds.issue.mutate({ practitionerId: jasonId });
     expect((await t.app.request(feedPath(own.url))).status).toBe(200);
+    // One call at a time: a refused call's promise left waiting would reject unhandled.
     for (const call of [
-      staff.jason.client.calendarFeeds.get.query({ practitionerId: joeyId }),
-      staff.jason.client.calendarFeeds.issue.mutate({ practitionerId: joeyId }),
-      staff.jason.client.calendarFeeds.revoke.mutate({ practitionerId: joeyId }),
+      () => staff.jason.client.calendarFeeds.get.query({ practitionerId: joeyId }),
+      () => staff.jason.client.calendarFeeds.issue.mutate({ practitionerId: joeyId }),
+      () => staff.jason.client.calendarFeeds.revoke.mutate({ practitionerId: joeyId }),
     ]) {
-      expect((await failure(call)).code).toBe("FORBIDDEN");
+      expect((await failure(call())).code).toBe("FORBIDDEN");
     }
     expect(
       (await staff.owner.client.calendarFeeds.get.query({ practitionerId: joeyId })).hasFeed,

@@ -156,12 +156,13 @@ describe.each(testDrivers)("CSV exports (%s)", (driver) => {
 
   it("is for the owner and the front desk only, checked by the API; a refusal writes no audit entry", async () => {
     const before = (await auditRows(t, "booking.export_csv")).length;
+    // One call at a time: a refused call's promise left waiting would reject unhandled.
     for (const call of [
-      staff.jason.client.bookings.exportCsv.mutate(week),
-      staff.jason.client.patients.exportCsv.mutate({}),
-      staff.jason.client.enquiries.exportCsv.mutate({}),
+      () => staff.jason.client.bookings.exportCsv.mutate(week),
+      () => staff.jason.client.patients.exportCsv.mutate({}),
+      () => staff.jason.client.enquiries.exportCsv.mutate({}),
     ]) {
-      expect((await failure(call)).code).toBe("FORBIDDEN");
+      expect((await failure(call())).code).toBe("FORBIDDEN");
     }
     expect((await failure(t.client().bookings.exportCsv.mutate(week))).code).toBe("UNAUTHORIZED");
     expect((await failure(t.client().patients.exportCsv.mutate({}))).code).toBe("UNAUTHORIZED");
