@@ -11,11 +11,19 @@ import {
   type PhotoUpload,
   type StoredImage,
 } from "@clinic/domain";
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
 import { FieldError } from "../errors.js";
 import type { ImageStore } from "./image-store.js";
 
 /** The one image pipeline (decision 021): photos and covers go through it alike. */
+
+// sharp (libvips) is ~20 MB resident once loaded: loaded with the first upload, not at start-up
+// (issue 11's memory goal; uploads are rare).
+let sharpLoaded: Promise<typeof import("sharp")> | undefined;
+async function loadSharp() {
+  sharpLoaded ??= import("sharp");
+  return (await sharpLoaded).default;
+}
 
 // A 50-megapixel photo decodes to ~200 MB; anything larger is refused before decoding.
 const MAX_INPUT_PIXELS = 50_000_000;
@@ -75,6 +83,7 @@ export async function processImage(
   upload: PhotoUpload,
 ): Promise<{ image: StoredImage; files: ImageFile[] }> {
   const { bytes } = decodeUpload(upload);
+  const sharp = await loadSharp();
   const open = () => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" });
   let width: number;
   let height: number;

@@ -1,4 +1,5 @@
-import Holidays from "date-holidays";
+import { createRequire } from "node:module";
+import type DateHolidays from "date-holidays";
 import { localDateOf } from "../dates/local-days.js";
 import { addLocalDays } from "../dates/local-time.js";
 
@@ -10,6 +11,14 @@ export interface PublicHoliday {
 }
 
 const DAY_MS = 86_400_000;
+
+// The library reads every country's rules when it loads (~29 MB resident): loaded the first time
+// a holiday is asked for, not whenever the API starts (issue 11's memory goal).
+let holidaysClass: typeof DateHolidays | undefined;
+function holidaysLibrary(): typeof DateHolidays {
+  holidaysClass ??= createRequire(import.meta.url)("date-holidays") as typeof DateHolidays;
+  return holidaysClass;
+}
 
 /** Splits `AU-NSW` (country, optional state, optional region) into the library's parts. */
 function regionParts(code: string): [string, string | undefined, string | undefined] {
@@ -24,6 +33,7 @@ function regionParts(code: string): [string, string | undefined, string | undefi
 export function isKnownHolidayRegion(code: string): boolean {
   if (!/^[A-Z]{2}(-[A-Z0-9]{1,6}){0,2}$/.test(code)) return false;
   const [country, state, region] = regionParts(code);
+  const Holidays = holidaysLibrary();
   const holidays = new Holidays();
   if (!holidays.getCountries()[country]) return false;
   if (state === undefined) return true;
@@ -43,6 +53,7 @@ export function publicHolidays(region: string, from: string, to: string): Public
   if (!isKnownHolidayRegion(region)) return [];
   const [country, state, area] = regionParts(region);
   const options = { languages: ["en"], types: ["public" as const] };
+  const Holidays = holidaysLibrary();
   const holidays =
     state === undefined
       ? new Holidays(country, options)
