@@ -154,7 +154,15 @@ export async function placeBooking(
             ...(outsideHours ? { outsideHours: setAside } : {}),
           }),
         });
-        await enqueueBookingEmails(tx, "created", emailData(ctx, details, settings, token), now);
+        await enqueueBookingEmails(
+          tx,
+          "created",
+          {
+            ...emailData(ctx, details, settings, token),
+            bookedBy: rules === "staff" ? "staff" : "patient",
+          },
+          now,
+        );
         return { details, manageToken: token };
       });
       ctx.logger.info("booking created", { bookingId: placed.details.id, by: by.kind });

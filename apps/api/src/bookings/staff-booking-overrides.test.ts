@@ -60,7 +60,10 @@ describe.each(testDrivers)(
       expect(booked.hasManageLink).toBe(true);
 
       // Only the clinic's notice is queued: no confirmation, no reminder, and no failed rows.
-      expect((await outbox(booked.id)).map((m) => m.kind)).toEqual(["booking.clinic_notice"]);
+      const queued = await outbox(booked.id);
+      expect(queued.map((m) => m.kind)).toEqual(["booking.clinic_notice"]);
+      // It says the booking came from the desk, not from the website.
+      expect(queued[0]!.textBody).toContain("booked by the clinic's staff");
 
       const { manageUrl } = await frontDesk.client.bookings.manageLink.mutate({ id: booked.id });
       const token = manageUrl.split("/manage/")[1]!;

@@ -163,6 +163,15 @@ describe("booking email content", () => {
     expect(notice.text).not.toContain("/manage/");
   });
 
+  it("the clinic's notice says who made the booking", () => {
+    expect(newBookingNoticeEmail(bookingEmailData({ bookedBy: "patient" })).text).toContain(
+      "A new appointment was booked online.",
+    );
+    const staff = newBookingNoticeEmail(bookingEmailData({ bookedBy: "staff" })).text;
+    expect(staff).toContain("A new appointment was booked by the clinic's staff.");
+    expect(staff).not.toContain("online");
+  });
+
   it("keeps subjects on one line", () => {
     const rendered = bookingConfirmationEmail(
       bookingEmailData({ clinic: { ...bookingEmailData().clinic, name: "Evil\r\nBcc: x@y.z" } }),

@@ -17,6 +17,8 @@ export interface BookingEmailData {
   sequence: number;
   previousStartsAt?: Date;
   cancellationReason?: string | null;
+  /** Who made a new booking: the patient online, or staff (phone, desk, calendar). */
+  bookedBy?: "patient" | "staff";
   clinic: {
     name: string;
     email: string;
@@ -222,13 +224,19 @@ export function bookingCancelledEmail(data: BookingEmailData): RenderedEmail {
   ]);
 }
 
-/** To the clinic, when a patient books online. */
+/** To the clinic, for every new booking: made online, or by one of its staff. */
 export function newBookingNoticeEmail(data: BookingEmailData): RenderedEmail {
   const when = formatAppointmentTime(data.startsAt, data.clinic.timeZone);
   return email(
     `New booking: ${data.patient.name}, ${data.service.name} with ${data.practitioner.name}, ${when}`,
     [
-      { kind: "paragraph", text: "A new appointment was booked online." },
+      {
+        kind: "paragraph",
+        text:
+          data.bookedBy === "staff"
+            ? "A new appointment was booked by the clinic's staff."
+            : "A new appointment was booked online.",
+      },
       {
         kind: "details",
         rows: [
