@@ -101,7 +101,7 @@ test("the owner filters the bookings list, pages through it, opens a booking and
   );
   expect(lines).toHaveLength(52);
   expect(lines[1]).toContain(
-    `,confirmed,${practitioner.name},${service.name},${made[0]!.name},${made[0]!.email},0412 555 311,`,
+    `,Confirmed,${practitioner.name},${service.name},${made[0]!.name},${made[0]!.email},0412 555 311,`,
   );
 
   // 5. The patients matching a search, as CSV from the patients page.

@@ -1,11 +1,6 @@
-import type { BookingStatus } from "@clinic/domain";
+import { type BookingStatus, bookingStatusLabels } from "@clinic/domain";
 
-export const bookingStatusLabels: Record<BookingStatus, string> = {
-  confirmed: "Confirmed",
-  cancelled: "Cancelled",
-  completed: "Completed",
-  no_show: "No-show",
-};
+export { bookingStatusLabels };
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {
   return <span className={`status status--${status}`}>{bookingStatusLabels[status]}</span>;

@@ -100,7 +100,7 @@ describe.each(testDrivers)("CSV exports (%s)", (driver) => {
       "Date,Start,End,Status,Practitioner,Service,Patient,Email,Phone,Booked at,Booking id",
     );
     expect(first).toMatch(
-      /^2027-06-08,09:00,09:30,confirmed,Jason Lee,Follow-up Adjustment,"Zoë Müller, Jr",zoe@example.com,0412 000 111,/,
+      /^2027-06-08,09:00,09:30,Confirmed,Jason Lee,Follow-up Adjustment,"Zoë Müller, Jr",zoe@example.com,0412 000 111,/,
     );
     expect(second).toContain(`"'=cmd|""/c calc""!A1"`);
     expect(second).toContain(",'+61 400 000 000,");

@@ -7,6 +7,7 @@ import {
 } from "@clinic/db";
 import {
   type BookingsFilter,
+  bookingStatusLabels,
   type EnquiryStatus,
   localDateOf,
   MAX_EXPORT_ROWS,
@@ -107,7 +108,7 @@ export async function exportBookingsCsv(
       local(b.startsAt).date,
       timeOfDay(local(b.startsAt).minute),
       timeOfDay(local(b.endsAt).minute),
-      b.status,
+      bookingStatusLabels[b.status],
       b.practitioner.name,
       b.service.name,
       b.patient.erased ? "Erased patient" : b.patient.name,

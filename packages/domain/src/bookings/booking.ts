@@ -6,6 +6,14 @@ export const bookingStatuses = ["confirmed", "cancelled", "completed", "no_show"
 export const bookingStatusSchema = z.enum(bookingStatuses);
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 
+/** What staff read for each status, in the admin and in its CSV exports. */
+export const bookingStatusLabels: Record<BookingStatus, string> = {
+  confirmed: "Confirmed",
+  cancelled: "Cancelled",
+  completed: "Completed",
+  no_show: "No-show",
+};
+
 /** Bookings in these states hold their time in the diary. */
 export function blocksTime(status: BookingStatus): boolean {
   return status !== "cancelled";
