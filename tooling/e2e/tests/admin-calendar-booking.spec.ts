@@ -111,6 +111,11 @@ test("the front desk books from an empty calendar time, and outside the usual ho
   await expect(page.locator(".calendar__booking", { hasText: patientName })).toBeVisible();
   await expectAccessible(page);
 
+  // The patients list says there is no email, rather than leaving the cell empty.
+  await page.goto(`/patients?q=${encodeURIComponent(patientName)}`);
+  const row = page.getByRole("row", { name: new RegExp(patientName) });
+  await expect(row.getByRole("cell", { name: "None (no emails)" })).toBeVisible();
+
   // Before Jason's day starts: not a free time, so the form offers to book outside his hours.
   const schedule = await owner.bookings.list.query({
     from: day,

@@ -112,8 +112,8 @@ export default function Patients() {
                       <th scope="row">
                         <Link to={`/patients/${p.id}`}>{p.name}</Link>
                       </th>
-                      <td>{p.email}</td>
-                      <td>{p.phone}</td>
+                      <td>{p.email ?? <span className="muted">None (no emails)</span>}</td>
+                      <td>{p.phone ?? <span className="muted">None</span>}</td>
                       <td className="table__number">{p.bookingCount}</td>
                       <td>{p.nextVisit ? dateTimeLabel(p.nextVisit, timeZone) : "—"}</td>
                       <td>{p.lastVisit ? dateTimeLabel(p.lastVisit, timeZone) : "—"}</td>
