@@ -1,8 +1,9 @@
 import { addLocalDays, startOfLocalDay } from "@clinic/domain";
 import { PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FieldErrors } from "../components/field-errors";
+import { FilterActions } from "../components/filter-actions";
 import { auditActionLabel, auditChangeRows, auditEntityLabel } from "../formatting/audit-changes";
 import { dateTimeLabel, isLocalDate } from "../formatting/clinic-time";
 import { pageMeta } from "../formatting/page-title";
@@ -144,14 +145,7 @@ export default function AuditLog() {
           />
           <FieldErrors id="audit-to-error" errors={errors.to ? [errors.to] : undefined} />
         </div>
-        <div className="button-row">
-          <button type="submit" className="button button--primary">
-            Filter
-          </button>
-          <Link to="/audit" className="button button--quiet">
-            Clear
-          </Link>
-        </div>
+        <FilterActions clearTo="/audit" />
       </Form>
       <p className="muted" role="status">
         {total === 1 ? "1 entry" : `${total.toLocaleString("en-AU")} entries`}

@@ -1,6 +1,7 @@
 import { PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterActions } from "../components/filter-actions";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { emailKindLabel, emailStatuses, emailStatusLabel } from "../formatting/emails";
 import { pageMeta } from "../formatting/page-title";
@@ -87,14 +88,7 @@ export default function Emails() {
             ))}
           </select>
         </div>
-        <div className="button-row">
-          <button type="submit" className="button button--primary">
-            Filter
-          </button>
-          <Link to="/emails" className="button button--quiet">
-            Clear
-          </Link>
-        </div>
+        <FilterActions clearTo="/emails" />
       </Form>
       <p className="muted" role="status">
         {total === 1 ? "1 email" : `${total.toLocaleString("en-AU")} emails`}

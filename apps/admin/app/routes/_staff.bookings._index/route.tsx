@@ -4,6 +4,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BookingStatusBadge, bookingStatusLabels } from "../../components/booking-status";
 import { FieldErrors } from "../../components/field-errors";
+import { FilterActions } from "../../components/filter-actions";
 import { formatIn, timeRangeLabel, todayIn } from "../../formatting/clinic-time";
 import { pageMeta } from "../../formatting/page-title";
 import { exportNotices } from "../../server/csv-download.server";
@@ -126,14 +127,7 @@ export default function BookingsList() {
           <FieldErrors id="bookings-q-error" errors={errors.q ? [errors.q] : undefined} />
         </div>
         {values.patient ? <input type="hidden" name="patient" value={values.patient} /> : null}
-        <div className="button-row">
-          <button type="submit" className="button button--primary">
-            Show bookings
-          </button>
-          <Link to="/bookings" className="button button--quiet">
-            Clear
-          </Link>
-        </div>
+        <FilterActions clearTo="/bookings" submitLabel="Show bookings" />
       </Form>
       {values.patient ? (
         <p>
