@@ -1,10 +1,6 @@
-import type { EnquiryStatus } from "@clinic/domain";
+import { type EnquiryStatus, enquiryStatusLabels } from "@clinic/domain";
 
-export const enquiryStatusLabels: Record<EnquiryStatus, string> = {
-  new: "New",
-  in_progress: "In progress",
-  closed: "Closed",
-};
+export { enquiryStatusLabels };
 
 export const enquiryStatusClass: Record<EnquiryStatus, string> = {
   new: "status--warn",

@@ -138,6 +138,8 @@ describe.each(testDrivers)("CSV exports (%s)", (driver) => {
       "Received,Status,Name,Email,Phone,Message,Notes,Replies,Enquiry id",
     );
     const ivy = enquiryLines.find((l) => l.includes("Ivy Enquirer"));
+    // The status as staff read it, not its code.
+    expect(ivy).toMatch(/^[^,]+,New,/);
     expect(ivy).toContain(",'@everyone: do you see runners?,0,0,");
     const closed = await staff.frontDesk.client.enquiries.exportCsv.mutate({ status: "closed" });
     expect(closed.csv).not.toContain("Ivy Enquirer");

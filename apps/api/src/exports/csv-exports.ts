@@ -9,6 +9,7 @@ import {
   type BookingsFilter,
   bookingStatusLabels,
   type EnquiryStatus,
+  enquiryStatusLabels,
   localDateOf,
   MAX_EXPORT_ROWS,
   timeOfDay,
@@ -179,7 +180,7 @@ export async function exportEnquiriesCsv(
     ["Received", "Status", "Name", "Email", "Phone", "Message", "Notes", "Replies", "Enquiry id"],
     items.map((e) => [
       localStamp(e.createdAt, timeZone),
-      e.status,
+      enquiryStatusLabels[e.status],
       e.name,
       e.email,
       e.phone,

@@ -6,6 +6,13 @@ export const enquiryStatuses = ["new", "in_progress", "closed"] as const;
 export const enquiryStatusSchema = z.enum(enquiryStatuses);
 export type EnquiryStatus = z.infer<typeof enquiryStatusSchema>;
 
+/** What staff read for each status, in the admin and in its CSV exports. */
+export const enquiryStatusLabels: Record<EnquiryStatus, string> = {
+  new: "New",
+  in_progress: "In progress",
+  closed: "Closed",
+};
+
 export const enquiryInputSchema = z.object({
   name: personNameSchema,
   email: emailSchema,
