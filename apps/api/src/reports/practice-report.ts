@@ -82,7 +82,10 @@ function figures(
  * start; the heavy counting is one grouped SQL query, the working time is the slot engine's
  * weekly hours turned into instants day by day (so DST days count the hours that pass).
  */
-export async function practiceReport(ctx: StaffContext, input: PracticeReportInput) {
+export async function practiceReport(
+  ctx: Pick<StaffContext, "db" | "now">,
+  input: PracticeReportInput,
+) {
   const settings = await getClinicSettings(ctx.db);
   const { timeZone } = settings;
   const { from, to } = reportRange(input);
