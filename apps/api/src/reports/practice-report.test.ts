@@ -1,4 +1,5 @@
 import { insertBooking, recordBookingEvent, schema, upsertPatient } from "@clinic/db";
+import { testDrivers } from "@clinic/db/testing";
 import { boundaryInstantOf, localDay } from "@clinic/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +13,7 @@ const at = (date: string, time: string) => {
   return new Date(boundaryInstantOf(zone, localDay(zone, date), h! * 60 + m!));
 };
 
-describe("the practice report", () => {
+describe.each(testDrivers)("the practice report (%s)", (driver) => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let staff: Awaited<ReturnType<typeof demoStaff>>;
   let practitionerId: string;
@@ -53,7 +54,7 @@ describe("the practice report", () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ driver });
     const clinic = await demoClinic(t);
     staff = await demoStaff(t, clinic);
     serviceId = clinic.serviceId;
