@@ -1,2 +1,4 @@
 export { type AppDeps, createApp } from "./app.js";
+// The practice report without HTTP, for `pnpm bench`'s in-process measure.
+export { practiceReport } from "./reports/practice-report.js";
 export type { AppRouter, RouterInputs, RouterOutputs } from "./trpc/root.js";

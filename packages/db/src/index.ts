@@ -16,6 +16,7 @@ export * from "./queries/patient-data.js";
 export * from "./queries/patients.js";
 export * from "./queries/posts.js";
 export * from "./queries/rate-limits.js";
+export * from "./queries/reports.js";
 export * from "./queries/reviews.js";
 export * from "./queries/schedules.js";
 export * from "./queries/settings.js";

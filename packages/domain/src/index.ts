@@ -12,6 +12,7 @@ export * from "./enquiries/index.js";
 export * from "./patients/index.js";
 export * from "./posts/index.js";
 export * from "./practitioners/index.js";
+export * from "./reports/index.js";
 export * from "./reviews/index.js";
 export * from "./services/index.js";
 export * from "./settings/index.js";

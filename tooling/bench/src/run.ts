@@ -5,6 +5,7 @@ import type { Browser } from "@playwright/test";
 import { largestContentfulPaint, launchBrowser, MOBILE_PROFILE, timesShown } from "./browser.js";
 import { failures, type LoadResult, load } from "./load.js";
 import { createScratchDatabase } from "./postgres.js";
+import { benchPracticeReport, REPORT_BOOKINGS } from "./practice-report.js";
 import { formatTable, type Row, ratio } from "./report.js";
 import {
   ports,
@@ -51,6 +52,9 @@ const table = {
     `In a browser: LCP on a ${MOBILE_PROFILE.device} (CPU ${MOBILE_PROFILE.cpuSlowdown}× slower, Slow 4G: ${MOBILE_PROFILE.latencyMs} ms, 1.44 Mbit/s), median of ${LCP_RUNS} first visits`,
   ),
   engine: section("Slot engine in process (median of repeated runs)"),
+  reports: section(
+    `Practice report in process on PGlite, ${REPORT_BOOKINGS.toLocaleString("en-AU")} bookings (median of repeated runs)`,
+  ),
 };
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 const secondsText = (msValue: number) => `${(msValue / 1000).toFixed(2)} s`;
@@ -160,6 +164,18 @@ try {
     });
   }
   results.slotEngine = engine;
+
+  console.log("practice report…");
+  const reports = await benchPracticeReport();
+  for (const r of reports) {
+    table.reports.push({
+      what: `reports.practice, ${r.name}: ${r.bookings.toLocaleString("en-AU")} bookings`,
+      value: `${r.medianMs.toFixed(1)} ms`,
+      goal: "< 250 ms",
+      met: r.medianMs < 250,
+    });
+  }
+  results.practiceReport = reports;
 
   console.log("API on PGlite…");
   const pglite = await benchApi("PGlite", () =>

@@ -18,11 +18,17 @@ describe("navigationFor", () => {
       "Reviews",
       "Enquiries",
       "Emails",
+      "Reports",
       "Settings",
       "Staff",
       "Audit log",
       "My account",
     ]);
+  });
+
+  it("offers reports to owner and front desk, not practitioners", () => {
+    expect(labels("front_desk")).toContain("Reports");
+    expect(labels("practitioner")).not.toContain("Reports");
   });
 
   it("offers the Emails page to owner and front desk, not practitioners", () => {

@@ -21,6 +21,7 @@ export const staffAreas: readonly NavItem[] = [
   { to: "/reviews", label: "Reviews", permission: "reviews.moderate" },
   { to: "/enquiries", label: "Enquiries", permission: "enquiries.read" },
   { to: "/emails", label: "Emails", permission: "emails.read" },
+  { to: "/reports", label: "Reports", permission: "reports.read" },
   { to: "/settings", label: "Settings", permission: "settings.write" },
   { to: "/staff", label: "Staff", permission: "staff.manage" },
   { to: "/audit", label: "Audit log", permission: "audit.read" },

@@ -36,6 +36,8 @@ export const auditActions = [
   "post.unpublish",
   "post.update_cover",
   "post.remove_cover",
+  // A practice report as CSV (no patient in it: the period and row count are the details).
+  "report.export_csv",
   "practitioner.create",
   "practitioner.update",
   "practitioner.update_photo",

@@ -11,6 +11,7 @@ import { formsRouter } from "./routers/forms.js";
 import { patientsRouter } from "./routers/patients.js";
 import { postsRouter } from "./routers/posts.js";
 import { practitionersRouter } from "./routers/practitioners.js";
+import { reportsRouter } from "./routers/reports.js";
 import { reviewsRouter } from "./routers/reviews.js";
 import { schedulesRouter } from "./routers/schedules.js";
 import { servicesRouter } from "./routers/services.js";
@@ -25,6 +26,7 @@ export const appRouter = router({
   bookings: bookingsRouter,
   calendarFeeds: calendarFeedsRouter,
   dashboard: dashboardRouter,
+  reports: reportsRouter,
   emails: emailsRouter,
   enquiries: enquiriesRouter,
   forms: formsRouter,

@@ -155,7 +155,7 @@ function practitionerSlots(query: SlotQuery, days: LocalDay[], p: SlotPractition
 }
 
 /** The local days from `from` to `to` inclusive that the clinic is open. */
-function openDays(query: SlotQuery): LocalDay[] {
+function openDays(query: Pick<SlotQuery, "timeZone" | "from" | "to" | "closures">): LocalDay[] {
   const closed = query.closures.map(
     (c) => [wallMidnightOf(c.startDate), wallMidnightOf(c.endDate)] as const,
   );
@@ -217,4 +217,37 @@ export function groupSlotsByDay(slots: readonly Slot[], timeZone: string): SlotD
     else days.push({ date, slots: [slot] });
   }
   return days;
+}
+
+/**
+ * A practitioner's working time from `from` to `to` (local dates, inclusive), in minutes:
+ * their weekly ranges on the days the clinic is open, less time off. Each range's ends are
+ * wall times turned into instants in the clinic's zone, so a range across a daylight-saving
+ * change counts the hours that really pass (an hour more or less than the wall clock says).
+ */
+export function workingMinutes(query: {
+  timeZone: string;
+  from: string;
+  to: string;
+  weeklyHours: readonly WorkingHoursRange[];
+  timeOff: SlotPractitioner["timeOff"];
+  closures: SlotQuery["closures"];
+}): number {
+  if (query.from > query.to) return 0;
+  const { timeZone } = query;
+  const ranges = rangesByWeekday(query.weeklyHours);
+  const off = mergeIntervals(timeOffIntervals(timeZone, query.timeOff));
+  let total = 0;
+  for (const day of openDays(query)) {
+    for (const [rangeStart, rangeEnd] of ranges[day.weekday]!) {
+      const open = boundaryInstantOf(timeZone, day, rangeStart);
+      const close = boundaryInstantOf(timeZone, day, rangeEnd);
+      let length = close - open;
+      for (const [offStart, offEnd] of off) {
+        length -= Math.max(0, Math.min(close, offEnd) - Math.max(open, offStart));
+      }
+      total += Math.max(0, length);
+    }
+  }
+  return total / MINUTE_MS;
 }

@@ -49,6 +49,12 @@ describe("permission matrix", () => {
     expect(can("practitioner", "lists.export")).toBe(false);
   });
 
+  it("shows practice reports to the owner and the front desk, not to practitioners", () => {
+    expect(can("owner", "reports.read")).toBe(true);
+    expect(can("front_desk", "reports.read")).toBe(true);
+    expect(can("practitioner", "reports.read")).toBe(false);
+  });
+
   it("has a rule for every role on every permission", () => {
     for (const rules of Object.values(permissionMatrix)) {
       expect(Object.keys(rules).sort()).toEqual([...staffRoles].sort());

@@ -40,6 +40,8 @@ export const permissionMatrix = {
   // Bookings, patients and enquiries as CSV files: contact details in bulk leave the system,
   // so only those who run the front office take them (and every export is audited).
   "lists.export": { owner: "all", front_desk: "all", practitioner: "none" },
+  // Practice reports (utilisation, no-shows, revenue) and their CSV: those who run the practice.
+  "reports.read": { owner: "all", front_desk: "all", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;
