@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { FieldErrors } from "./field-errors";
 
 /**
  * The end of a list page's filter form (a GET form: the filters live in the address): apply
@@ -7,10 +8,12 @@ import { Link } from "@remix-run/react";
 export function FilterActions({
   clearTo,
   submitLabel = "Filter",
+  clearLabel = "Clear",
 }: {
   /** The list's own address, without filters. */
   clearTo: string;
   submitLabel?: string;
+  clearLabel?: string;
 }) {
   return (
     <div className="button-row">
@@ -18,8 +21,41 @@ export function FilterActions({
         {submitLabel}
       </button>
       <Link to={clearTo} className="button button--quiet">
-        Clear
+        {clearLabel}
       </Link>
+    </div>
+  );
+}
+
+/**
+ * A date in a list page's filter form, its message (if any) next to it and what was typed kept
+ * (`value` is the address's, as read back).
+ */
+export function FilterDateField({
+  id,
+  name,
+  label,
+  value,
+  error,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="date"
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <FieldErrors id={`${id}-error`} errors={error ? [error] : undefined} />
     </div>
   );
 }

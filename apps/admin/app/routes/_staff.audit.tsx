@@ -2,8 +2,7 @@ import { addLocalDays, startOfLocalDay } from "@clinic/domain";
 import { PaginationNav, pageCount, pageParam } from "@clinic/form-kit";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { FieldErrors } from "../components/field-errors";
-import { FilterActions } from "../components/filter-actions";
+import { FilterActions, FilterDateField } from "../components/filter-actions";
 import { auditActionLabel, auditChangeRows, auditEntityLabel } from "../formatting/audit-changes";
 import { dateTimeLabel, isLocalDate } from "../formatting/clinic-time";
 import { pageMeta } from "../formatting/page-title";
@@ -121,30 +120,14 @@ export default function AuditLog() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="audit-from">From</label>
-          <input
-            id="audit-from"
-            name="from"
-            type="date"
-            defaultValue={filter.from}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby={errors.from ? "audit-from-error" : undefined}
-          />
-          <FieldErrors id="audit-from-error" errors={errors.from ? [errors.from] : undefined} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">To</label>
-          <input
-            id="audit-to"
-            name="to"
-            type="date"
-            defaultValue={filter.to}
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby={errors.to ? "audit-to-error" : undefined}
-          />
-          <FieldErrors id="audit-to-error" errors={errors.to ? [errors.to] : undefined} />
-        </div>
+        <FilterDateField
+          id="audit-from"
+          name="from"
+          label="From"
+          value={filter.from}
+          error={errors.from}
+        />
+        <FilterDateField id="audit-to" name="to" label="To" value={filter.to} error={errors.to} />
         <FilterActions clearTo="/audit" />
       </Form>
       <p className="muted" role="status">

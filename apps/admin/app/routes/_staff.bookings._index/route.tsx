@@ -4,7 +4,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BookingStatusBadge, bookingStatusLabels } from "../../components/booking-status";
 import { FieldErrors } from "../../components/field-errors";
-import { FilterActions } from "../../components/filter-actions";
+import { FilterActions, FilterDateField } from "../../components/filter-actions";
 import { formatIn, timeRangeLabel, todayIn } from "../../formatting/clinic-time";
 import { pageMeta } from "../../formatting/page-title";
 import { exportNotices } from "../../server/csv-download.server";
@@ -87,8 +87,20 @@ export default function BookingsList() {
         </div>
       ) : null}
       <Form method="get" className="filters" aria-label="Filter bookings">
-        <DateField name="from" label="From" values={values} errors={errors} />
-        <DateField name="to" label="To" values={values} errors={errors} />
+        <FilterDateField
+          id="bookings-from"
+          name="from"
+          label="From"
+          value={values.from}
+          error={errors.from}
+        />
+        <FilterDateField
+          id="bookings-to"
+          name="to"
+          label="To"
+          value={values.to}
+          error={errors.to}
+        />
         <ChoiceField
           name="practitioner"
           label="Practitioner"
@@ -225,25 +237,6 @@ type FieldProps = {
   values: BookingsListValues;
   errors: Partial<Record<keyof BookingsListValues, string>>;
 };
-
-function DateField({ name, label, values, errors }: FieldProps) {
-  const id = `bookings-${name}`;
-  const error = errors[name];
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="date"
-        defaultValue={values[name]}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      <FieldErrors id={`${id}-error`} errors={error ? [error] : undefined} />
-    </div>
-  );
-}
 
 function ChoiceField({
   name,

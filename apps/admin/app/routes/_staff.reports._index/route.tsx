@@ -1,14 +1,15 @@
 import { formatMoney, longDateLabel } from "@clinic/domain";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { BarChart } from "../../components/bar-chart";
 import { FieldErrors } from "../../components/field-errors";
+import { FilterActions, FilterDateField } from "../../components/filter-actions";
 import { todayIn } from "../../formatting/clinic-time";
 import { pageMeta } from "../../formatting/page-title";
 import { exportNotices } from "../../server/csv-download.server";
 import { noticeFrom } from "../../server/notices.server";
 import { requireStaffWith } from "../../server/staff-access.server";
-import { type ReportValues, readReportParams } from "./report-params";
+import { readReportParams } from "./report-params";
 
 export const meta: MetaFunction = ({ error }) => pageMeta(error, "Reports");
 
@@ -87,13 +88,20 @@ export default function Reports() {
             errors={errors.period ? [errors.period] : undefined}
           />
         </div>
-        <DateField
+        <FilterDateField
+          id="report-from"
           name="from"
           label="Day in the period (first day if custom)"
-          values={values}
-          errors={errors}
+          value={values.from}
+          error={errors.from}
         />
-        <DateField name="to" label="Last day (custom only)" values={values} errors={errors} />
+        <FilterDateField
+          id="report-to"
+          name="to"
+          label="Last day (custom only)"
+          value={values.to}
+          error={errors.to}
+        />
         <div className="field">
           <label htmlFor="report-practitioner">Practitioner</label>
           <select
@@ -115,14 +123,7 @@ export default function Reports() {
             errors={errors.practitioner ? [errors.practitioner] : undefined}
           />
         </div>
-        <div className="button-row">
-          <button type="submit" className="button button--primary">
-            Show report
-          </button>
-          <Link to="/reports" className="button button--quiet">
-            This month
-          </Link>
-        </div>
+        <FilterActions clearTo="/reports" submitLabel="Show report" clearLabel="This month" />
       </Form>
 
       {report === null ? null : (
@@ -327,35 +328,6 @@ function FiguresRow({
       <td className="table__number">{f.returningPatients}</td>
       <td className="table__number">{money(f.revenueCents)}</td>
     </tr>
-  );
-}
-
-function DateField({
-  name,
-  label,
-  values,
-  errors,
-}: {
-  name: "from" | "to";
-  label: string;
-  values: ReportValues;
-  errors: Partial<Record<keyof ReportValues, string>>;
-}) {
-  const id = `report-${name}`;
-  const error = errors[name];
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="date"
-        defaultValue={values[name]}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      <FieldErrors id={`${id}-error`} errors={error ? [error] : undefined} />
-    </div>
   );
 }
 
