@@ -54,6 +54,8 @@ export interface AppDeps {
   feed?: ChangeFeed;
   /** The public read cache, when the caller also tells it of changes made outside requests. */
   cache?: PublicCache;
+  /** Let webhook endpoints be on private networks and plain http (WEBHOOKS_ALLOW_PRIVATE_TARGETS). */
+  allowPrivateWebhookTargets?: boolean;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -144,6 +146,7 @@ export function createApp(deps: AppDeps) {
         ...client(c, trustedProxies),
         images,
         devMailbox: deps.devMailbox ?? false,
+        webhookTargets: { allowPrivate: deps.allowPrivateWebhookTargets ?? false },
         metrics,
         cache,
         answer: c.get("publicAnswer") as AnswerWindow | undefined,

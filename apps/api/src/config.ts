@@ -74,6 +74,8 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
       METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
       /** Lets production run without SMTP_URL: emails then stay unsent in the outbox. */
       ALLOW_LOG_MAILER: booleanFlag.default(false),
+      /** Lets webhooks go to private, loopback and link-local addresses and plain http (development, tests). */
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
     },
     runtimeEnv,
   );

@@ -35,6 +35,8 @@ export interface AppContext {
   metrics?: ApiMetrics;
   /** Public reads kept between writes (decision 015); without it every read goes to the database. */
   cache?: PublicCache;
+  /** Whether webhooks may go to private networks and plain http (WEBHOOKS_ALLOW_PRIVATE_TARGETS). */
+  webhookTargets?: { allowPrivate: boolean };
   /** Set for a public read whose HTTP answer may be kept: its cached reads say how long it holds. */
   answer?: AnswerWindow;
 }

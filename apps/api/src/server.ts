@@ -3,7 +3,7 @@ import { createDatabase, databaseConfigFrom } from "@clinic/db";
 import { defaultBackupDir } from "@clinic/db/backup";
 import { DEMO_OWNER_PASSWORD, demoOwnerEmail, seedIfEmpty } from "@clinic/db/seed";
 import { orExit } from "@clinic/env";
-import { createApp } from "./app.js";
+import { createApp, DEV_APP_SECRET } from "./app.js";
 import { type BackupScheduler, startBackupScheduler } from "./backups/scheduled-backups.js";
 import { localChangeFeed, postgresChangeFeed } from "./cache/change-feed.js";
 import { PublicCache } from "./cache/public-cache.js";
@@ -16,6 +16,7 @@ import { apiLogger as logger } from "./logger.js";
 import { startupFailure } from "./startup-failure.js";
 import { imageStoreFrom } from "./uploads/configured-store.js";
 import { defaultUploadDir } from "./uploads/photos.js";
+import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worker.js";
 
 const config = orExit(() => loadConfig());
 const dbConfig = databaseConfigFrom(config);
@@ -52,10 +53,12 @@ const app = createApp({
   devMailbox: !config.SMTP_URL,
   metricsToken: config.METRICS_TOKEN,
   poolStats: database.poolStats,
+  allowPrivateWebhookTargets: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;
 let backups: BackupScheduler | undefined;
+let webhooks: WebhookWorker | undefined;
 const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   const where =
     dbConfig.kind === "postgres"
@@ -67,6 +70,13 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
     db: database.db,
     transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : devMailbox(logger),
     logger,
+  });
+  // Webhooks go out from every instance too; their outbox hands each delivery to one (decision 032).
+  webhooks = startWebhookWorker({
+    db: database.db,
+    logger,
+    appSecret: config.APP_SECRET ?? DEV_APP_SECRET,
+    policy: { allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS },
   });
   // Every instance runs housekeeping; a lock lets one do each run (housekeeping/housekeeping.ts).
   housekeeper = startHousekeeper({
@@ -130,6 +140,9 @@ async function shutdown(signal: string) {
   const housekeeperStopped = housekeeper
     ?.stop()
     .catch((error) => logger.error("stopping housekeeping failed", { error: String(error) }));
+  const webhooksStopped = webhooks
+    ?.stop()
+    .catch((error) => logger.error("stopping the webhook worker failed", { error: String(error) }));
   const backupsStopped = backups
     ?.stop()
     .catch((error) => logger.error("stopping backups failed", { error: String(error) }));
@@ -137,6 +150,7 @@ async function shutdown(signal: string) {
     await outboxStopped;
     await housekeeperStopped;
     await backupsStopped;
+    await webhooksStopped;
     await feed?.close();
     await database
       .close()

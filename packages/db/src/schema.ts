@@ -554,3 +554,6 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(t.actorId, t.createdAt),
   ],
 );
+
+// Webhook endpoints, events and their delivery outbox (decision 032).
+export * from "./schema-webhooks.js";

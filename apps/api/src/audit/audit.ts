@@ -63,6 +63,13 @@ export const auditActions = [
   "staff_user.change_password",
   "time_off.create",
   "time_off.delete",
+  // Webhook endpoints (decision 032); the secret itself is never in the log.
+  "webhook_endpoint.create",
+  "webhook_endpoint.update",
+  "webhook_endpoint.delete",
+  "webhook_endpoint.rotate_secret",
+  "webhook_endpoint.send_test",
+  "webhook_endpoint.redeliver",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -12,6 +12,7 @@ import { type ClinicSettings, localDateOf, type ScheduleException } from "@clini
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
 import { ConflictError } from "../errors.js";
+import { queueBookingWebhook } from "../webhooks/webhook-events.js";
 import {
   type BookingRules,
   blockedRange,
@@ -75,6 +76,7 @@ export async function cancelInTransaction(
       cancellationReason: { from: booking.cancellationReason, to: reason },
     },
   });
+  await queueBookingWebhook(tx, { bookingId: booking.id, kind: "cancelled", at: now });
   const details = (await findBookingById(tx, booking.id))!;
   await enqueueBookingEmails(tx, "cancelled", emailData(ctx, details, settings, token), now);
   return details;
@@ -149,6 +151,16 @@ export async function moveToSlot(
             ? { practitionerId: { from: booking.practitioner.id, to: practitionerId } }
             : {}),
           ...(outsideHours ? { outsideHours: { from: null, to: setAside } } : {}),
+        },
+      });
+      await queueBookingWebhook(tx, {
+        bookingId: booking.id,
+        kind: "rescheduled",
+        at: now,
+        previous: {
+          startsAt: booking.startsAt,
+          endsAt: booking.endsAt,
+          practitionerId: booking.practitioner.id,
         },
       });
       const details = (await findBookingById(tx, booking.id))!;

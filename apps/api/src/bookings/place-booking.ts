@@ -22,6 +22,7 @@ import { createdFields } from "../audit/audit.js";
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
 import { ConflictError, FieldError, UnprocessableContentError } from "../errors.js";
+import { queueBookingWebhook } from "../webhooks/webhook-events.js";
 import {
   type BookingRules,
   blockedRange,
@@ -154,6 +155,7 @@ export async function placeBooking(
             ...(outsideHours ? { outsideHours: setAside } : {}),
           }),
         });
+        await queueBookingWebhook(tx, { bookingId: id, kind: "created", at: now });
         await enqueueBookingEmails(
           tx,
           "created",

@@ -10,6 +10,7 @@ import { audit } from "../audit/audit.js";
 import { requireAccessTo } from "../auth/access.js";
 import type { StaffContext } from "../context.js";
 import { BadRequestError, FieldError, PreconditionFailedError } from "../errors.js";
+import { queueBookingWebhook } from "../webhooks/webhook-events.js";
 import { availability } from "./bookable-slots.js";
 import { cancelInTransaction, moveToSlot } from "./booking-changes.js";
 import { recordBookingChange, staffActor } from "./booking-history.js";
@@ -54,6 +55,7 @@ export async function setAttendance(
         action: "booking.set_status",
         changes: { status: { from: booking.status, to: input.status } },
       });
+      await queueBookingWebhook(tx, { bookingId: booking.id, kind: input.status, at: ctx.now() });
     });
   }
   return staffBookingDetail(ctx, booking.id);

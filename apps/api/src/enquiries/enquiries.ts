@@ -17,6 +17,7 @@ import type { AppContext, StaffContext } from "../context.js";
 import { enqueueEnquiryNotice } from "../email/enquiry-emails.js";
 import { enqueueEnquiryReply } from "../email/enquiry-reply.js";
 import { NotFoundError } from "../errors.js";
+import { queueEnquiryWebhook } from "../webhooks/webhook-events.js";
 
 const NOT_FOUND = "We couldn't find that enquiry";
 const PAGE_SIZE = 20;
@@ -34,6 +35,7 @@ export async function submitEnquiry(
   const saved = await ctx.db.transaction(async (tx) => {
     const row = await insertEnquiry(tx, { ...enquiry, createdAt: now });
     await enqueueEnquiryNotice(tx, { ...enquiry, id: row.id, receivedAt: now }, settings, now);
+    await queueEnquiryWebhook(tx, { ...enquiry, id: row.id }, now);
     return row;
   });
   ctx.logger.info("enquiry received", { enquiryId: saved.id });

@@ -32,6 +32,7 @@ import { audit } from "../audit/audit.js";
 import { cachedRead } from "../cache/public-cache.js";
 import type { AppContext, StaffContext } from "../context.js";
 import { FieldError, NotFoundError, PreconditionFailedError } from "../errors.js";
+import { queueReviewWebhook } from "../webhooks/webhook-events.js";
 
 const QUEUE_PAGE_SIZE = 20;
 const UNKNOWN_PRACTITIONER = "We don't know that practitioner; choose one from the list";
@@ -77,7 +78,14 @@ export async function submitReview(
         since: new Date(now.getTime() - BURST_WINDOW_MS),
       });
       const flags = reviewFlags({ ...review, senderHash: sender, createdAt: now }, earlier);
-      return insertPendingReview(tx, { ...review, senderHash: sender, flags, createdAt: now });
+      const inserted = await insertPendingReview(tx, {
+        ...review,
+        senderHash: sender,
+        flags,
+        createdAt: now,
+      });
+      await queueReviewWebhook(tx, { ...review, id: inserted.id }, now);
+      return inserted;
     })
     .catch((error: unknown) => {
       // The practitioner was deleted since the check above: the foreign key says so.

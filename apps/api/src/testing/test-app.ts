@@ -51,6 +51,8 @@ export async function createTestApp(
     clock?: TestClock;
     devMailbox?: boolean;
     imageStore?: ImageStore;
+    /** Webhook endpoints on this machine (a local receiver), as WEBHOOKS_ALLOW_PRIVATE_TARGETS allows. */
+    allowPrivateWebhookTargets?: boolean;
   } = {},
 ) {
   const clock = options.clock ?? testClock();
@@ -72,6 +74,7 @@ export async function createTestApp(
     devMailbox: options.devMailbox ?? true,
     // Uploads stay in memory rather than in the repository's `.data/uploads`.
     imageStore: options.imageStore ?? memoryImageStore(),
+    allowPrivateWebhookTargets: options.allowPrivateWebhookTargets ?? false,
   });
   const client = (sessionToken?: string, ip?: string) => inProcessClient(app, sessionToken, ip);
   return {

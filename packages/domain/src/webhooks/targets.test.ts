@@ -34,15 +34,12 @@ describe("webhook target addresses", () => {
     expect(ipAddressRefusal(address)).not.toBeNull();
   });
 
-  it.each([
-    "93.184.216.34",
-    "1.1.1.1",
-    "172.32.0.1",
-    "2606:4700:4700::1111",
-    "::ffff:1.1.1.1",
-  ])("accepts %s", (address) => {
-    expect(ipAddressRefusal(address)).toBeNull();
-  });
+  it.each(["93.184.216.34", "1.1.1.1", "172.32.0.1", "2606:4700:4700::1111", "::ffff:1.1.1.1"])(
+    "accepts %s",
+    (address) => {
+      expect(ipAddressRefusal(address)).toBeNull();
+    },
+  );
 
   it("refuses text that is no address at all", () => {
     expect(ipAddressRefusal("example.com")).toBe("is not an IP address");

@@ -58,7 +58,9 @@ function parseIPv6(text: string): number[] | null {
   const halves = head.split("::");
   if (halves.length > 2) return null;
   const group = (part: string) =>
-    part === "" ? [] : part.split(":").map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : Number.NaN));
+    part === ""
+      ? []
+      : part.split(":").map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : Number.NaN));
   const left = group(halves[0] ?? "");
   const right = halves.length === 2 ? group(halves[1] ?? "") : [];
   const known = left.length + right.length + tail.length;
@@ -120,7 +122,8 @@ export function webhookUrlProblem(url: string, options: { allowPrivate: boolean 
     return "Leave the user name and password out of the address; the signature authenticates us";
   }
   if (options.allowPrivate) return null;
-  if (parsed.protocol !== "https:") return "Use an https:// address: deliveries carry patient details";
+  if (parsed.protocol !== "https:")
+    return "Use an https:// address: deliveries carry patient details";
   const host = parsed.hostname;
   if (/^[\d.]+$/.test(host) || host.startsWith("[")) {
     const refusal = ipAddressRefusal(host);
