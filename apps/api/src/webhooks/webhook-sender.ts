@@ -134,7 +134,7 @@ export async function postWebhook(options: PostOptions): Promise<WebhookResponse
       },
     );
     const timer = setTimeout(() => {
-      request.destroy(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`));
+      request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`));
     }, timeoutMs);
     request.on("error", (error) => {
       clearTimeout(timer);
