@@ -21,6 +21,7 @@ describe("navigationFor", () => {
       "Reports",
       "Settings",
       "Staff",
+      "Webhooks",
       "Audit log",
       "My account",
     ]);

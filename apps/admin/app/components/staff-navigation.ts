@@ -24,6 +24,7 @@ export const staffAreas: readonly NavItem[] = [
   { to: "/reports", label: "Reports", permission: "reports.read" },
   { to: "/settings", label: "Settings", permission: "settings.write" },
   { to: "/staff", label: "Staff", permission: "staff.manage" },
+  { to: "/webhooks", label: "Webhooks", permission: "webhooks.manage" },
   { to: "/audit", label: "Audit log", permission: "audit.read" },
   { to: "/account", label: "My account" },
 ];
