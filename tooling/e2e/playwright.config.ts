@@ -82,6 +82,8 @@ export default defineConfig({
         ADMIN_URL: adminUrl,
         LOG_FILE: logFile("api"),
         UPLOAD_DIR: uploadDir,
+        // admin-webhooks.spec.ts delivers to a receiver on this machine.
+        WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true",
       },
     },
     {
