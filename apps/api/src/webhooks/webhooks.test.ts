@@ -478,6 +478,77 @@ describe.each(testDrivers)("webhooks on %s", (driver) => {
     t.clock.advance(-25 * HOUR);
   });
 
+  it("sends instants in UTC, also for a booking on the day Sydney's clocks go back", async () => {
+    await endpoint(["booking.created"]);
+    // Sunday 4 April 2027, 10:00 in Sydney: daylight saving ended at 3:00 that morning (UTC+10).
+    const start = new Date("2027-04-04T00:00:00Z");
+    const booked = await owner.client.bookings.createForPatient.mutate({
+      serviceId: clinic.serviceId,
+      practitionerId: clinic.joeyId,
+      start,
+      patient: { name: "Dee Ess-Tee", phone: "0400 765 432" },
+      outsideHours: true,
+    });
+    const [event] = await t.db.select().from(schema.webhookEvents);
+    const parsed = webhookEventSchema.parse(event!.payload);
+    expect(parsed.type === "booking.created" && parsed.data.booking).toMatchObject({
+      id: booked.id,
+      startsAt: "2027-04-04T00:00:00.000Z",
+      endsAt: new Date(start.getTime() + booked.service.durationMinutes * 60_000).toISOString(),
+    });
+  });
+
+  it("drops the webhook copies of a patient's details when they are erased, and old finished events", async () => {
+    const { endpoint: created } = await endpoint(["booking.created", "enquiry.received"]);
+    const from = localDateOf(t.now(), "Australia/Sydney");
+    const [slot] = (
+      await t.client().availability.slots.query({
+        serviceId: clinic.serviceId,
+        practitionerId: clinic.joeyId,
+        from,
+        to: addLocalDays(from, 14),
+      })
+    ).days.flatMap((d) => d.slots);
+    const booked = await t.client().bookings.create.mutate({
+      serviceId: clinic.serviceId,
+      practitionerId: clinic.joeyId,
+      start: slot!.start,
+      patient: { name: "Erin Erasable", email: "erin.erasable@example.com", phone: "0400 999 888" },
+      idempotencyKey: randomBytes(12).toString("base64url"),
+    });
+    await t.client().enquiries.submit.mutate({
+      name: "Someone Else",
+      email: "someone@example.com",
+      phone: null,
+      message: "Parking?",
+      formToken: filledInFormToken("enquiry"),
+    });
+    expect(await t.db.select().from(schema.webhookEvents)).toHaveLength(2);
+    const [row] = await t.db
+      .select({ patientId: schema.bookings.patientId })
+      .from(schema.bookings)
+      .where(eq(schema.bookings.id, booked.booking.id));
+    await owner.client.patients.erase.mutate({
+      id: row!.patientId,
+      confirmName: "Erin Erasable",
+    });
+    const left = await t.db.select().from(schema.webhookEvents);
+    expect(left.map((e) => e.type)).toEqual(["enquiry.received"]);
+    expect(JSON.stringify(left)).not.toContain("Erasable");
+
+    // Delivered, then past the "keep sent emails" period: housekeeping deletes it and its log.
+    await worker().runOnce();
+    expect((await deliveriesOf(created.id))[0]!.status).toBe("delivered");
+    const { runHousekeeping } = await import("@clinic/db");
+    const housekeeping = (now: Date) =>
+      runHousekeeping(t.db, { now, keepRateLimitHitsMs: HOUR, keepSignInFailuresMs: HOUR });
+    await housekeeping(new Date(t.now().getTime() + 29 * 24 * HOUR));
+    expect(await t.db.select().from(schema.webhookEvents)).toHaveLength(1);
+    await housekeeping(new Date(t.now().getTime() + 31 * 24 * HOUR));
+    expect(await t.db.select().from(schema.webhookEvents)).toHaveLength(0);
+    expect(await deliveriesOf(created.id)).toHaveLength(0);
+  });
+
   describe("refuses private targets", () => {
     const lookups: Record<string, { address: string; family: number }[]> = {
       "loopback.example.com": [{ address: "127.0.0.1", family: 4 }],

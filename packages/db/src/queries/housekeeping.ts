@@ -9,6 +9,7 @@ import {
   staffSessions,
 } from "../schema.js";
 import { deleteInactiveEnquiries, erasePatient, findInactivePatients } from "./patient-data.js";
+import { deleteFinishedWebhookEvents } from "./webhooks.js";
 
 /** One instance does each housekeeping run; the others find this lock taken and skip theirs. */
 export const HOUSEKEEPING_LOCK_KEY = 724_310_503;
@@ -86,6 +87,8 @@ export async function runHousekeeping(
     if (settings) {
       const before = new Date(now.getTime() - settings.days * DAY_MS);
       purgedEmails = await purgeOldEmailBodies(tx, before, now);
+      // Finished webhook events (patients' details in their bodies) go after as long (decision 032).
+      await deleteFinishedWebhookEvents(tx, before);
       const inactive = inactiveBefore(now, settings.years);
       if (inactive) {
         const actor = { id: null, name: "Housekeeping" };

@@ -14,6 +14,8 @@ import {
   reviews,
   services,
 } from "../schema.js";
+import { webhookEvents } from "../schema-webhooks.js";
+import { deleteWebhookEventsAbout } from "./webhooks.js";
 
 // A patient's data rights (decision 018): everything held about them as one document, and
 // erasure. Enquiries and reviews are theirs when they were sent from the patient's email
@@ -512,6 +514,11 @@ export async function erasePatient(
   }
 
   const emailsPurged = await purgeMessages(tx, messagesAbout(bookingIds, emails), needles, now);
+  // Webhook events carrying their details (decision 032) go with their deliveries, sent or not.
+  await deleteWebhookEventsAbout(tx, {
+    bookingIds,
+    mentions: jsonMentions(sql`${webhookEvents.payload}`, needles),
+  });
 
   if (enquiryIds.length > 0) await tx.delete(enquiries).where(inArray(enquiries.id, enquiryIds));
   if (reviewIds.length > 0) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor } from "../database.js";
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from "../schema.js";
 import { type OutboxRetryPolicy, outboxBackoffMs } from "./outbox.js";
@@ -116,6 +116,42 @@ export async function dropExpiredWebhookSecrets(db: Executor, now: Date): Promis
     )
     .returning({ id: webhookEndpoints.id });
   return updated.length;
+}
+
+/**
+ * Deletes the events (and their deliveries) about these bookings or matching `mentions`: a
+ * patient's erasure (decision 018) takes the copies of their details webhooks hold.
+ */
+export async function deleteWebhookEventsAbout(
+  db: Executor,
+  about: { bookingIds: string[]; mentions: SQL | undefined },
+): Promise<number> {
+  const byBooking =
+    about.bookingIds.length > 0
+      ? inArray(sql`${webhookEvents.payload}->'data'->'booking'->>'id'`, about.bookingIds)
+      : undefined;
+  const where = or(byBooking, about.mentions);
+  if (!where) return 0;
+  const deleted = await db.delete(webhookEvents).where(where).returning({ id: webhookEvents.id });
+  return deleted.length;
+}
+
+/**
+ * Deletes events written before `before` whose deliveries are all finished (delivered or
+ * failed), with their log: housekeeping keeps webhook copies of patients' details only as
+ * long as the clinic keeps sent emails' bodies.
+ */
+export async function deleteFinishedWebhookEvents(db: Executor, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(webhookEvents)
+    .where(
+      and(
+        lt(webhookEvents.createdAt, before),
+        sql`not exists (select 1 from ${webhookDeliveries} d where d.event_id = ${webhookEvents.id} and d.status = 'pending')`,
+      ),
+    )
+    .returning({ id: webhookEvents.id });
+  return deleted.length;
 }
 
 /** A fresh event id (`evt_` and 32 hex digits): what receivers de-duplicate on. */
