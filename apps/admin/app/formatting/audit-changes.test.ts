@@ -169,6 +169,9 @@ describe("labels", () => {
     );
     expect(auditActionLabel("staff_user.reset_password")).toBe("Staff account password reset");
     expect(auditActionLabel("staff_user.change_password")).toBe("Staff account password changed");
+    expect(auditActionLabel("webhook_endpoint.rotate_secret")).toBe(
+      "Webhook endpoint secret rotated",
+    );
     expect(auditActionLabel("time_off.create")).toBe("Time off created");
     expect(auditActionLabel("clinic_closure.delete")).toBe("Clinic closure deleted");
     expect(auditEntityLabel("settings")).toBe("Settings");

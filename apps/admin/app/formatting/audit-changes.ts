@@ -216,6 +216,9 @@ const PAST: Record<string, string> = {
   resend: "sent again",
   view: "viewed",
   read_manage_link: "manage link read out",
+  rotate_secret: "secret rotated",
+  send_test: "test event sent",
+  redeliver: "delivery sent again",
 };
 
 /** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */
