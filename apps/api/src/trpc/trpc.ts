@@ -11,6 +11,8 @@ import { fieldErrorsOf, toTRPCError } from "./errors.js";
 /** A request's context: what services need, plus the bearer token the admin app sent, if any. */
 export interface Context extends AppContext {
   sessionToken: string | null;
+  /** A signed-in patient's session token, from the public site (patient self-service). */
+  patientSessionToken?: string | null;
 }
 
 /**
