@@ -45,8 +45,7 @@ export async function patientOverview(ctx: PatientContext) {
     service: row.service,
     practitioner: row.practitioner,
     manageable: manageable(row, ctx.appSecret),
-    canChangeOnline:
-      row.status === "confirmed" && canChangeOnline(row.startsAt, window, now),
+    canChangeOnline: row.status === "confirmed" && canChangeOnline(row.startsAt, window, now),
   });
   const upcoming = rows
     .filter((row) => isUpcomingBooking(row, now))
@@ -79,6 +78,7 @@ export async function patientManageToken(
   }
   const token = manageTokenFor(row.id, ctx.appSecret);
   // Bookings taken by staff before links existed get one now (as staff's "manage link" does).
-  if (row.manageTokenHash === null) await ensureManageTokenHash(ctx.db, row.id, hashManageToken(token));
+  if (row.manageTokenHash === null)
+    await ensureManageTokenHash(ctx.db, row.id, hashManageToken(token));
   return { token };
 }

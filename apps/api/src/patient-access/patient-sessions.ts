@@ -1,8 +1,4 @@
-import {
-  deletePatientSession,
-  findPatientSession,
-  type PatientSessionPatient,
-} from "@clinic/db";
+import { deletePatientSession, findPatientSession, type PatientSessionPatient } from "@clinic/db";
 import {
   PATIENT_SESSION_IDLE_MS,
   PATIENT_SESSION_MAX_MS,

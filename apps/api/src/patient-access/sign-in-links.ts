@@ -4,9 +4,9 @@ import {
   consumeRateLimit,
   createPatientSession,
   createPatientSignInLink,
+  type Executor,
   enqueueMessage,
   findSignInPatient,
-  type Executor,
   getClinicSettings,
 } from "@clinic/db";
 import { PATIENT_SESSION_IDLE_MS, SIGN_IN_LINK_TTL_MS } from "@clinic/domain";

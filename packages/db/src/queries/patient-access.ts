@@ -142,10 +142,7 @@ export async function deleteExpiredPatientAccess(
   const sessions = await db
     .delete(patientSessions)
     .where(
-      or(
-        lt(patientSessions.expiresAt, now),
-        lt(patientSessions.createdAt, sessionsCreatedBefore),
-      ),
+      or(lt(patientSessions.expiresAt, now), lt(patientSessions.createdAt, sessionsCreatedBefore)),
     )
     .returning({ id: patientSessions.id });
   const links = await db

@@ -9,8 +9,7 @@ export const PATIENT_SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
 export const PATIENT_SESSION_MAX_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** A random token of ours (sign-in link, session): 43 base64url characters. */
-const accessTokenSchema = (message: string) =>
-  z.string().regex(/^[A-Za-z0-9_-]{40,64}$/, message);
+const accessTokenSchema = (message: string) => z.string().regex(/^[A-Za-z0-9_-]{40,64}$/, message);
 
 /** "Email me a sign-in link": the address is all a patient gives. */
 export const signInLinkRequestSchema = z.object({ email: emailSchema });
@@ -31,9 +30,6 @@ export const patientBookingInputSchema = z.object({ bookingId: idSchema });
  * Whether a booking belongs on the "upcoming" list: confirmed and not yet ended. Everything
  * else (cancelled, completed, missed, or over) is history.
  */
-export function isUpcomingBooking(
-  booking: { status: string; endsAt: Date },
-  now: Date,
-): boolean {
+export function isUpcomingBooking(booking: { status: string; endsAt: Date }, now: Date): boolean {
   return booking.status === "confirmed" && booking.endsAt.getTime() > now.getTime();
 }
