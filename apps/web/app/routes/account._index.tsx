@@ -106,6 +106,7 @@ export default function AccountPage() {
 
 function BookingItem({ booking, clinicPhone }: { booking: BookingListItem; clinicPhone: string }) {
   const upcoming = booking.status === "confirmed";
+  const action = upcoming ? "Change or cancel" : "See details";
   return (
     <li className="card account__booking">
       <h3 className="card__title">{booking.title}</h3>
@@ -125,9 +126,9 @@ function BookingItem({ booking, clinicPhone }: { booking: BookingListItem; clini
           <Link
             to={booking.manageHref}
             className="button button--secondary"
-            aria-label={`${upcoming ? "Change or cancel" : "See"}: ${booking.title}, ${booking.when}`}
+            aria-label={`${action}: ${booking.title}, ${booking.when}`}
           >
-            {upcoming ? "Change or cancel" : "See details"}
+            {action}
           </Link>
         ) : (
           <span>
@@ -136,7 +137,11 @@ function BookingItem({ booking, clinicPhone }: { booking: BookingListItem; clini
           </span>
         )}
         {!upcoming ? (
-          <Link to={booking.rebookHref} className="button button--secondary">
+          <Link
+            to={booking.rebookHref}
+            className="button button--secondary"
+            aria-label={`Book again: ${booking.title}`}
+          >
             Book again
           </Link>
         ) : null}

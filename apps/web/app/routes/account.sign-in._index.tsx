@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     },
   );
   if (!sent.ok) return data({ result: sent.reply, sentTo: null }, { status: sent.status });
-  return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };
+  return { result: submission.reply(), sentTo: submission.value.email };
 }
 
 export const meta: MetaFunction = ({ matches }) => [
