@@ -35,6 +35,11 @@ export type ProcedureMeta = (
    * the same answer, so its whole HTTP answer may be kept (cache/shared-answers.ts).
    */
   publicRead?: true;
+  /**
+   * A public procedure that goes on only for a live patient session (self-service, decision
+   * 031): the router walks call it without one, with a staff one, and with a patient's.
+   */
+  patientSession?: true;
 };
 
 const t = initTRPC
