@@ -185,6 +185,19 @@ describe.each(testDrivers)("patient self-service on %s", (driver) => {
     expect(outcomes.at(-1)).toBe("TOO_MANY_REQUESTS");
   });
 
+  it("limits the links one connection may try", async () => {
+    const ip = "2001:db8:31:eeee::1";
+    const max = SIGN_IN_LINK_LIMITS.redeemPerAddress.max;
+    const guess = (i: number) =>
+      refusal(
+        siteClient(t, undefined, ip).patientAccess.redeemLink.mutate({
+          token: `guess${String(i).padStart(3, "0")}${"G".repeat(40)}`,
+        }),
+      );
+    for (let i = 0; i < max; i++) expect(await guess(i)).toBe("NOT_FOUND");
+    expect(await guess(max)).toBe("TOO_MANY_REQUESTS");
+  });
+
   it("lets a link start exactly one session, even when two clicks race", async () => {
     const { email } = await patientWithBookings(1);
     const token = await emailedToken(email);

@@ -23,6 +23,8 @@ import { SIGN_IN_LINK_EMAIL_KIND, signInLinkEmail } from "./sign-in-email.js";
 export const SIGN_IN_LINK_LIMITS = {
   perAddress: { bucket: "patient_link_address", max: 10, windowMs: 60 * 60 * 1000 },
   perEmail: { bucket: "patient_link_email", max: 3, windowMs: 60 * 60 * 1000 },
+  /** Links used (or tried) from one connection: a person follows a few, a guesser many. */
+  redeemPerAddress: { bucket: "patient_link_redeem", max: 30, windowMs: 60 * 60 * 1000 },
 } as const;
 
 /**
@@ -51,7 +53,7 @@ async function refuseOverLimit(
   const allowed = await consumeRateLimit(ctx.db, { ...limit, key, now: ctx.now() });
   if (!allowed) {
     throw new TooManyRequestsError(
-      "Too many sign-in links asked for. Please try again in an hour, or call us.",
+      "Too many sign-in attempts from here. Please try again in an hour, or call us.",
     );
   }
 }
@@ -135,6 +137,9 @@ export async function redeemSignInLink(
   ctx: AppContext,
   token: string,
 ): Promise<{ sessionToken: string; expiresAt: Date }> {
+  if (!ctx.clientIsTrustedProxy) {
+    await refuseOverLimit(ctx, SIGN_IN_LINK_LIMITS.redeemPerAddress, senderHash(ctx));
+  }
   const now = ctx.now();
   const session = await ctx.db.transaction(async (tx) => {
     const link = await consumePatientSignInLink(tx, hashToken(token), now);

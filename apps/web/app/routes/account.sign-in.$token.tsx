@@ -28,7 +28,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = signInLinkTokenSchema.safeParse(params.token);
-  if (!token.success) return data({ expired: true }, { status: 404 });
+  if (!token.success) return data({ expired: true, refused: null }, { status: 404 });
   try {
     const session = await patientApi(request, context).patientAccess.redeemLink.mutate({
       token: token.data,
@@ -38,7 +38,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (isApiError(error, "NOT_FOUND") || isApiError(error, "BAD_REQUEST")) {
-      return data({ expired: true }, { status: 410 });
+      return data({ expired: true, refused: null }, { status: 410 });
+    }
+    if (isApiError(error, "TOO_MANY_REQUESTS")) {
+      return data({ expired: false, refused: error.message }, { status: 429 });
     }
     throw error;
   }
@@ -71,6 +74,11 @@ export default function SignInLinkPage() {
         </div>
       ) : (
         <Form method="post" className="form">
+          {reply && "refused" in reply && reply.refused ? (
+            <div className="notice notice--error" role="alert">
+              <p>{reply.refused}</p>
+            </div>
+          ) : null}
           <p>Press the button to see your bookings on this device.</p>
           <button type="submit" className="button button--primary" disabled={submitting}>
             Sign in
