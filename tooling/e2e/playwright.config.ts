@@ -96,6 +96,7 @@ export default defineConfig({
         HOST: "127.0.0.1",
         PORT: String(ports.web),
         API_URL: apiUrl,
+        SESSION_SECRET: "e2e-only-web-session-secret-0123456789abcdef",
         LOG_FILE: logFile("web"),
       },
     },

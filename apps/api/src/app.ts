@@ -21,6 +21,10 @@ import { failureFields } from "./failure-log.js";
 import { healthRoutes } from "./health.js";
 import { apiLogger, type Logger } from "./logger.js";
 import { createMetrics, metricsRoutes, type PoolStats } from "./metrics/metrics.js";
+import {
+  PATIENT_SESSION_HEADER,
+  patientSessionTokenFrom,
+} from "./patient-access/patient-sessions.js";
 import { appRouter, isPublicRead } from "./trpc/root.js";
 import { diskImageStore, type ImageStore } from "./uploads/image-store.js";
 import { defaultUploadDir, uploadRoutes } from "./uploads/photos.js";
@@ -141,6 +145,7 @@ export function createApp(deps: AppDeps) {
         logger,
         now,
         sessionToken: bearerToken(c.req.header("authorization")),
+        patientSessionToken: patientSessionTokenFrom(c.req.header(PATIENT_SESSION_HEADER)),
         webUrl: deps.webUrl ?? "http://localhost:3000",
         appSecret: deps.appSecret ?? DEV_APP_SECRET,
         ...client(c, trustedProxies),

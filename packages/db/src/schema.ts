@@ -557,3 +557,40 @@ export const auditLog = pgTable(
 
 // Webhook endpoints, events and their delivery outbox (decision 032).
 export * from "./schema-webhooks.js";
+/**
+ * Emailed sign-in links for patients' self-service (decision 031): only the token's SHA-256 is
+ * kept; a link works once (`used_at` set by the one update that consumes it) and until `expires_at`.
+ */
+export const patientSignInLinks = pgTable(
+  "patient_sign_in_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("patient_sign_in_links_patient_idx").on(t.patientId)],
+);
+
+/**
+ * A patient's signed-in session on the public site, looked up by the SHA-256 of the token the
+ * site's cookie holds; it lapses when idle and at most `created_at` + a fixed span.
+ */
+export const patientSessions = pgTable(
+  "patient_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
+  },
+  (t) => [index("patient_sessions_patient_idx").on(t.patientId)],
+);

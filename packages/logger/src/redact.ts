@@ -66,6 +66,8 @@ const RULES: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   // (Not again once replaced: the web's access log hands over paths it has already cleaned.)
   [/(\/manage\/)(?!\[token\])[^\s/?#"'<>)\]]+/g, "$1[token]"],
   [/(\/bookings\/)(?!\[token\])[^\s/?#"'<>)\]]+(\/calendar)/g, "$1[token]$2"],
+  // A patient's one-time sign-in link (self-service, decision 031).
+  [/(\/account\/sign-in\/)(?!\[token\])[^\s/?#"'<>)\]]+/g, "$1[token]"],
   // A practitioner's calendar feed address is a secret too.
   [/(\/calendar\/practitioners\/)(?!\[token\])[^\s/?#"'<>)\]]+/g, "$1[token]"],
   // Credentials in a URL (smtp://user:pass@host).

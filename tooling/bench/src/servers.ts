@@ -219,7 +219,8 @@ export function startSite(app: "web" | "admin", apiUrl: string): Promise<Server>
       HOST: "127.0.0.1",
       PORT: String(port),
       API_URL: apiUrl,
-      ...(app === "admin" ? { SESSION_SECRET: secrets.SESSION_SECRET } : {}),
+      // The admin's session cookie, and the site's patient session cookie.
+      SESSION_SECRET: secrets.SESSION_SECRET,
     },
     timeoutMs: 60_000,
   });

@@ -78,6 +78,7 @@ export async function startServers(): Promise<Servers> {
     HOST: "127.0.0.1",
     PORT: String(webPort),
     API_URL: apiUrl,
+    SESSION_SECRET: "load-test-only-session-secret-0123456789abcdef",
   });
   const kill = (child: ChildProcess) =>
     new Promise<void>((resolve) => {

@@ -43,6 +43,7 @@ export function emailData(
     bookingId: booking.id,
     manageUrl,
     calendarUrl: `${manageUrl}/calendar.ics`,
+    bookingsUrl: `${ctx.webUrl.replace(/\/$/, "")}/account`,
     patient: {
       name: booking.patient.name,
       email: booking.patient.email,

@@ -6,6 +6,8 @@ export interface BookingEmailData {
   bookingId: string;
   manageUrl: string;
   calendarUrl: string;
+  /** The site's "Your bookings" page (patient self-service, decision 031), for patients with an email. */
+  bookingsUrl?: string;
   /** No email for a patient booked by phone alone: only the clinic's copies are sent. */
   patient: { name: string; email: string | null; phone: string | null };
   service: { name: string; durationMinutes: number };
@@ -181,7 +183,11 @@ export function bookingConfirmationEmail(data: BookingEmailData): RenderedEmail 
     { kind: "paragraph", text: `Hi ${data.patient.name},` },
     { kind: "paragraph", text: "Thanks for booking. Your appointment is confirmed:" },
     { kind: "details", rows: appointmentRows(data) },
-    ...patientFooter(data),
+    ...patientFooter(data).slice(0, 2),
+    ...(data.bookingsUrl && data.patient.email
+      ? [{ kind: "link" as const, label: "See all your bookings", url: data.bookingsUrl }]
+      : []),
+    ...patientFooter(data).slice(2),
   ]);
 }
 
@@ -264,4 +270,19 @@ export function bookingReminderEmail(data: BookingEmailData): RenderedEmail {
     },
     ...patientFooter(data),
   ]);
+}
+
+/** A short email to a patient: paragraphs and links in the layout of the booking emails. */
+export function patientNoticeEmail(
+  subject: string,
+  parts: ({ paragraph: string } | { link: string; url: string })[],
+): RenderedEmail {
+  return email(
+    subject,
+    parts.map((part) =>
+      "paragraph" in part
+        ? { kind: "paragraph", text: part.paragraph }
+        : { kind: "link", label: part.link, url: part.url },
+    ),
+  );
 }

@@ -7,6 +7,8 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "../auth/sessions.js";
 import { hashManageToken } from "../bookings/manage-token.js";
+import { PATIENT_SESSION_HEADER } from "../patient-access/patient-sessions.js";
+import { startPatientSession } from "../patient-access/sign-in-links.js";
 import {
   applyMutation,
   type Hints,
@@ -51,9 +53,15 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_130);
  * recorded to throttle guessing; resolving a staff session slides its idle
  * expiry. Every other table must be unchanged after a 4xx.
  */
-const SIDE_TABLES = new Set(["rate_limit_hits", "sign_in_failures", "staff_sessions"]);
+const SIDE_TABLES = new Set([
+  "rate_limit_hits",
+  "sign_in_failures",
+  "staff_sessions",
+  // A patient's session (self-service), made per call like a staff one, and slid by use.
+  "patient_sessions",
+]);
 
-type Role = "anonymous" | StaffRole;
+type Role = "anonymous" | "patient" | StaffRole;
 
 /** One of `values`, or any well-formed id when there are none. */
 const oneOf = (values: unknown[]) =>
@@ -96,6 +104,8 @@ describe.each(testDrivers)("generated input on %s", (driver) => {
     { id: string; role: StaffRole; practitionerId: string | null }
   >();
   let checksumQuery: ReturnType<typeof sql.raw>;
+  /** The patient the "patient" role signs in as: the one with the first test booking. */
+  let patientId: string;
   const findings: Finding[] = [];
   const timing: Record<string, number> = {};
   const stats = { calls: 0, reachedService: 0, byStatus: new Map<number, number>(), unnamed400: 0 };
@@ -127,6 +137,12 @@ describe.each(testDrivers)("generated input on %s", (driver) => {
       });
       tokens.push(token);
     }
+
+    const [firstBooking] = await t.db
+      .select({ patientId: schema.bookings.patientId })
+      .from(schema.bookings)
+      .where(sql`${schema.bookings.manageTokenHash} = ${hashManageToken(tokens[0]!)}`);
+    patientId = firstBooking!.patientId;
 
     const ids = async (table: string) => {
       const { rows } = (await t.db.execute(sql.raw(`select id from "${table}"`))) as unknown as {
@@ -249,7 +265,10 @@ describe.each(testDrivers)("generated input on %s", (driver) => {
     const headers: Record<string, string> = {
       "x-forwarded-for": `203.0.113.${(visitor++ % 250) + 1}`,
     };
-    if (role !== "anonymous") {
+    if (role === "patient") {
+      const { sessionToken } = await startPatientSession(t.db, patientId, t.now());
+      headers[PATIENT_SESSION_HEADER] = sessionToken;
+    } else if (role !== "anonymous") {
       const { token } = await startSession(t.db, sessionUsers.get(role)!.id, t.now());
       headers.authorization = `Bearer ${token}`;
     }
@@ -282,7 +301,9 @@ describe.each(testDrivers)("generated input on %s", (driver) => {
   const rolesFor = (procedure: RouterProcedure): Role[] =>
     procedure.meta?.access === "staff"
       ? ["anonymous", "owner", "owner", "front_desk", "practitioner"]
-      : ["anonymous", "anonymous", "owner"];
+      : procedure.meta?.patientSession
+        ? ["anonymous", "patient", "patient", "owner"]
+        : ["anonymous", "anonymous", "owner"];
 
   it.each(procedures.map((p) => [p.path, p] as const))(
     "%s answers generated input with no 5xx and no partial write",
@@ -300,6 +321,8 @@ describe.each(testDrivers)("generated input on %s", (driver) => {
             {
               id: oneOf(idsByArea[area] ?? []),
               ...hints,
+              // The signed-in patient's bookings among others', so self-service reaches its service.
+              ...(area === "patientAccess" ? { bookingId: oneOf(idsByArea.bookings!) } : {}),
               // A real token for the form this procedure checks, so generated forms reach the service.
               formToken: fc.constant(filledInFormToken(area === "reviews" ? "review" : "enquiry")),
             },

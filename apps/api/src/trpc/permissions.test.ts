@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession } from "../auth/sessions.js";
 import { silentLogger } from "../logger.js";
+import { startPatientSession } from "../patient-access/sign-in-links.js";
 import { createTestApp } from "../testing/index.js";
 import { routerProcedures } from "../testing/procedures.js";
 import { diskImageStore } from "../uploads/image-store.js";
@@ -41,11 +42,15 @@ describe("every procedure of the router", () => {
     });
     afterAll(() => t.close());
 
-    const context = (sessionToken: string | null): Context => ({
+    const context = (
+      sessionToken: string | null,
+      patientSessionToken: string | null = null,
+    ): Context => ({
       db: t.db,
       logger: silentLogger,
       now: t.now,
       sessionToken,
+      patientSessionToken,
       webUrl: "http://web.test",
       appSecret: "permissions-test-secret-permissions-test",
       clientIp: "192.0.2.1",
@@ -57,11 +62,18 @@ describe("every procedure of the router", () => {
      * The tRPC error code a call ends with (or "OK"), in a fresh session of the role (signing
      * out ends one); inputs are empty, so permitted calls stop at validation.
      */
-    async function outcome(path: string, role: StaffRole | null): Promise<string> {
+    async function outcome(
+      path: string,
+      role: StaffRole | null,
+      patientSessionToken: string | null = null,
+    ): Promise<string> {
       const sessionToken = role
         ? (await startSession(t.db, userIds.get(role)!, t.now())).token
         : null;
-      const caller = createCaller(context(sessionToken)) as unknown as Record<string, unknown>;
+      const caller = createCaller(context(sessionToken, patientSessionToken)) as unknown as Record<
+        string,
+        unknown
+      >;
       const fn = path
         .split(".")
         .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
@@ -74,6 +86,31 @@ describe("every procedure of the router", () => {
     }
 
     const staffOnly = procedures.filter((p) => p.meta?.access === "staff");
+    const patientOnly = procedures.filter((p) => p.meta?.patientSession);
+
+    // Patients' self-service (decision 031): public procedures that need a patient's session.
+    it("covers the patient-session procedures", () => {
+      expect(patientOnly.map((p) => p.path)).toEqual(
+        expect.arrayContaining(["patientAccess.overview", "patientAccess.signOut"]),
+      );
+    });
+
+    it.each(patientOnly.map((p) => [p.path] as const))(
+      "%s refuses callers without a patient session, staff included",
+      async (path) => {
+        expect(await outcome(path, null)).toBe("UNAUTHORIZED");
+        for (const role of staffRoles) expect(await outcome(path, role)).toBe("UNAUTHORIZED");
+        const [patient] = await t.db
+          .insert(schema.patients)
+          .values({ name: "Permission Patient", email: `perm-${path}@example.com` })
+          .returning();
+        const { sessionToken } = await startPatientSession(t.db, patient!.id, t.now());
+        expect(await outcome(path, null, "y".repeat(43))).toBe("UNAUTHORIZED");
+        expect(["FORBIDDEN", "UNAUTHORIZED"]).not.toContain(
+          await outcome(path, null, sessionToken),
+        );
+      },
+    );
 
     it("covers at least the session procedures", () => {
       expect(staffOnly.map((p) => p.path)).toEqual(

@@ -8,6 +8,7 @@ import { dashboardRouter } from "./routers/dashboard.js";
 import { emailsRouter } from "./routers/emails.js";
 import { enquiriesRouter } from "./routers/enquiries.js";
 import { formsRouter } from "./routers/forms.js";
+import { patientAccessRouter } from "./routers/patient-access.js";
 import { patientsRouter } from "./routers/patients.js";
 import { postsRouter } from "./routers/posts.js";
 import { practitionersRouter } from "./routers/practitioners.js";
@@ -32,6 +33,7 @@ export const appRouter = router({
   enquiries: enquiriesRouter,
   forms: formsRouter,
   patients: patientsRouter,
+  patientAccess: patientAccessRouter,
   posts: postsRouter,
   practitioners: practitionersRouter,
   reviews: reviewsRouter,

@@ -11,6 +11,8 @@ import { fieldErrorsOf, toTRPCError } from "./errors.js";
 /** A request's context: what services need, plus the bearer token the admin app sent, if any. */
 export interface Context extends AppContext {
   sessionToken: string | null;
+  /** A signed-in patient's session token, from the public site (patient self-service). */
+  patientSessionToken?: string | null;
 }
 
 /**
@@ -33,6 +35,11 @@ export type ProcedureMeta = (
    * the same answer, so its whole HTTP answer may be kept (cache/shared-answers.ts).
    */
   publicRead?: true;
+  /**
+   * A public procedure that goes on only for a live patient session (self-service, decision
+   * 031): the router walks call it without one, with a staff one, and with a patient's.
+   */
+  patientSession?: true;
 };
 
 const t = initTRPC

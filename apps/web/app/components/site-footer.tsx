@@ -39,6 +39,9 @@ export function SiteFooter({ clinic }: { clinic: Clinic | undefined }) {
             <li>
               <Link to="/testimonials">Patient stories</Link>
             </li>
+            <li>
+              <Link to="/account">Your bookings</Link>
+            </li>
           </ul>
         </section>
         {clinic ? (

@@ -106,6 +106,7 @@ describe("buildRobotsTxt", () => {
       expect.arrayContaining([
         "User-agent: *",
         "Disallow: /manage",
+        "Disallow: /account",
         "Disallow: /book/*/details",
         "Sitemap: https://clinic.example/sitemap.xml",
       ]),

@@ -120,6 +120,7 @@ export function buildRobotsTxt(sitemapUrl: string): string {
   return [
     "User-agent: *",
     "Disallow: /manage",
+    "Disallow: /account",
     "Disallow: /book/*/details",
     "Allow: /",
     "",

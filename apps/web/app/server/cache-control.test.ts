@@ -5,7 +5,9 @@ import {
   DOCUMENT_CACHE_CONTROL,
   dataCacheControl,
   documentCacheControl,
+  PRIVATE_NO_STORE,
   PUBLIC_PAGE_CACHE_CONTROL,
+  patientPageHeaders,
   privatePageHeaders,
   publicPageHeaders,
 } from "./cache-control";
@@ -93,6 +95,31 @@ describe("which routes declare themselves public", () => {
         if (call[1] === "") continue;
         expect(call[1], file).toMatch(/^"(enquiry|review)", context$/);
       }
+    }
+  });
+});
+
+describe("a signed-in patient's pages (decision 031)", () => {
+  const patient = () => new Headers(patientPageHeaders());
+
+  it("go out as private, no-store: pages, data requests, redirects and errors alike", () => {
+    expect(PRIVATE_NO_STORE).toBe("private, no-store");
+    expect(documentCacheControl(get, 200, patient())).toBe("private, no-store");
+    expect(dataCacheControl(get, 200, patient())).toBe("private, no-store");
+    expect(documentCacheControl(get, 404, patient())).toBe("private, no-store");
+    const post = new Request("http://site.test/account/sign-in", { method: "POST" });
+    expect(documentCacheControl(post, 200, patient())).toBe("private, no-store");
+    expect(patient().get("Referrer-Policy")).toBe("same-origin");
+  });
+
+  it("are every account route, and none is declared public", () => {
+    const routesDir = join(import.meta.dirname, "../routes");
+    const accountRoutes = readdirSync(routesDir).filter((name) => name.startsWith("account."));
+    expect(accountRoutes.length).toBeGreaterThanOrEqual(5);
+    for (const name of accountRoutes) {
+      const text = readFileSync(join(routesDir, name), "utf8");
+      expect(text, name).toMatch(/export const headers = patientPageHeaders;/);
+      expect(text, name).not.toMatch(/publicPageHeaders/);
     }
   });
 });

@@ -21,6 +21,17 @@ export const DOCUMENT_CACHE_CONTROL = "no-cache";
 /** Anything personal, any form, any error or failure. */
 export const NO_STORE = "no-store";
 
+/**
+ * A signed-in patient's pages (self-service, decision 031): kept by no cache, shared or the
+ * browser's own, and never by the site's page cache (it stores only `PUBLIC_PAGE_CACHE_CONTROL`).
+ */
+export const PRIVATE_NO_STORE = "private, no-store";
+
+/** What a response that may not be kept goes out with: a patient page's own declaration, or no-store. */
+function notStored(headers: Headers): string {
+  return headers.get("Cache-Control") === PRIVATE_NO_STORE ? PRIVATE_NO_STORE : NO_STORE;
+}
+
 /** A route `headers` export for pages that are the same for every visitor and hold no form. */
 export function publicPageHeaders(): HeadersInit {
   return { "Cache-Control": PUBLIC_PAGE_CACHE_CONTROL };
@@ -41,7 +52,7 @@ export function documentCacheControl(request: Request, status: number, headers: 
   if (read && status === 200 && declaredPublic(headers) && !headers.has("Set-Cookie")) {
     return DOCUMENT_CACHE_CONTROL;
   }
-  return NO_STORE;
+  return notStored(headers);
 }
 
 /**
@@ -53,7 +64,7 @@ export function dataCacheControl(request: Request, status: number, headers: Head
   if (read && status === 200 && declaredPublic(headers) && !headers.has("Set-Cookie")) {
     return PUBLIC_PAGE_CACHE_CONTROL;
   }
-  return NO_STORE;
+  return notStored(headers);
 }
 
 /**
@@ -70,4 +81,9 @@ export const PRIVATE_PAGE_HEADERS = {
 /** A route `headers` export for personal pages. */
 export function privatePageHeaders(): HeadersInit {
   return PRIVATE_PAGE_HEADERS;
+}
+
+/** A route `headers` export for a signed-in patient's pages and their sign-in pages. */
+export function patientPageHeaders(): HeadersInit {
+  return { "Cache-Control": PRIVATE_NO_STORE, "Referrer-Policy": "same-origin" };
 }

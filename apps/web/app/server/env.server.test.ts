@@ -1,6 +1,11 @@
 import { EnvError } from "@clinic/env";
 import { describe, expect, it } from "vitest";
-import { loadEnv } from "./env.server";
+import {
+  DEV_ONLY_INSECURE_SESSION_SECRET,
+  loadEnv,
+  requireProductionSecrets,
+  sessionSecretOf,
+} from "./env.server";
 
 describe("the public site's environment", () => {
   it("has working defaults", () => {
@@ -61,5 +66,17 @@ describe("the public site's environment", () => {
         /^ {2}CONTENT_VERSION_POLL_MS: /m,
       );
     }
+  });
+});
+
+describe("the patient session cookie's secret", () => {
+  it("is required in production, and a dev-only one stands in elsewhere", () => {
+    expect(() => requireProductionSecrets(loadEnv({}))).toThrow(/^ {2}SESSION_SECRET: required/m);
+    const secret = "s".repeat(32);
+    const production = requireProductionSecrets(loadEnv({ SESSION_SECRET: secret }));
+    expect(sessionSecretOf(production)).toBe(secret);
+    const development = requireProductionSecrets(loadEnv({ NODE_ENV: "development" }));
+    expect(sessionSecretOf(development)).toBe(DEV_ONLY_INSECURE_SESSION_SECRET);
+    expect(() => loadEnv({ SESSION_SECRET: "short" })).toThrow(/^ {2}SESSION_SECRET: must be/m);
   });
 });

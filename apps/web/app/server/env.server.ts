@@ -1,4 +1,4 @@
-import { orExit, parseEnv } from "@clinic/env";
+import { EnvError, orExit, parseEnv } from "@clinic/env";
 import { trustedProxiesVariable } from "@clinic/env/trusted-proxies";
 import { z } from "zod";
 
@@ -40,6 +40,11 @@ export function loadEnv(runtimeEnv: Record<string, string | undefined> = process
         .default(1_000),
       /** Proxies in front of the site whose X-Forwarded-For is believed; default loopback. */
       TRUSTED_PROXIES: trustedProxiesVariable(),
+      /** Signs the patient session cookie ("Your bookings"); required in production. */
+      SESSION_SECRET: z
+        .string()
+        .min(32, "must be at least 32 characters (use a long random string)")
+        .optional(),
     },
     runtimeEnv,
   );
@@ -48,7 +53,29 @@ export function loadEnv(runtimeEnv: Record<string, string | undefined> = process
 export type Env = ReturnType<typeof loadEnv>;
 
 /**
+ * Signs the patient session cookie when no SESSION_SECRET is set outside production. Anyone can
+ * read it here, so cookies signed with it prove nothing: production refuses to start without one.
+ */
+export const DEV_ONLY_INSECURE_SESSION_SECRET =
+  "dev-only-insecure-web-session-secret-never-use-in-production";
+
+/** The environment with the secrets production can't run without checked (SESSION_SECRET). */
+export function requireProductionSecrets(loaded: Env): Env {
+  if (loaded.NODE_ENV === "production" && loaded.SESSION_SECRET === undefined) {
+    throw new EnvError("@clinic/web", [
+      { path: ["SESSION_SECRET"], message: "required when NODE_ENV is production" },
+    ]);
+  }
+  return loaded;
+}
+
+/** The secret patient session cookies are signed with. */
+export function sessionSecretOf(loaded: Env): string {
+  return loaded.SESSION_SECRET ?? DEV_ONLY_INSECURE_SESSION_SECRET;
+}
+
+/**
  * The environment this process started with. `server.ts` imports it before anything else, so a
  * bad variable ends start-up with the message (one line a variable) rather than a stack trace.
  */
-export const env: Env = orExit(() => loadEnv());
+export const env: Env = orExit(() => requireProductionSecrets(loadEnv()));

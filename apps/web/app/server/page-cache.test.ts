@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   documentCacheControl,
   PUBLIC_PAGE_CACHE_CONTROL,
+  patientPageHeaders,
   privatePageHeaders,
   publicPageHeaders,
 } from "./cache-control";
@@ -278,6 +279,12 @@ describe("PageCache", () => {
         content: () => `Jane Citizen, jane@example.com, ${createNonce()}`,
       },
       "/contact": { content: () => `<input name="formToken" value="${createNonce()}">` },
+      // A signed-in patient's bookings (decision 031), and its sign-in page.
+      "/account": {
+        headers: patientPageHeaders(),
+        content: () => `Your bookings, Jane Citizen, ${createNonce()}`,
+      },
+      "/account/sign-in": { headers: patientPageHeaders(), content: () => createNonce() },
       "/testimonials": { content: () => `<input name="formToken" value="${createNonce()}">` },
       "/broken": { headers: publicPageHeaders(), status: 500, content: () => createNonce() },
       "/busy": { headers: publicPageHeaders(), status: 503, content: () => createNonce() },

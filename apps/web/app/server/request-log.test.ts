@@ -23,6 +23,14 @@ describe("the access log", () => {
     expect(logged).toBe("/calendar/practitioners/[token].ics");
   });
 
+  it("never writes a patient's sign-in link token, on the page or its data request", () => {
+    for (const path of [`/account/sign-in/${token}`, `/account/sign-in/${token}.data`]) {
+      const logged = loggablePath(`http://127.0.0.1:3000${path}`);
+      expect(logged).not.toContain(token);
+      expect(logged).toMatch(/^\/account\/sign-in\/\[token\]/);
+    }
+  });
+
   it("keeps everything else as it is, for useful logs", () => {
     expect(loggablePath("http://x/book/initial-assessment?practitioner=any&day=2026-03-04")).toBe(
       "/book/initial-assessment?practitioner=any&day=2026-03-04",

@@ -1,4 +1,4 @@
-import { inactiveBefore } from "@clinic/domain";
+import { inactiveBefore, PATIENT_SESSION_MAX_MS } from "@clinic/domain";
 import { and, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../database.js";
 import {
@@ -8,6 +8,7 @@ import {
   signInFailures,
   staffSessions,
 } from "../schema.js";
+import { deleteExpiredPatientAccess } from "./patient-access.js";
 import { deleteInactiveEnquiries, erasePatient, findInactivePatients } from "./patient-data.js";
 import { deleteFinishedWebhookEvents } from "./webhooks.js";
 
@@ -30,6 +31,8 @@ export interface HousekeepingRules {
 
 export interface HousekeepingResult {
   expiredSessions: number;
+  /** Patients' sign-in links expired or used, and their lapsed sessions. */
+  expiredPatientAccess: number;
   rateLimitHits: number;
   signInFailures: number;
   /** Sent (or given-up) emails whose bodies were emptied. */
@@ -64,6 +67,12 @@ export async function runHousekeeping(
       .delete(staffSessions)
       .where(lte(staffSessions.expiresAt, now))
       .returning({ id: staffSessions.id });
+    // Patients' self-service (decision 031): lapsed sessions, and links expired or used.
+    const patientAccess = await deleteExpiredPatientAccess(
+      tx,
+      now,
+      new Date(now.getTime() - PATIENT_SESSION_MAX_MS),
+    );
     const hits = await tx
       .delete(rateLimitHits)
       .where(lt(rateLimitHits.createdAt, new Date(now.getTime() - rules.keepRateLimitHitsMs)))
@@ -104,6 +113,7 @@ export async function runHousekeeping(
     }
     return {
       expiredSessions: expiredSessions.length,
+      expiredPatientAccess: patientAccess,
       rateLimitHits: hits.length,
       signInFailures: failures.length,
       purgedEmails,

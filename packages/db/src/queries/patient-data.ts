@@ -16,6 +16,7 @@ import {
 } from "../schema.js";
 import { webhookEvents } from "../schema-webhooks.js";
 import { deleteWebhookEventsAbout } from "./webhooks.js";
+import { deletePatientAccess } from "./patient-access.js";
 
 // A patient's data rights (decision 018): everything held about them as one document, and
 // erasure. Enquiries and reviews are theirs when they were sent from the patient's email
@@ -423,6 +424,8 @@ export async function erasePatient(
   if (f.patient.erasedAt) return { outcome: "already_erased" };
   if (options.confirm && !options.confirm(f.patient.name)) return { outcome: "not_confirmed" };
   const { patient, bookingIds, enquiryIds, reviewIds } = f;
+  // Their self-service sessions and sign-in links end now (decision 031).
+  await deletePatientAccess(tx, patientId);
   const emails = patient.email ? [patient.email.toLowerCase()] : [];
   const needles = needlesFor(patient);
   // Enquiries may give other names and numbers for the same person: those go too.

@@ -1,0 +1,84 @@
+import {
+  ensureManageTokenHash,
+  findPatientBooking,
+  getClinicSettings,
+  listPatientBookings,
+  type PatientBookingRow,
+} from "@clinic/db";
+import { canChangeOnline, isUpcomingBooking } from "@clinic/domain";
+import { hashManageToken, manageTokenFor } from "../bookings/manage-token.js";
+import { NotFoundError, PreconditionFailedError } from "../errors.js";
+import type { PatientContext } from "./patient-sessions.js";
+
+/** The most bookings the page lists (upcoming ones first); older history is left off. */
+export const PATIENT_BOOKINGS_LIMIT = 200;
+
+/**
+ * Whether the booking's manage link can be handed over: its stored hash is the derived token's
+ * (decision 006), or it has none yet and gets it. After an APP_SECRET rotation older bookings'
+ * links differ; those are managed from their email, or by phone.
+ */
+function manageable(row: PatientBookingRow, appSecret: string): boolean {
+  return (
+    row.manageTokenHash === null ||
+    row.manageTokenHash === hashManageToken(manageTokenFor(row.id, appSecret))
+  );
+}
+
+/**
+ * The signed-in patient's page, as sections: today only `bookings` (upcoming soonest first,
+ * then the rest newest first); treatment plans, waitlist entries and intake forms join here as
+ * further fields.
+ */
+export async function patientOverview(ctx: PatientContext) {
+  const now = ctx.now();
+  const [rows, settings] = await Promise.all([
+    listPatientBookings(ctx.db, ctx.patient.id, PATIENT_BOOKINGS_LIMIT),
+    getClinicSettings(ctx.db),
+  ]);
+  const window = settings.bookingPolicy.cancellationWindowHours;
+  const view = (row: PatientBookingRow) => ({
+    id: row.id,
+    status: row.status,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    service: row.service,
+    practitioner: row.practitioner,
+    manageable: manageable(row, ctx.appSecret),
+    canChangeOnline: row.status === "confirmed" && canChangeOnline(row.startsAt, window, now),
+  });
+  const upcoming = rows
+    .filter((row) => isUpcomingBooking(row, now))
+    .reverse()
+    .map(view);
+  const past = rows.filter((row) => !isUpcomingBooking(row, now)).map(view);
+  return {
+    patient: { name: ctx.patient.name, email: ctx.patient.email },
+    timeZone: settings.timeZone,
+    clinic: { name: settings.name, phone: settings.phone, email: settings.email },
+    bookings: { upcoming, past },
+  };
+}
+
+/**
+ * The manage token of one of the patient's own bookings, for the site to open its manage page
+ * (so seeing, moving and cancelling work exactly as from the emailed link). Another patient's
+ * booking is "not found", as an unknown one.
+ */
+export async function patientManageToken(
+  ctx: PatientContext,
+  bookingId: string,
+): Promise<{ token: string }> {
+  const row = await findPatientBooking(ctx.db, ctx.patient.id, bookingId);
+  if (!row) throw new NotFoundError("We couldn't find that booking among yours.");
+  if (!manageable(row, ctx.appSecret)) {
+    throw new PreconditionFailedError(
+      "This booking can only be changed from the link in its email, or by calling us.",
+    );
+  }
+  const token = manageTokenFor(row.id, ctx.appSecret);
+  // Bookings taken by staff before links existed get one now (as staff's "manage link" does).
+  if (row.manageTokenHash === null)
+    await ensureManageTokenHash(ctx.db, row.id, hashManageToken(token));
+  return { token };
+}
