@@ -15,8 +15,8 @@ import {
   services,
 } from "../schema.js";
 import { webhookEvents } from "../schema-webhooks.js";
-import { deleteWebhookEventsAbout } from "./webhooks.js";
 import { deletePatientAccess } from "./patient-access.js";
+import { deleteWebhookEventsAbout } from "./webhooks.js";
 
 // A patient's data rights (decision 018): everything held about them as one document, and
 // erasure. Enquiries and reviews are theirs when they were sent from the patient's email
