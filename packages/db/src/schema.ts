@@ -303,10 +303,7 @@ export const treatmentPlans = pgTable(
   (t) => [
     check("treatment_plans_interval_unit", sql`${t.intervalUnit} in ('day', 'week')`),
     check("treatment_plans_interval_count", sql`${t.intervalCount} between 1 and 90`),
-    check(
-      "treatment_plans_end",
-      sql`(${t.occurrenceCount} is null) <> (${t.untilDate} is null)`,
-    ),
+    check("treatment_plans_end", sql`(${t.occurrenceCount} is null) <> (${t.untilDate} is null)`),
     index("treatment_plans_patient_idx").on(t.patientId),
     index("treatment_plans_created_idx").on(t.createdAt),
   ],

@@ -63,6 +63,9 @@ export const auditActions = [
   "staff_user.change_password",
   "time_off.create",
   "time_off.delete",
+  // A treatment plan booked in one go, and its remaining appointments cancelled together (decision 027).
+  "treatment_plan.create",
+  "treatment_plan.cancel_rest",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

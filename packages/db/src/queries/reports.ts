@@ -153,5 +153,8 @@ export async function reportTreatmentPlanCounts(
           and ${practitionerFilter(range.practitionerId)}) as plan_bookings
   `)) as unknown as { rows: { plans_started: number; plan_bookings: number }[] };
   const row = rows.rows[0];
-  return { plansStarted: Number(row?.plans_started ?? 0), planBookings: Number(row?.plan_bookings ?? 0) };
+  return {
+    plansStarted: Number(row?.plans_started ?? 0),
+    planBookings: Number(row?.plan_bookings ?? 0),
+  };
 }

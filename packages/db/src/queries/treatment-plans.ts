@@ -21,10 +21,7 @@ export async function insertTreatmentPlan(
   db: Executor,
   plan: NewTreatmentPlan,
 ): Promise<{ id: string }> {
-  const [row] = await db
-    .insert(treatmentPlans)
-    .values(plan)
-    .returning({ id: treatmentPlans.id });
+  const [row] = await db.insert(treatmentPlans).values(plan).returning({ id: treatmentPlans.id });
   return row!;
 }
 
