@@ -60,6 +60,12 @@ export async function loadPlanPage({ user, api }: StaffWithApi, request: Request
       intervalUnit: "week",
       endBy: "count",
       occurrenceCount: "6",
+      // From a patient's page or the new-booking page.
+      patient: {
+        name: (search.get("name") ?? "").slice(0, 254),
+        email: (search.get("email") ?? "").slice(0, 254),
+        phone: (search.get("phone") ?? "").slice(0, 254),
+      },
     },
     idempotencyKey: newIdempotencyKey(),
   };
