@@ -65,9 +65,11 @@ function CancelRestForm({ count }: { count: number }) {
         <textarea key={key} {...reasonProps} rows={2} />
         <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
       </div>
-      <SubmitButton intent="cancelRest" className="button button--danger">
-        Cancel this and the rest ({count} appointment{count === 1 ? "" : "s"})
-      </SubmitButton>
+      <div className="actions">
+        <SubmitButton intent="cancelRest" className="button button--danger">
+          Cancel this and the rest ({count} appointment{count === 1 ? "" : "s"})
+        </SubmitButton>
+      </div>
     </Form>
   );
 }
