@@ -216,6 +216,7 @@ const PAST: Record<string, string> = {
   resend: "sent again",
   view: "viewed",
   read_manage_link: "manage link read out",
+  cancel_rest: "remaining appointments cancelled",
 };
 
 /** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */

@@ -7,6 +7,9 @@ const KIND_LABELS: Record<string, string> = {
   "booking.cancelled": "Booking cancelled",
   "booking.clinic_notice": "New booking (to the clinic)",
   "booking.reminder": "Appointment reminder",
+  "treatment_plan.confirmation": "Treatment plan confirmation",
+  "treatment_plan.clinic_notice": "New treatment plan (to the clinic)",
+  "treatment_plan.cancelled": "Treatment plan appointments cancelled",
 };
 
 /** "booking.reminder" → "Appointment reminder"; a kind we don't know reads as itself. */
