@@ -258,7 +258,7 @@ function PreviewTable({ preview }: { preview: PlanPreview }) {
                   <fieldset className="choice-group">
                     <legend className="visually-hidden">Appointment {o.index}</legend>
                     {o.status === "bookable" && o.practitioner ? (
-                      <label>
+                      <label className="choice-group__option">
                         <input
                           type="radio"
                           name={`choice.${o.index}`}
@@ -269,7 +269,10 @@ function PreviewTable({ preview }: { preview: PlanPreview }) {
                       </label>
                     ) : null}
                     {o.alternatives.map((a) => (
-                      <label key={`${a.start.toISOString()}${a.practitioner.id}`}>
+                      <label
+                        className="choice-group__option"
+                        key={`${a.start.toISOString()}${a.practitioner.id}`}
+                      >
                         <input
                           type="radio"
                           name={`choice.${o.index}`}
@@ -278,7 +281,7 @@ function PreviewTable({ preview }: { preview: PlanPreview }) {
                         {dateTimeLabel(a.start, timeZone)} with {a.practitioner.name}
                       </label>
                     ))}
-                    <label>
+                    <label className="choice-group__option">
                       <input
                         type="radio"
                         name={`choice.${o.index}`}
