@@ -108,3 +108,46 @@ test("the front desk books a treatment plan around a conflict, then cancels the 
   await expect(page.getByRole("article", { name: `Plan: ${service.name}` })).toBeVisible();
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the plan page previews and books with plain form posts", async ({ page }) => {
+    test.setTimeout(180_000);
+    const owner = await ownerApi();
+    const frontDesk = await createStaffAccount(owner, "front_desk", { name: "Nora NoScript" });
+    const joey = (await api.practitioners.list.query()).find((p) => p.slug === "joey-lee");
+    if (!joey) throw new Error("The demo clinic should have Joey Lee");
+    const service = (await api.services.list.query()).find(
+      (s) => s.slug === "follow-up-adjustment",
+    );
+    if (!service) throw new Error("The demo clinic should have the follow-up adjustment");
+    const ahead = await owner.bookings.availability.query({
+      serviceId: service.id,
+      practitionerId: joey.id,
+      from: clinicClock(new Date(Date.now() + 70 * DAY_MS)).date,
+      to: clinicClock(new Date(Date.now() + 76 * DAY_MS)).date,
+    });
+    const first = ahead.days[0]?.slots[0]?.start;
+    if (!first) throw new Error("Joey Lee should have free times in ten weeks");
+    const wall = clinicClock(first);
+    const time = `${String(Math.floor(wall.minute / 60)).padStart(2, "0")}:${String(wall.minute % 60).padStart(2, "0")}`;
+    const tag = Date.now().toString(36);
+
+    await signIn(page, frontDesk);
+    // As the new-booking page links here once a time is chosen.
+    await page.goto(
+      `/bookings/plan?${new URLSearchParams({ service: service.id, practitioner: joey.id, date: wall.date, time })}`,
+    );
+    await expect(page.getByLabel("First appointment")).toHaveValue(wall.date);
+    await page.getByLabel("Appointments", { exact: true }).fill("2");
+    await page.getByLabel("Name", { exact: true }).fill(`No Script ${tag}`);
+    await page.getByLabel("Phone").fill("0412 555 022");
+    await page.getByRole("button", { name: "Preview the appointments" }).click();
+    await expect(page.getByRole("region", { name: /^2 appointments:/ })).toBeVisible();
+    await page.getByRole("button", { name: "Book the chosen appointments" }).click();
+    await expect(page.getByRole("heading", { name: /^Part of a plan: 1 of \d$/ })).toBeVisible();
+    // No email: staff are told to give the links themselves.
+    await expect(page.getByText(/The patient has no email address/)).toBeVisible();
+  });
+});

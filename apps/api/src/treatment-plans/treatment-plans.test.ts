@@ -279,6 +279,11 @@ describe.each(testDrivers)("treatment plans on %s", (driver) => {
       "cancelled",
       "cancelled",
     ]);
+    // The patient's data export names the plan and its bookings (decision 018).
+    const exported = await owner.client.patients.exportData.mutate({ id: p!.id });
+    expect(exported.treatmentPlans).toEqual([
+      expect.objectContaining({ id: plan.id, intervalUnit: "week", bookingIds: ids }),
+    ]);
   });
 
   it("holds plans to the booking permissions: practitioners plan in their own diary", async () => {

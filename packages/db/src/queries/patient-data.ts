@@ -14,6 +14,7 @@ import {
   reviews,
   services,
 } from "../schema.js";
+import { listTreatmentPlansForPatient } from "./treatment-plans.js";
 
 // A patient's data rights (decision 018): everything held about them as one document, and
 // erasure. Enquiries and reviews are theirs when they were sent from the patient's email
@@ -200,6 +201,7 @@ export async function collectPatientData(db: Executor, patientId: string) {
     text: m.bodyPurgedAt ? null : m.textBody.replace(MANAGE_LINK_TOKEN, "/manage/[link removed]"),
     bodyPurgedAt: m.bodyPurgedAt,
   });
+  const plans = await listTreatmentPlansForPatient(db, patientId);
   return {
     patient: {
       id: patient.id,
@@ -221,6 +223,19 @@ export async function collectPatientData(db: Executor, patientId: string) {
           at: e.createdAt,
         })),
       emails: messages.filter((m) => m.bookingId === b.id).map(message),
+    })),
+    // Treatment plans (decision 027): the rule staff booked, and which of the bookings it holds.
+    treatmentPlans: plans.map((p) => ({
+      id: p.id,
+      service: p.service.name,
+      practitioner: p.practitioner?.name ?? null,
+      intervalUnit: p.intervalUnit,
+      intervalCount: p.intervalCount,
+      occurrenceCount: p.occurrenceCount,
+      untilDate: p.untilDate,
+      firstStartsAt: p.firstStartsAt,
+      createdAt: p.createdAt,
+      bookingIds: p.bookings.map((b) => b.id),
     })),
     otherEmails: messages.filter((m) => m.bookingId === null).map(message),
     enquiries: enquiryRows.map((e) => ({
