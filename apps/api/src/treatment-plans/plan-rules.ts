@@ -2,7 +2,7 @@ import type { BookableService } from "@clinic/db";
 import { canOn, type PractitionerChoice, type StaffUser } from "@clinic/domain";
 import { requireAccessTo } from "../auth/access.js";
 import { candidatesFor } from "../bookings/bookable-slots.js";
-import { AppError, FieldError } from "../errors.js";
+import { FieldError } from "../errors.js";
 
 /** How far either side of a conflicting appointment its alternatives are looked for. */
 export const ALTERNATIVE_DAYS = 3;
@@ -36,8 +36,4 @@ export function renamingStartField<T>(field: string, prefix: string, check: () =
     }
     throw error;
   }
-}
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
 }
