@@ -271,6 +271,45 @@ export const patients = pgTable(
 );
 
 /**
+ * A treatment plan (decision 027): a series of appointments staff booked in one go, every
+ * `interval_count` days or weeks at the same local time. Its appointments are ordinary
+ * bookings that point back here; the plan keeps the rule as staff gave it.
+ */
+export const treatmentPlans = pgTable(
+  "treatment_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "restrict" }),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "restrict" }),
+    /** Null: any practitioner who offers the service, chosen per appointment. */
+    practitionerId: uuid("practitioner_id").references(() => practitioners.id, {
+      onDelete: "restrict",
+    }),
+    intervalUnit: text("interval_unit").notNull(),
+    intervalCount: integer("interval_count").notNull(),
+    /** How many appointments were asked for, or (with `until_date`) null. */
+    occurrenceCount: integer("occurrence_count"),
+    untilDate: date("until_date"),
+    /** The first appointment's start: its local time of day is the plan's. */
+    firstStartsAt: instant("first_starts_at").notNull(),
+    idempotencyKey: text("idempotency_key").unique(),
+    createdBy: uuid("created_by").references(() => staffUsers.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("treatment_plans_interval_unit", sql`${t.intervalUnit} in ('day', 'week')`),
+    check("treatment_plans_interval_count", sql`${t.intervalCount} between 1 and 90`),
+    check("treatment_plans_end", sql`(${t.occurrenceCount} is null) <> (${t.untilDate} is null)`),
+    index("treatment_plans_patient_idx").on(t.patientId),
+    index("treatment_plans_created_idx").on(t.createdAt),
+  ],
+);
+
+/**
  * `during` is the time the booking blocks in the practitioner's diary,
  * buffers included; an exclusion constraint (custom migration) keeps active
  * bookings of one practitioner from overlapping.
@@ -305,6 +344,10 @@ export const bookings = pgTable(
     cancelledAt: instant("cancelled_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The treatment plan this appointment belongs to, if any (decision 027). */
+    treatmentPlanId: uuid("treatment_plan_id").references(() => treatmentPlans.id, {
+      onDelete: "restrict",
+    }),
   },
   (t) => [
     check("bookings_ends_after_starts", sql`${t.endsAt} > ${t.startsAt}`),
@@ -315,6 +358,7 @@ export const bookings = pgTable(
     index("bookings_practitioner_starts_idx").on(t.practitionerId, t.startsAt),
     index("bookings_patient_idx").on(t.patientId),
     index("bookings_starts_idx").on(t.startsAt),
+    index("bookings_treatment_plan_idx").on(t.treatmentPlanId),
   ],
 );
 

@@ -18,4 +18,5 @@ export * from "./reviews/index.js";
 export * from "./services/index.js";
 export * from "./settings/index.js";
 export * from "./staff/index.js";
+export * from "./treatment-plans/index.js";
 export * from "./webhooks/index.js";

@@ -219,6 +219,7 @@ const PAST: Record<string, string> = {
   rotate_secret: "secret rotated",
   send_test: "test event sent",
   redeliver: "delivery sent again",
+  cancel_rest: "remaining appointments cancelled",
 };
 
 /** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */

@@ -32,10 +32,13 @@ export function describeHistoryEntry(entry: HistoryEntry, timeZone: string): str
     case "created":
       return entry.actorKind === "patient" || entry.details.by !== "staff"
         ? `Booked online by ${who}`
-        : `Booked by ${who} for the patient${outsideHoursNote(entry.details)}`;
+        : `Booked by ${who} for the patient${entry.details.treatmentPlanId ? ", in a treatment plan" : ""}${outsideHoursNote(entry.details)}`;
     case "cancelled": {
       const reason = text(entry.details.reason);
-      return reason ? `Cancelled by ${who}: “${reason}”` : `Cancelled by ${who}`;
+      const by = entry.details.withRestOfPlan
+        ? `Cancelled by ${who} with the rest of its treatment plan`
+        : `Cancelled by ${who}`;
+      return reason ? `${by}: “${reason}”` : by;
     }
     case "rescheduled": {
       const from = instantLabel(entry.details.from, timeZone);

@@ -8,6 +8,9 @@ const KIND_LABELS: Record<string, string> = {
   "booking.clinic_notice": "New booking (to the clinic)",
   "booking.reminder": "Appointment reminder",
   "patient.sign_in_link": "Sign-in link (your bookings)",
+  "treatment_plan.confirmation": "Treatment plan confirmation",
+  "treatment_plan.clinic_notice": "New treatment plan (to the clinic)",
+  "treatment_plan.cancelled": "Treatment plan appointments cancelled",
 };
 
 /** "booking.reminder" → "Appointment reminder"; a kind we don't know reads as itself. */

@@ -15,6 +15,7 @@ import { TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
 import { PatientContactRows } from "../components/patient-contact";
 import { SubmitButton } from "../components/submit-button";
+import { TreatmentPlansList } from "../components/treatment-plans-list";
 import { useSchemaForm } from "../components/use-schema-form";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { pageMeta } from "../formatting/page-title";
@@ -42,8 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requireRecord(() => api.patients.detail.query({ id: params.id ?? "" }), "Patient"),
     api.settings.get.query(),
   ]);
+  const { plans } = await api.treatmentPlans.forPatient.query({ patientId: found.patient.id });
   return {
     ...found,
+    plans,
     timeZone: settings.timeZone,
     notice: noticeFrom(request, notices),
     confirm: confirmStep(request, ["export", "erase"]),
@@ -67,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PatientDetail() {
-  const { patient, bookings, timeZone, notice, confirm, mayBook, mayExport, mayErase } =
+  const { patient, bookings, plans, timeZone, notice, confirm, mayBook, mayExport, mayErase } =
     useLoaderData<typeof loader>();
   const here = `/patients/${patient.id}`;
   const now = Date.now();
@@ -96,9 +99,14 @@ export default function PatientDetail() {
           </p>
         </div>
         {mayBook ? (
-          <Link to={bookAgain} className="button button--primary">
-            Book for this patient
-          </Link>
+          <div className="actions">
+            <Link to={bookAgain} className="button button--primary">
+              Book for this patient
+            </Link>
+            <Link to={bookAgain.replace("/bookings/new?", "/bookings/plan?")} className="button">
+              Book a treatment plan
+            </Link>
+          </div>
         ) : null}
       </div>
 
@@ -153,6 +161,8 @@ export default function PatientDetail() {
           </div>
         )}
       </section>
+
+      {plans.length > 0 ? <TreatmentPlansList plans={plans} timeZone={timeZone} /> : null}
 
       {mayExport || mayErase ? (
         <DataRightsPanel

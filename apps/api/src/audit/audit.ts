@@ -70,6 +70,9 @@ export const auditActions = [
   "webhook_endpoint.rotate_secret",
   "webhook_endpoint.send_test",
   "webhook_endpoint.redeliver",
+  // A treatment plan booked in one go, and its remaining appointments cancelled together (decision 027).
+  "treatment_plan.create",
+  "treatment_plan.cancel_rest",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -165,3 +165,16 @@ export async function enqueueBookingEmails(
     { attachments, sendAfter: now },
   );
 }
+
+/**
+ * Queues only a new booking's day-before reminder (with its .ics): a treatment plan's
+ * bookings share one confirmation and one clinic notice (decision 027), but each keeps
+ * its own reminder.
+ */
+export async function enqueueBookingReminder(
+  db: Executor,
+  data: BookingEmailData,
+  now: Date,
+): Promise<void> {
+  await replaceReminder(db, data, now, [calendarAttachment(data, "created", now)]);
+}

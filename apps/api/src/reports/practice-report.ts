@@ -4,6 +4,7 @@ import {
   type ReportBookingGroup,
   reportBookingGroups,
   reportPatientCounts,
+  reportTreatmentPlanCounts,
 } from "@clinic/db";
 import {
   type BookingChannel,
@@ -91,7 +92,7 @@ export async function practiceReport(
   const { from, to } = reportRange(input);
   const instants = localDaysRange(timeZone, from, to);
   const range = { ...instants, practitionerId: input.practitionerId };
-  const [groups, patientCounts, closures] = await Promise.all([
+  const [groups, patientCounts, closures, planCounts] = await Promise.all([
     reportBookingGroups(ctx.db, {
       ...range,
       now: ctx.now(),
@@ -99,6 +100,7 @@ export async function practiceReport(
     }),
     reportPatientCounts(ctx.db, range),
     listClinicClosures(ctx.db, { fromDate: from, toDate: to }),
+    reportTreatmentPlanCounts(ctx.db, range),
   ]);
   const people = await practitionersWithBookings(
     ctx.db,
@@ -173,6 +175,15 @@ export async function practiceReport(
     ),
     /** Bookings not cancelled, by how they were made. */
     byChannel,
+    /**
+     * Treatment plans (decision 027): plans whose first appointment falls in the period, and
+     * bookings not cancelled that belong to a plan, with their share of all bookings not cancelled.
+     */
+    treatmentPlans: {
+      started: planCounts.plansStarted,
+      bookings: planCounts.planBookings,
+      share: ratio(planCounts.planBookings, total.bookings - total.cancelled),
+    },
   };
 }
 

@@ -18,6 +18,7 @@ import { schedulesRouter } from "./routers/schedules.js";
 import { servicesRouter } from "./routers/services.js";
 import { settingsRouter } from "./routers/settings.js";
 import { staffRouter } from "./routers/staff.js";
+import { treatmentPlansRouter } from "./routers/treatment-plans.js";
 import { webhooksRouter } from "./routers/webhooks.js";
 import { type ProcedureMeta, router } from "./trpc.js";
 
@@ -42,6 +43,7 @@ export const appRouter = router({
   settings: settingsRouter,
   staff: staffRouter,
   webhooks: webhooksRouter,
+  treatmentPlans: treatmentPlansRouter,
 });
 
 const publicReads = new Set(

@@ -64,6 +64,8 @@ export interface NewBooking {
   /** SHA-256 of the normalised request that used `idempotencyKey` (null without a key). */
   idempotencyFingerprint?: string | null;
   manageTokenHash: string | null;
+  /** The treatment plan the booking belongs to (decision 027). */
+  treatmentPlanId?: string | null;
 }
 
 export async function insertBooking(db: Executor, booking: NewBooking): Promise<{ id: string }> {

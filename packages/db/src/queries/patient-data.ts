@@ -16,6 +16,7 @@ import {
 } from "../schema.js";
 import { webhookEvents } from "../schema-webhooks.js";
 import { deletePatientAccess } from "./patient-access.js";
+import { listTreatmentPlansForPatient } from "./treatment-plans.js";
 import { deleteWebhookEventsAbout } from "./webhooks.js";
 
 // A patient's data rights (decision 018): everything held about them as one document, and
@@ -203,6 +204,7 @@ export async function collectPatientData(db: Executor, patientId: string) {
     text: m.bodyPurgedAt ? null : m.textBody.replace(MANAGE_LINK_TOKEN, "/manage/[link removed]"),
     bodyPurgedAt: m.bodyPurgedAt,
   });
+  const plans = await listTreatmentPlansForPatient(db, patientId);
   return {
     patient: {
       id: patient.id,
@@ -224,6 +226,19 @@ export async function collectPatientData(db: Executor, patientId: string) {
           at: e.createdAt,
         })),
       emails: messages.filter((m) => m.bookingId === b.id).map(message),
+    })),
+    // Treatment plans (decision 027): the rule staff booked, and which of the bookings it holds.
+    treatmentPlans: plans.map((p) => ({
+      id: p.id,
+      service: p.service.name,
+      practitioner: p.practitioner?.name ?? null,
+      intervalUnit: p.intervalUnit,
+      intervalCount: p.intervalCount,
+      occurrenceCount: p.occurrenceCount,
+      untilDate: p.untilDate,
+      firstStartsAt: p.firstStartsAt,
+      createdAt: p.createdAt,
+      bookingIds: p.bookings.map((b) => b.id),
     })),
     otherEmails: messages.filter((m) => m.bookingId === null).map(message),
     enquiries: enquiryRows.map((e) => ({

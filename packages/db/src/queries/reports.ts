@@ -120,3 +120,41 @@ export async function reportPatientCounts(
     newPatients: Number(r.new_patients),
   }));
 }
+
+/** Treatment plans in a period (decision 027). */
+export interface ReportTreatmentPlanCounts {
+  /** Plans whose first appointment (the earliest of their bookings) starts in the period. */
+  plansStarted: number;
+  /** Bookings starting in the period that belong to a plan, cancelled ones left out. */
+  planBookings: number;
+}
+
+/**
+ * Plans started and plan bookings in `[from, to)`; with a practitioner, their bookings only
+ * (a plan counts as theirs when its first appointment is).
+ */
+export async function reportTreatmentPlanCounts(
+  db: Executor,
+  range: ReportRange,
+): Promise<ReportTreatmentPlanCounts> {
+  const rows = (await db.execute(sql`
+    select
+      (select count(*)::int from (
+         select distinct on (b.treatment_plan_id) b.treatment_plan_id, b.starts_at, b.practitioner_id
+           from bookings b
+          where b.treatment_plan_id is not null
+          order by b.treatment_plan_id, b.starts_at, b.id
+       ) b
+       where b.starts_at >= ${range.from.toISOString()}::timestamptz and b.starts_at < ${range.to.toISOString()}::timestamptz
+         and ${practitionerFilter(range.practitionerId)}) as plans_started,
+      (select count(*)::int from bookings b
+        where b.treatment_plan_id is not null and b.status <> 'cancelled'
+          and b.starts_at >= ${range.from.toISOString()}::timestamptz and b.starts_at < ${range.to.toISOString()}::timestamptz
+          and ${practitionerFilter(range.practitionerId)}) as plan_bookings
+  `)) as unknown as { rows: { plans_started: number; plan_bookings: number }[] };
+  const row = rows.rows[0];
+  return {
+    plansStarted: Number(row?.plans_started ?? 0),
+    planBookings: Number(row?.plan_bookings ?? 0),
+  };
+}

@@ -3,6 +3,7 @@ import { callApi, requireRecord } from "@clinic/form-kit/server";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { cancelErrors, cancelFormSchema, rescheduleFormSchema } from "../../forms/booking-forms";
+import { cancelRestFormSchema } from "../../forms/treatment-plan-forms";
 import { runChoice, submitForm } from "../../server/form-action.server";
 import { noticeFrom, withNotice } from "../../server/notices.server";
 import { loadSlotPicker } from "../../server/slot-picker.server";
@@ -17,6 +18,10 @@ const notices = {
   moved: "Booking moved. The patient has been emailed the new time.",
   completed: "Marked as completed.",
   no_show: "Marked as a no-show.",
+  planCreated:
+    "Treatment plan booked. The patient has been emailed every date, with a link for each and one calendar file.",
+  restCancelled:
+    "This appointment and the rest of its plan are cancelled. The patient has been emailed.",
 } as const;
 
 /** The same notices for a patient without an email: nobody was emailed. */
@@ -26,6 +31,10 @@ const phoneOnlyNotices: Record<keyof typeof notices, string> = {
     "Booking made. The patient has no email address: give them their booking link (below) by phone or text.",
   cancelled: "Booking cancelled. The patient has no email address: let them know by phone.",
   moved: "Booking moved. The patient has no email address: let them know the new time by phone.",
+  planCreated:
+    "Treatment plan booked. The patient has no email address: give them their booking links by phone or text.",
+  restCancelled:
+    "This appointment and the rest of its plan are cancelled. The patient has no email address: let them know by phone.",
 };
 
 const statusFormSchema = z.object({ status: z.enum(["completed", "no_show"]) });
@@ -80,8 +89,10 @@ export async function loadBooking({ api }: StaffWithApi, request: Request, param
           : null,
       }
     : null;
+  const treatmentPlan = await api.treatmentPlans.forBooking.query({ bookingId: booking.id });
   return {
     booking,
+    treatmentPlan,
     mode,
     picker,
     move: { practitionerId, offering, outsideHours },
@@ -94,7 +105,7 @@ export async function bookingAction({ api }: StaffWithApi, request: Request, par
   const id = params.id ?? "";
   const here = `/bookings/${id}`;
   const formData = await request.formData();
-  switch (intentOf(formData, ["cancel", "reschedule", "status", "manageLink"])) {
+  switch (intentOf(formData, ["cancel", "reschedule", "status", "manageLink", "cancelRest"])) {
     case "manageLink": {
       // Shown on this answer only: reading it again is another audited request.
       const result = await callApi(() => api.bookings.manageLink.mutate({ id }), { fields: [] });
@@ -133,6 +144,16 @@ export async function bookingAction({ api }: StaffWithApi, request: Request, par
           redirectTo: () => withNotice(here, "moved"),
         },
         { intent: "reschedule" },
+      );
+    case "cancelRest":
+      return submitForm(
+        formData,
+        {
+          schema: cancelRestFormSchema,
+          send: ({ reason }) => api.treatmentPlans.cancelRest.mutate({ bookingId: id, reason }),
+          redirectTo: () => withNotice(here, "restCancelled"),
+        },
+        { intent: "cancelRest" as const },
       );
     case "status":
       return runChoice(

@@ -11,6 +11,7 @@ import { pageMeta } from "../../formatting/page-title";
 import { requireStaffAction, requireStaffWith } from "../../server/staff-access.server";
 import { bookingAction, loadBooking } from "./booking.server";
 import { BookingActions, CancelForm, ManageLinkPanel, RescheduleSection } from "./booking-steps";
+import { TreatmentPlanPanel } from "./treatment-plan-panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
   pageMeta(error, data ? `Booking: ${data.booking.patient.name}` : "Booking");
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BookingDetail() {
-  const { booking, mode, picker, move, notice } = useLoaderData<typeof loader>();
+  const { booking, treatmentPlan, mode, picker, move, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { timeZone } = booking;
   const here = `/bookings/${booking.id}`;
@@ -95,6 +96,8 @@ export default function BookingDetail() {
       </div>
 
       <BookingActions booking={booking} mode={mode} here={here} />
+
+      {treatmentPlan ? <TreatmentPlanPanel bookingId={booking.id} found={treatmentPlan} /> : null}
 
       {mode === "cancel" ? <CancelForm here={here} /> : null}
 

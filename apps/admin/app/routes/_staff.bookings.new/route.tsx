@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { OutsideHoursTime } from "../../components/outside-hours";
 import { SlotPicker } from "../../components/slot-picker";
-import { dateTimeLabel } from "../../formatting/clinic-time";
+import { dateTimeLabel, formatIn } from "../../formatting/clinic-time";
 import { pageMeta } from "../../formatting/page-title";
 import { requireStaffAction, requireStaffWith } from "../../server/staff-access.server";
 import { loadNewBooking, newBookingAction } from "./new-booking.server";
@@ -63,7 +63,9 @@ export default function NewBooking() {
         <h1>New booking</h1>
         <p className="lede">
           Book a patient in (for example on the phone), with the same free times patients see, or
-          outside the usual hours when you mean to.
+          outside the usual hours when you mean to.{" "}
+          <Link to={`/bookings/plan?${new URLSearchParams(carried)}`}>Book a treatment plan</Link>{" "}
+          for a series of appointments.
         </p>
       </div>
       <ol className="steps" aria-label="Steps">
@@ -196,6 +198,22 @@ export default function NewBooking() {
             }
           />
         </section>
+      ) : null}
+
+      {step === 4 && service && practitionerChoice && chosenStart && !outsideHours ? (
+        <p>
+          <Link
+            to={`/bookings/plan?${new URLSearchParams({
+              ...carried,
+              service: service.id,
+              practitioner: practitionerChoice,
+              date: formatIn(chosenStart, timeZone, "yyyy-MM-dd"),
+              time: formatIn(chosenStart, timeZone, "HH:mm"),
+            })}`}
+          >
+            Repeat it: book a treatment plan from this time
+          </Link>
+        </p>
       ) : null}
 
       {step === 4 && service && practitionerChoice && chosenStart ? (

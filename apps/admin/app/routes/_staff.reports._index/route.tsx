@@ -244,6 +244,21 @@ export default function Reports() {
             </div>
           </div>
 
+          <section className="section" aria-labelledby="report-plans-heading">
+            <h2 id="report-plans-heading">Treatment plans</h2>
+            <dl className="description-list">
+              <dt>Plans started</dt>
+              <dd>{report.treatmentPlans.started}</dd>
+              <dt>Bookings in a plan</dt>
+              <dd>
+                {report.treatmentPlans.bookings}
+                {report.treatmentPlans.share === null
+                  ? ""
+                  : ` (${Math.round(report.treatmentPlans.share * 100)}% of bookings not cancelled)`}
+              </dd>
+            </dl>
+          </section>
+
           <section className="section" aria-labelledby="report-terms-heading">
             <h2 id="report-terms-heading">How these are counted</h2>
             <dl className="definitions">
@@ -274,6 +289,11 @@ export default function Reports() {
                 Online: the patient booked on the website. Staff: someone signed in to the admin
                 booked it (at the desk or over the phone; the system doesn't record which). Not
                 recorded: bookings without a history of who made them (imported or demo data).
+              </dd>
+              <dt>Treatment plans</dt>
+              <dd>
+                A plan started in the period when its first appointment did. Bookings in a plan are
+                those starting in the period that belong to one and weren't cancelled.
               </dd>
               <dt>Estimated revenue</dt>
               <dd>

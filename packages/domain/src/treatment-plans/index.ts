@@ -1,0 +1,2 @@
+export * from "./plan-input.js";
+export * from "./plan-occurrences.js";
