@@ -554,3 +554,6 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(t.actorId, t.createdAt),
   ],
 );
+
+// Staff API keys (decision 033), in a file of their own.
+export * from "./schema-api-keys.js";

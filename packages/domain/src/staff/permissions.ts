@@ -42,6 +42,8 @@ export const permissionMatrix = {
   "lists.export": { owner: "all", front_desk: "all", practitioner: "none" },
   // Practice reports (utilisation, no-shows, revenue) and their CSV: those who run the practice.
   "reports.read": { owner: "all", front_desk: "all", practitioner: "none" },
+  // Staff API keys for integrations (decision 033): each key holds a role, so only the owner.
+  "apiKeys.manage": { owner: "all", front_desk: "none", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;
