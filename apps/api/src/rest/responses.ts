@@ -104,13 +104,18 @@ export const staffBookingCreatedSchema = z
 
 export const patientsPageSchema = z
   .looseObject({
-    items: z.array(z.looseObject({ id: idSchema, name: z.string() })),
+    patients: z.array(z.looseObject({ id: idSchema, name: z.string() })),
     total: z.number().int(),
   })
   .meta({ id: "PatientsPage", description: "Patients by name, 25 a page" });
 
 export const patientDetailSchema = z
-  .looseObject({ patient: z.looseObject({ id: idSchema, name: z.string() }) })
+  .looseObject({
+    patient: z.looseObject({ id: idSchema, name: z.string() }),
+    bookings: z.array(
+      z.looseObject({ id: idSchema, status: bookingStatusSchema, startsAt: instant }),
+    ),
+  })
   .meta({ id: "PatientDetail", description: "A patient's contact details and bookings" });
 
 export const staffPractitionerSchema = z
