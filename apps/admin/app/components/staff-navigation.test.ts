@@ -21,6 +21,7 @@ describe("navigationFor", () => {
       "Reports",
       "Settings",
       "Staff",
+      "API keys",
       "Audit log",
       "My account",
     ]);

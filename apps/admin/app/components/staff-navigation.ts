@@ -24,6 +24,7 @@ export const staffAreas: readonly NavItem[] = [
   { to: "/reports", label: "Reports", permission: "reports.read" },
   { to: "/settings", label: "Settings", permission: "settings.write" },
   { to: "/staff", label: "Staff", permission: "staff.manage" },
+  { to: "/api-keys", label: "API keys", permission: "apiKeys.manage" },
   { to: "/audit", label: "Audit log", permission: "audit.read" },
   { to: "/account", label: "My account" },
 ];
