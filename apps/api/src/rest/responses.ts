@@ -98,10 +98,6 @@ export const staffBookingDetailSchema = z
     description: "A booking with its patient, history, emails and the actions allowed on it",
   });
 
-export const staffBookingCreatedSchema = z
-  .looseObject({ id: idSchema })
-  .meta({ id: "StaffBookingCreated" });
-
 export const patientsPageSchema = z
   .looseObject({
     patients: z.array(z.looseObject({ id: idSchema, name: z.string() })),

@@ -140,6 +140,24 @@ describe.each(testDrivers)("the REST API on %s", (driver) => {
     schemaOf("cancelStaffBooking").parse(cancelled.body);
     expect(cancelled.body.status).toBe("cancelled");
 
+    // Staff book for a patient on the phone (no email), then the booking is cancelled.
+    const byPhone = await call("POST", "/api/v1/staff/bookings", {
+      serviceId: clinic.serviceId,
+      practitionerId: clinic.jasonId,
+      start: slots.body.days
+        .filter((d: { slots: unknown[] }) => d.slots.length)
+        .at(-1)
+        .slots.at(-1).start,
+      patient: { name: "Phone Patient", phone: "0400 999 888" },
+      idempotencyKey: "rest-test-staff-booking-0001",
+    });
+    expect(byPhone.status).toBe(201);
+    schemaOf("createStaffBooking").parse(byPhone.body);
+    const phoneCancel = await call("POST", `/api/v1/staff/bookings/${byPhone.body.id}/cancel`, {
+      reason: "Rang back",
+    });
+    expect(phoneCancel.body.status).toBe("cancelled");
+
     // Cancelled already: a second cancel is refused as the procedure refuses it.
     const again = await call("POST", `/api/v1/staff/bookings/${created.body.booking.id}/cancel`, {
       reason: "Again",
@@ -255,7 +273,7 @@ describe.each(testDrivers)("the REST API on %s", (driver) => {
   it("serves the document and its reference page under a strict CSP", async () => {
     const doc = await t.app.request("http://api.test/api/v1/openapi.json");
     expect(doc.status).toBe(200);
-    expect((await doc.json()).openapi).toBe("3.1.0");
+    expect(((await doc.json()) as { openapi: string }).openapi).toBe("3.1.0");
 
     const page = await t.app.request("http://api.test/api/docs");
     expect(page.status).toBe(200);

@@ -7,7 +7,6 @@ import {
   patientsPageSchema,
   publicPractitionerSchema,
   publicServiceSchema,
-  staffBookingCreatedSchema,
   staffBookingDetailSchema,
   staffBookingsPageSchema,
   staffPractitionerSchema,
@@ -167,7 +166,7 @@ export const restRoutes: RestRoute[] = [
       "Like the desk booking by phone: inside the notice window allowed, and any time with `outsideHours` (audited); never over another booking (409). Permission `bookings.write`.",
     tag: BOOKINGS,
     input: "body",
-    response: staffBookingCreatedSchema,
+    response: staffBookingDetailSchema,
     status: 201,
   },
   {
