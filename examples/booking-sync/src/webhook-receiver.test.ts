@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { signWebhookBody, type WebhookEvent } from "@clinic/domain";
+import { signWebhookBody, type WebhookBooking, type WebhookEvent } from "@clinic/domain";
 import { afterAll, describe, expect, it } from "vitest";
 import { BookingStore } from "./booking-store.js";
 import { webhookReceiver } from "./webhook-receiver.js";
@@ -10,9 +10,9 @@ const SECRET = "whsec_current_0123456789abcdef0123456789";
 const PREVIOUS = "whsec_previous_0123456789abcdef012345678";
 const NOW = new Date("2027-03-01T01:00:00Z");
 
-const booking = {
+const booking: WebhookBooking = {
   id: "7d0b5a4e-8f43-4c1a-9a39-3f1f8f0b2c11",
-  status: "confirmed" as const,
+  status: "confirmed",
   startsAt: "2027-03-03T22:00:00.000Z",
   endsAt: "2027-03-03T22:30:00.000Z",
   service: { id: "61d2a946-37ee-4dc6-8611-988be6d4083c", name: "Follow-up Adjustment" },
@@ -29,7 +29,7 @@ function event(
   id: string,
   type: "booking.created" | "booking.cancelled" | "booking.rescheduled",
   createdAt: string,
-  changes: Partial<typeof booking> = {},
+  changes: Partial<WebhookBooking> = {},
 ): WebhookEvent {
   return { id, type, createdAt, test: false, data: { booking: { ...booking, ...changes } } };
 }

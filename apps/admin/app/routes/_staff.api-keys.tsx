@@ -204,12 +204,8 @@ export default function ApiKeys() {
                       {k.state === "revoked" ? null : (
                         <Form method="post">
                           <input type="hidden" name="id" value={k.id} />
-                          <SubmitButton
-                            intent="revoke"
-                            className="button button--danger"
-                            aria-label={`Revoke ${k.name}`}
-                          >
-                            Revoke
+                          <SubmitButton intent="revoke" className="button button--danger">
+                            Revoke<span className="visually-hidden"> {k.name}</span>
                           </SubmitButton>
                         </Form>
                       )}
