@@ -176,6 +176,7 @@ const ENTITY_LABELS: Record<string, string> = {
   staff_user: "Staff account",
   settings: "Settings",
   time_off: "Time off",
+  api_key: "API key",
 };
 
 /** What an entry is about, in words: "Staff account", "Clinic closure", "Practitioner". */
@@ -216,6 +217,8 @@ const PAST: Record<string, string> = {
   resend: "sent again",
   view: "viewed",
   read_manage_link: "manage link read out",
+  // A call made with an API key (decision 033).
+  use: "used",
 };
 
 /** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */
