@@ -40,7 +40,7 @@ function slugOf(text: string) {
     .replace(/^-|-$/g, "");
 }
 
-function operationHtml(method: string, path: string, op: Json): string {
+function operationHtml(method: string, path: string, op: Json, where = "/api/v1"): string {
   const params = (op.parameters as Json[] | undefined) ?? [];
   const body = (op.requestBody as Json | undefined)?.content as Json | undefined;
   const bodySchema = (body?.["application/json"] as Json | undefined)?.schema as Json | undefined;
@@ -48,7 +48,7 @@ function operationHtml(method: string, path: string, op: Json): string {
   const needsKey = security.length > 0 && security.every((s) => Object.keys(s).length > 0);
   const responses = Object.entries((op.responses as Json) ?? {}) as [string, Json][];
   return `<section class="op" id="${escapeHtml(String(op.operationId))}">
-<h3><span class="method method--${method}">${method.toUpperCase()}</span> <code>/api/v1${escapeHtml(path)}</code></h3>
+<h3><span class="method method--${method}">${method.toUpperCase()}</span> <code>${escapeHtml(where)}${escapeHtml(path)}</code></h3>
 <p class="summary">${prose(op.summary)}${needsKey ? ' <span class="badge">API key</span>' : ""}</p>
 <p>${prose(op.description)}</p>
 ${
@@ -108,6 +108,17 @@ export function docsPage(doc: Json, nonce: string): string {
       nav.set(tag, [
         ...(nav.get(tag) ?? []),
         `<li><a href="#${escapeHtml(String(op.operationId))}">${method.toUpperCase()} ${escapeHtml(path)}</a></li>`,
+      ]);
+    }
+  }
+  const webhooks = (doc.webhooks ?? {}) as Record<string, Record<string, Json>>;
+  for (const [name, item] of Object.entries(webhooks)) {
+    for (const [method, op] of Object.entries(item)) {
+      const tag = ((op.tags as string[] | undefined) ?? ["Webhooks"])[0]!;
+      byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(method, "", op, "your endpoint")]);
+      nav.set(tag, [
+        ...(nav.get(tag) ?? []),
+        `<li><a href="#${escapeHtml(String(op.operationId))}">${escapeHtml(name)}</a></li>`,
       ]);
     }
   }

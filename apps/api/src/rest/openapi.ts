@@ -1,3 +1,4 @@
+import { WEBHOOK_SIGNATURE_HEADER, webhookEventSchema } from "@clinic/domain";
 import { z } from "zod";
 import {
   createDocument,
@@ -134,6 +135,29 @@ export function openApiDocument() {
         },
       },
       paths,
+      // What the clinic POSTs to a registered endpoint: the contract in @clinic/domain.
+      webhooks: {
+        clinicEvent: {
+          post: {
+            operationId: "receiveClinicEvent",
+            summary: "An event the clinic sends to your endpoint",
+            description: `One JSON event per delivery, signed: \`${WEBHOOK_SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">\` with the endpoint's secret (one v1 per live secret during a rotation). Verify it over the raw body, refuse a timestamp more than 5 minutes away, and de-duplicate on \`id\`: a retried delivery keeps its id. Answer 2xx once stored.`,
+            tags: ["Webhooks"],
+            requestParams: {
+              header: z.object({
+                [WEBHOOK_SIGNATURE_HEADER]: z.string().meta({ example: "t=1767225600,v1=5f2b…" }),
+              }),
+            },
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": { schema: webhookEventSchema.meta({ id: "WebhookEvent" }) },
+              },
+            },
+            responses: { "200": { description: "Received (any 2xx)" } },
+          },
+        },
+      },
     },
     {
       override: ({ jsonSchema, zodSchema }) => {

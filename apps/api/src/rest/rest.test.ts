@@ -16,6 +16,8 @@ describe("the OpenAPI document", () => {
     for (const route of restRoutes) {
       expect(doc.paths?.[route.path]?.[route.method]?.operationId).toBe(route.operationId);
     }
+    // The webhooks the clinic sends, from the contract's schema.
+    expect(doc.webhooks?.clinicEvent?.post?.operationId).toBe("receiveClinicEvent");
     expect(Object.keys(doc.paths ?? {})).toEqual(
       expect.arrayContaining(["/services", "/availability", "/bookings", "/staff/bookings/{id}"]),
     );
@@ -286,5 +288,6 @@ describe.each(testDrivers)("the REST API on %s", (driver) => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3)/);
     expect(html).toContain("/api/v1/bookings/by-token/{token}/cancel");
     expect(html).toContain("createBooking");
+    expect(html).toContain("Clinic-Signature");
   });
 });

@@ -427,7 +427,28 @@ export type paths = {
         trace?: never;
     };
 };
-export type webhooks = Record<string, never>;
+export type webhooks = {
+    clinicEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An event the clinic sends to your endpoint
+         * @description One JSON event per delivery, signed: `Clinic-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">` with the endpoint's secret (one v1 per live secret during a rotation). Verify it over the raw body, refuse a timestamp more than 5 minutes away, and de-duplicate on `id`: a retried delivery keeps its id. Answer 2xx once stored.
+         */
+        post: operations["receiveClinicEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
 export type components = {
     schemas: {
         Availability: {
@@ -678,6 +699,271 @@ export type components = {
             slug: string;
         } & {
             [key: string]: unknown;
+        };
+        WebhookEvent: {
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                booking: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    id: string;
+                    patient: {
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        phone: string | null;
+                    };
+                    practitioner: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    service: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** @enum {string} */
+                    status: "confirmed" | "cancelled" | "completed" | "no_show";
+                };
+                previous?: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    practitionerId: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                };
+            };
+            id: string;
+            /** @default false */
+            test: boolean;
+            /** @constant */
+            type: "booking.created";
+        } | {
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                booking: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    id: string;
+                    patient: {
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        phone: string | null;
+                    };
+                    practitioner: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    service: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** @enum {string} */
+                    status: "confirmed" | "cancelled" | "completed" | "no_show";
+                };
+                previous?: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    practitionerId: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                };
+            };
+            id: string;
+            /** @default false */
+            test: boolean;
+            /** @constant */
+            type: "booking.rescheduled";
+        } | {
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                booking: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    id: string;
+                    patient: {
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        phone: string | null;
+                    };
+                    practitioner: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    service: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** @enum {string} */
+                    status: "confirmed" | "cancelled" | "completed" | "no_show";
+                };
+                previous?: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    practitionerId: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                };
+            };
+            id: string;
+            /** @default false */
+            test: boolean;
+            /** @constant */
+            type: "booking.cancelled";
+        } | {
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                booking: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    id: string;
+                    patient: {
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        phone: string | null;
+                    };
+                    practitioner: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    service: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** @enum {string} */
+                    status: "confirmed" | "cancelled" | "completed" | "no_show";
+                };
+                previous?: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    practitionerId: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                };
+            };
+            id: string;
+            /** @default false */
+            test: boolean;
+            /** @constant */
+            type: "booking.completed";
+        } | {
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                booking: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    id: string;
+                    patient: {
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        phone: string | null;
+                    };
+                    practitioner: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    service: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** @enum {string} */
+                    status: "confirmed" | "cancelled" | "completed" | "no_show";
+                };
+                previous?: {
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** Format: uuid */
+                    practitionerId: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                };
+            };
+            id: string;
+            /** @default false */
+            test: boolean;
+            /** @constant */
+            type: "booking.no_show";
+        } | {
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                review: {
+                    body: string;
+                    /** Format: uuid */
+                    id: string;
+                    rating: number;
+                    reviewerName: string;
+                    /** Format: date-time */
+                    submittedAt: string;
+                };
+            };
+            id: string;
+            /** @default false */
+            test: boolean;
+            /** @constant */
+            type: "review.submitted";
+        } | {
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                enquiry: {
+                    email: string | null;
+                    /** Format: uuid */
+                    id: string;
+                    message: string;
+                    name: string;
+                    phone: string | null;
+                    /** Format: date-time */
+                    receivedAt: string;
+                };
+            };
+            id: string;
+            /** @default false */
+            test: boolean;
+            /** @constant */
+            type: "enquiry.received";
         };
     };
     responses: never;
@@ -1905,6 +2191,30 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    receiveClinicEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                "Clinic-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
