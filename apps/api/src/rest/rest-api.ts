@@ -31,7 +31,10 @@ function send(c: HonoContext, body: Problem) {
 type Input = Record<string, unknown>;
 
 /** The route's input from the request, or the problem with how it was sent. */
-async function readInput(c: HonoContext, route: RestRoute): Promise<Input | Problem> {
+async function readInput(
+  c: HonoContext,
+  route: RestRoute,
+): Promise<{ input: Input } | { problem: Problem }> {
   const schema = procedureInput(route.procedure);
   let input: Input = {};
   if (route.input === "query") input = fromQuery(schema, new URL(c.req.url).searchParams);
@@ -39,22 +42,22 @@ async function readInput(c: HonoContext, route: RestRoute): Promise<Input | Prob
     const text = await c.req.text();
     if (text.trim() !== "") {
       if (!/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {
-        return problem(415, "Send the body as JSON (Content-Type: application/json)");
+        return { problem: problem(415, "Send the body as JSON (Content-Type: application/json)") };
       }
       let body: unknown;
       try {
         body = JSON.parse(text);
       } catch {
-        return problem(400, "The body isn't valid JSON");
+        return { problem: problem(400, "The body isn't valid JSON") };
       }
       if (!body || typeof body !== "object" || Array.isArray(body)) {
-        return problem(400, "Send a JSON object");
+        return { problem: problem(400, "Send a JSON object") };
       }
       input = (schema ? reviveDates(schema, body) : body) as Input;
     }
   }
   for (const name of pathParams(route.path)) input[name] = c.req.param(name);
-  return input;
+  return { input };
 }
 
 export function restApiRoutes(deps: {
@@ -104,9 +107,9 @@ export function restApiRoutes(deps: {
         );
       }
 
-      const input = await readInput(c, route);
-      if ("status" in input && "title" in input && "type" in input)
-        return send(c, input as Problem);
+      const read = await readInput(c, route);
+      if ("problem" in read) return send(c, read.problem);
+      const { input } = read;
 
       const caller = createCaller({ ...ctx, sessionToken: token }) as unknown as Record<
         string,

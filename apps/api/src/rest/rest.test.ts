@@ -214,6 +214,12 @@ describe.each(testDrivers)("the REST API on %s", (driver) => {
       body: "{",
     });
     expect(notJson.status).toBe(400);
+    const notDeclared = await t.app.request("http://api.test/api/v1/bookings", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "{}",
+    });
+    expect(notDeclared.status).toBe(415);
 
     const missing = await call(
       "GET",
