@@ -22,7 +22,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 /** Every package with a `typecheck` script, and its parsed tsconfig. */
 function packages() {
   const found = [];
-  for (const folder of ["apps", "packages", "tooling"]) {
+  for (const folder of ["apps", "packages", "tooling", "examples"]) {
     for (const name of readdirSync(join(root, folder)).sort()) {
       const dir = join(root, folder, name);
       const manifest = join(dir, "package.json");

@@ -25,7 +25,9 @@ import {
   PATIENT_SESSION_HEADER,
   patientSessionTokenFrom,
 } from "./patient-access/patient-sessions.js";
+import { restApiRoutes } from "./rest/rest-api.js";
 import { appRouter, isPublicRead } from "./trpc/root.js";
+import type { Context as TrpcContext } from "./trpc/trpc.js";
 import { diskImageStore, type ImageStore } from "./uploads/image-store.js";
 import { defaultUploadDir, uploadRoutes } from "./uploads/photos.js";
 
@@ -106,6 +108,23 @@ export function createApp(deps: AppDeps) {
 
   const metrics = createMetrics({ db: deps.db, poolStats: deps.poolStats });
 
+  /** A request's procedure context (for /trpc, and the REST routes that call the same procedures). */
+  const contextFor = (c: Context): TrpcContext => ({
+    db: deps.db,
+    logger,
+    now,
+    sessionToken: bearerToken(c.req.header("authorization")),
+    patientSessionToken: patientSessionTokenFrom(c.req.header(PATIENT_SESSION_HEADER)),
+    webUrl: deps.webUrl ?? "http://localhost:3000",
+    appSecret: deps.appSecret ?? DEV_APP_SECRET,
+    ...client(c, trustedProxies),
+    images,
+    devMailbox: deps.devMailbox ?? false,
+    webhookTargets: { allowPrivate: deps.allowPrivateWebhookTargets ?? false },
+    metrics,
+    cache,
+  });
+
   const app = new Hono();
   // The site's request id (or a new one): every log line written for this request carries it.
   app.use(async (c, next) => {
@@ -120,6 +139,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", metricsRoutes({ metrics, token: deps.metricsToken }));
   app.route("/", contentVersionRoutes({ cache }));
   app.route("/", calendarRoutes({ db: deps.db, now }));
+  // The REST API, its OpenAPI document and reference page (decision 033).
+  app.route("/api", restApiRoutes({ contextFor, logger }));
   app.use(
     "/trpc/*",
     // GET and HEAD carry no body; asking (`c.req.raw.body`) would build the whole fetch
@@ -141,19 +162,7 @@ export function createApp(deps: AppDeps) {
       // above this). The sites' client splits its batches at the same size (api-client maxItems).
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: (_opts, c) => ({
-        db: deps.db,
-        logger,
-        now,
-        sessionToken: bearerToken(c.req.header("authorization")),
-        patientSessionToken: patientSessionTokenFrom(c.req.header(PATIENT_SESSION_HEADER)),
-        webUrl: deps.webUrl ?? "http://localhost:3000",
-        appSecret: deps.appSecret ?? DEV_APP_SECRET,
-        ...client(c, trustedProxies),
-        images,
-        devMailbox: deps.devMailbox ?? false,
-        webhookTargets: { allowPrivate: deps.allowPrivateWebhookTargets ?? false },
-        metrics,
-        cache,
+        ...contextFor(c),
         answer: c.get("publicAnswer") as AnswerWindow | undefined,
       }),
       // Never the input or the query's parameters: the path, the code and what failed (failureFields).

@@ -112,6 +112,7 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
         `    public site  ${config.WEB_URL}`,
         `    admin app    ${config.ADMIN_URL}`,
         `    API          http://localhost:${info.port}  (health: /healthz, /readyz)`,
+        `    REST API     http://localhost:${info.port}/api/docs  (reference; document /api/v1/openapi.json)`,
         "",
         ...(config.SMTP_URL
           ? []

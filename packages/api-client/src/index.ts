@@ -9,7 +9,7 @@ export { TRPCClientError };
 export interface ApiClientOptions {
   /** Base URL of the API, e.g. `http://localhost:4000`; `/trpc` is added. */
   url: string;
-  /** A staff session token, sent as a bearer token. */
+  /** A staff session token, or a staff API key (`ck_…`, decision 033), sent as a bearer token. */
   sessionToken?: string | null;
   /** Replaces the global fetch, e.g. to call an app in process in tests. */
   fetch?: typeof fetch;

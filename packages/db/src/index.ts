@@ -1,5 +1,6 @@
 export * from "./database.js";
 export * from "./passwords.js";
+export * from "./queries/api-keys.js";
 export * from "./queries/audit.js";
 export * from "./queries/availability.js";
 export * from "./queries/bookings.js";

@@ -638,3 +638,5 @@ export const patientSessions = pgTable(
   },
   (t) => [index("patient_sessions_patient_idx").on(t.patientId)],
 );
+// Staff API keys (decision 033), in a file of their own.
+export * from "./schema-api-keys.js";

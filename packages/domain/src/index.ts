@@ -1,3 +1,4 @@
+export * from "./api-keys/index.js";
 export * from "./availability/index.js";
 export * from "./bookings/index.js";
 export * from "./common/fields.js";

@@ -20,6 +20,7 @@ test("a front-desk account opening the owner's pages is told it has no access", 
   for (const [path, area] of [
     ["/settings", "Settings"],
     ["/audit", "Audit log"],
+    ["/api-keys", "API keys"],
   ] as const) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);

@@ -22,6 +22,7 @@ describe("navigationFor", () => {
       "Settings",
       "Staff",
       "Webhooks",
+      "API keys",
       "Audit log",
       "My account",
     ]);

@@ -25,6 +25,7 @@ export const staffAreas: readonly NavItem[] = [
   { to: "/settings", label: "Settings", permission: "settings.write" },
   { to: "/staff", label: "Staff", permission: "staff.manage" },
   { to: "/webhooks", label: "Webhooks", permission: "webhooks.manage" },
+  { to: "/api-keys", label: "API keys", permission: "apiKeys.manage" },
   { to: "/audit", label: "Audit log", permission: "audit.read" },
   { to: "/account", label: "My account" },
 ];

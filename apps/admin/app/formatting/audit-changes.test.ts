@@ -162,6 +162,8 @@ describe("labels", () => {
     expect(auditActionLabel("patient.export")).toBe("Patient data exported");
     expect(auditActionLabel("patient.erase")).toBe("Patient details erased");
     expect(auditActionLabel("booking.export_csv")).toBe("Booking list exported as CSV");
+    expect(auditActionLabel("api_key.use")).toBe("API key used");
+    expect(auditActionLabel("api_key.revoke")).toBe("API key turned off");
     expect(auditActionLabel("enquiry.add_note")).toBe("Enquiry note added");
     expect(auditActionLabel("practitioner.update_photo")).toBe("Practitioner photo changed");
     expect(auditActionLabel("practitioner.set_weekly_hours")).toBe(

@@ -176,6 +176,7 @@ const ENTITY_LABELS: Record<string, string> = {
   staff_user: "Staff account",
   settings: "Settings",
   time_off: "Time off",
+  api_key: "API key",
 };
 
 /** What an entry is about, in words: "Staff account", "Clinic closure", "Practitioner". */
@@ -220,6 +221,8 @@ const PAST: Record<string, string> = {
   send_test: "test event sent",
   redeliver: "delivery sent again",
   cancel_rest: "remaining appointments cancelled",
+  // A call made with an API key (decision 033).
+  use: "used",
 };
 
 /** "enquiry.set_status" → "Enquiry status changed"; an unknown verb reads as itself. */

@@ -6,6 +6,10 @@ import { type Executor, recordAudit } from "@clinic/db";
  * A new kind of change adds its name here, so the admin can label it.
  */
 export const auditActions = [
+  // Staff API keys (decision 033): made, revoked, and each call made with one.
+  "api_key.create",
+  "api_key.revoke",
+  "api_key.use",
   "booking.create",
   "booking.cancel",
   "booking.reschedule",

@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { apiKeysRouter } from "./routers/api-keys.js";
 import { auditRouter } from "./routers/audit.js";
 import { authRouter } from "./routers/auth.js";
 import { availabilityRouter } from "./routers/availability.js";
@@ -23,6 +24,7 @@ import { webhooksRouter } from "./routers/webhooks.js";
 import { type ProcedureMeta, router } from "./trpc.js";
 
 export const appRouter = router({
+  apiKeys: apiKeysRouter,
   audit: auditRouter,
   auth: authRouter,
   availability: availabilityRouter,

@@ -2,6 +2,7 @@ import type { Permission } from "@clinic/domain";
 import { can } from "@clinic/domain";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
+import { looksLikeApiKey, recordApiKeyUse, resolveApiKey } from "../api-keys/api-keys.js";
 import { resolveSession } from "../auth/sessions.js";
 import type { AnswerWindow } from "../cache/public-cache.js";
 import type { AppContext } from "../context.js";
@@ -142,12 +143,41 @@ export const publicSubmitProcedure = procedure.meta({
   publicContent: "unchanged",
 });
 
-/** Needs a valid, unexpired staff session; puts the user on the context. */
-export const staffProcedure = procedure.meta({ access: "staff" }).use(async ({ ctx, next }) => {
-  const user = ctx.sessionToken ? await resolveSession(ctx.db, ctx.sessionToken, ctx.now()) : null;
-  if (!user) throw new UnauthorizedError();
-  return next({ ctx: { ...ctx, user, sessionToken: ctx.sessionToken! } });
-});
+/**
+ * Needs a valid, unexpired staff session, or a staff API key (decision 033); puts the user on
+ * the context. A key reaches only procedures of the permission matrix (not the account's own
+ * procedures, nor keys themselves), and each call made with one is audited with its outcome.
+ */
+export const staffProcedure = procedure
+  .meta({ access: "staff" })
+  .use(async ({ ctx, meta, path, next }) => {
+    const token = ctx.sessionToken;
+    if (token && looksLikeApiKey(token)) {
+      const caller = await resolveApiKey(ctx.db, token, ctx.now());
+      if (!caller)
+        throw new UnauthorizedError(
+          "This API key is not valid: it may have expired or been revoked",
+        );
+      const permission = meta && "permission" in meta ? meta.permission : undefined;
+      let outcome = "OK";
+      try {
+        if (!permission || permission === "apiKeys.manage") {
+          throw new ForbiddenError("API keys can't do this: sign in to the admin instead");
+        }
+        const result = await next({ ctx: { ...ctx, user: caller.user, sessionToken: token } });
+        if (!result.ok) outcome = toTRPCError(result.error).code;
+        return result;
+      } catch (error) {
+        outcome = toTRPCError(error).code;
+        throw error;
+      } finally {
+        await recordApiKeyUse(ctx.db, caller, ctx.now(), { procedure: path, outcome });
+      }
+    }
+    const user = token ? await resolveSession(ctx.db, token, ctx.now()) : null;
+    if (!user) throw new UnauthorizedError();
+    return next({ ctx: { ...ctx, user, sessionToken: token! } });
+  });
 
 /**
  * A staff procedure open to roles holding `permission` (with "all" or "own"

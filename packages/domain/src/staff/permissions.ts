@@ -44,6 +44,8 @@ export const permissionMatrix = {
   "reports.read": { owner: "all", front_desk: "all", practitioner: "none" },
   // Webhook endpoints send patient details to other systems and hold signing secrets: the owner.
   "webhooks.manage": { owner: "all", front_desk: "none", practitioner: "none" },
+  // Staff API keys for integrations (decision 033): each key holds a role, so only the owner.
+  "apiKeys.manage": { owner: "all", front_desk: "none", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;
