@@ -21,6 +21,8 @@ import { failureFields } from "./failure-log.js";
 import { healthRoutes } from "./health.js";
 import { apiLogger, type Logger } from "./logger.js";
 import { createMetrics, metricsRoutes, type PoolStats } from "./metrics/metrics.js";
+import { smsInboundRoutes } from "./sms/inbound-routes.js";
+import type { SmsSetup } from "./sms/sms-config.js";
 import { appRouter, isPublicRead } from "./trpc/root.js";
 import { diskImageStore, type ImageStore } from "./uploads/image-store.js";
 import { defaultUploadDir, uploadRoutes } from "./uploads/photos.js";
@@ -54,6 +56,8 @@ export interface AppDeps {
   feed?: ChangeFeed;
   /** The public read cache, when the caller also tells it of changes made outside requests. */
   cache?: PublicCache;
+  /** The SMS provider (SMS_* variables); without one no texts are queued and replies are 404. */
+  sms?: SmsSetup | null;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -114,6 +118,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", metricsRoutes({ metrics, token: deps.metricsToken }));
   app.route("/", contentVersionRoutes({ cache }));
   app.route("/", calendarRoutes({ db: deps.db, now }));
+  app.route("/", smsInboundRoutes({ db: deps.db, now, logger, sms: deps.sms ?? null }));
   app.use(
     "/trpc/*",
     // GET and HEAD carry no body; asking (`c.req.raw.body`) would build the whole fetch
@@ -147,6 +152,7 @@ export function createApp(deps: AppDeps) {
         metrics,
         cache,
         answer: c.get("publicAnswer") as AnswerWindow | undefined,
+        sms: deps.sms ? { from: deps.sms.provider.from } : null,
       }),
       // Never the input or the query's parameters: the path, the code and what failed (failureFields).
       onError: ({ error, path }) => {

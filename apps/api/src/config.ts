@@ -1,6 +1,7 @@
 import { EnvError, parseEnv } from "@clinic/env";
 import { trustedProxiesVariable } from "@clinic/env/trusted-proxies";
 import { z } from "zod";
+import { smsSetupFrom, smsVariables } from "./sms/sms-config.js";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -74,6 +75,7 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
       METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
       /** Lets production run without SMTP_URL: emails then stay unsent in the outbox. */
       ALLOW_LOG_MAILER: booleanFlag.default(false),
+      ...smsVariables,
     },
     runtimeEnv,
   );
@@ -91,6 +93,8 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
       );
     }
   }
+  // All four SMS_ provider variables or none: throws an EnvError naming the missing ones.
+  smsSetupFrom(config);
   if (config.NODE_ENV === "production") {
     const missing: { path: string[]; message: string }[] = [];
     if (!config.APP_SECRET) {

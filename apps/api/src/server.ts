@@ -12,12 +12,15 @@ import { type OutboxWorker, startOutboxWorker } from "./email/outbox-worker.js";
 import { devMailbox, smtpTransport } from "./email/transport.js";
 import { type Housekeeper, startHousekeeper } from "./housekeeping/housekeeping.js";
 import { listen } from "./http-server.js";
+import { smsSetupFrom } from "./sms/sms-config.js";
 import { apiLogger as logger } from "./logger.js";
 import { startupFailure } from "./startup-failure.js";
 import { imageStoreFrom } from "./uploads/configured-store.js";
 import { defaultUploadDir } from "./uploads/photos.js";
 
 const config = orExit(() => loadConfig());
+// Texts are off unless the SMS_ provider variables are set (decision 030).
+const sms = smsSetupFrom(config);
 const dbConfig = databaseConfigFrom(config);
 const database = await createDatabase(dbConfig).catch((error: unknown) => {
   // An unreachable database or a newer schema: one line the operator can act on, no stack.
@@ -52,6 +55,7 @@ const app = createApp({
   devMailbox: !config.SMTP_URL,
   metricsToken: config.METRICS_TOKEN,
   poolStats: database.poolStats,
+  sms,
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;
@@ -66,6 +70,7 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
   outbox = startOutboxWorker({
     db: database.db,
     transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : devMailbox(logger),
+    sms: sms?.provider ?? null,
     logger,
   });
   // Every instance runs housekeeping; a lock lets one do each run (housekeeping/housekeeping.ts).

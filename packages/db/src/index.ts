@@ -25,3 +25,4 @@ export * from "./queries/staff-bookings.js";
 export * from "./queries/staff-dashboard.js";
 export type { InstantRange } from "./schema.js";
 export * as schema from "./schema.js";
+export * from "./queries/sms.js";

@@ -18,3 +18,4 @@ export * from "./services/index.js";
 export * from "./settings/index.js";
 export * from "./staff/index.js";
 export * from "./webhooks/index.js";
+export * from "./sms/sms-template.js";

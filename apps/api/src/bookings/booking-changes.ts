@@ -11,6 +11,7 @@ import {
 import { type ClinicSettings, localDateOf, type ScheduleException } from "@clinic/domain";
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
+import { replaceSmsReminder } from "../sms/sms-reminders.js";
 import { ConflictError } from "../errors.js";
 import {
   type BookingRules,
@@ -77,6 +78,7 @@ export async function cancelInTransaction(
   });
   const details = (await findBookingById(tx, booking.id))!;
   await enqueueBookingEmails(tx, "cancelled", emailData(ctx, details, settings, token), now);
+  await replaceSmsReminder(tx, ctx, "cancelled", details, settings, now);
   return details;
 }
 
@@ -158,6 +160,7 @@ export async function moveToSlot(
         { ...emailData(ctx, details, settings, token), previousStartsAt: booking.startsAt },
         now,
       );
+      await replaceSmsReminder(tx, ctx, "rescheduled", details, settings, now);
       return details;
     });
   } catch (error) {

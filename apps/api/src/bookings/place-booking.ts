@@ -23,6 +23,11 @@ import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
 import { ConflictError, FieldError, UnprocessableContentError } from "../errors.js";
 import {
+  recordBookingSmsConsent,
+  replaceSmsReminder,
+  smsConsentNumber,
+} from "../sms/sms-reminders.js";
+import {
   type BookingRules,
   blockedRange,
   candidatesFor,
@@ -54,6 +59,8 @@ export interface PlaceBookingRequest {
    * and audit entry record which rules were set aside.
    */
   outsideHours?: boolean;
+  /** The patient asks for text reminders at `patient.phone` (decision 030). */
+  smsReminders?: boolean;
 }
 
 export interface PlacedBooking {
@@ -89,6 +96,8 @@ export async function placeBooking(
     throw new FieldError("practitionerId", "Choose a practitioner to book outside the usual hours");
   }
   const day = localDateOf(input.start, settings.timeZone);
+  // A request for texts without a mobile number is refused here, before anything is written.
+  const smsPhone = await smsConsentNumber(ctx.db, input);
   const slotOptions: SlotOptions = {
     settings,
     rules,
@@ -135,6 +144,7 @@ export async function placeBooking(
           idempotencyFingerprint: fingerprint,
           manageTokenHash: hashManageToken(token),
         });
+        await recordBookingSmsConsent(tx, { id, patientId: patient.id }, smsPhone, now);
         const details = (await findBookingById(tx, id))!;
         await recordBookingChange(tx, by, id, {
           event: "created",
@@ -142,6 +152,7 @@ export async function placeBooking(
             returningPatient: patient.returning,
             ...(rules === "staff" ? { by: "staff" } : {}),
             ...(setAside.length > 0 ? { outsideHours: setAside } : {}),
+            ...(smsPhone ? { smsReminders: true } : {}),
           },
           action: "booking.create",
           changes: createdFields({
@@ -163,6 +174,7 @@ export async function placeBooking(
           },
           now,
         );
+        await replaceSmsReminder(tx, ctx, "created", details, settings, now);
         return { details, manageToken: token };
       });
       ctx.logger.info("booking created", { bookingId: placed.details.id, by: by.kind });

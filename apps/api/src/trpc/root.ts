@@ -16,6 +16,7 @@ import { reviewsRouter } from "./routers/reviews.js";
 import { schedulesRouter } from "./routers/schedules.js";
 import { servicesRouter } from "./routers/services.js";
 import { settingsRouter } from "./routers/settings.js";
+import { smsRouter } from "./routers/sms.js";
 import { staffRouter } from "./routers/staff.js";
 import { type ProcedureMeta, router } from "./trpc.js";
 
@@ -38,6 +39,7 @@ export const appRouter = router({
   services: servicesRouter,
   settings: settingsRouter,
   staff: staffRouter,
+  sms: smsRouter,
 });
 
 const publicReads = new Set(
