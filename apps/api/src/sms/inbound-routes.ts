@@ -1,9 +1,4 @@
-import {
-  type Database,
-  getSmsSettings,
-  optInSmsNumber,
-  optOutSmsNumber,
-} from "@clinic/db";
+import { type Database, getSmsSettings, optInSmsNumber, optOutSmsNumber } from "@clinic/db";
 import { normaliseMobileNumber } from "@clinic/domain/phone-number";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -21,7 +16,12 @@ const START_WORDS = new Set(["START", "UNSTOP", "YES", "OPTIN"]);
 
 /** What a reply asks for: its first word, as carriers read it ("stop please" stops). */
 export function replyIntent(body: string): "stop" | "start" | null {
-  const word = body.trim().split(/\s+/)[0]?.toUpperCase().replace(/[^A-Z]/g, "") ?? "";
+  const word =
+    body
+      .trim()
+      .split(/\s+/)[0]
+      ?.toUpperCase()
+      .replace(/[^A-Z]/g, "") ?? "";
   if (STOP_WORDS.has(word)) return "stop";
   if (START_WORDS.has(word)) return "start";
   return null;
@@ -54,7 +54,9 @@ export function smsInboundRoutes(deps: {
         if (typeof value === "string") params[name] = value;
       }
       const url = sms.webhookUrl ?? c.req.url;
-      if (!verifyProviderSignature(c.req.header("x-twilio-signature"), url, params, sms.authToken)) {
+      if (
+        !verifyProviderSignature(c.req.header("x-twilio-signature"), url, params, sms.authToken)
+      ) {
         deps.logger.warn("sms reply refused: bad signature", { path: SMS_INBOUND_PATH });
         return c.json({ error: { message: "Invalid signature" } }, 403);
       }

@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { type App, createApp } from "../app.js";
 import type { AppRouter } from "../index.js";
 import { memoryLogger } from "../logger.js";
+import type { SmsSetup } from "../sms/sms-config.js";
 import type { ImageStore } from "../uploads/image-store.js";
 import { memoryImageStore } from "./images.js";
 
@@ -51,6 +52,8 @@ export async function createTestApp(
     clock?: TestClock;
     devMailbox?: boolean;
     imageStore?: ImageStore;
+    /** An SMS provider (texts on); default none, as without the SMS_ variables. */
+    sms?: SmsSetup | null;
   } = {},
 ) {
   const clock = options.clock ?? testClock();
@@ -72,6 +75,7 @@ export async function createTestApp(
     devMailbox: options.devMailbox ?? true,
     // Uploads stay in memory rather than in the repository's `.data/uploads`.
     imageStore: options.imageStore ?? memoryImageStore(),
+    sms: options.sms ?? null,
   });
   const client = (sessionToken?: string, ip?: string) => inProcessClient(app, sessionToken, ip);
   return {
