@@ -7,6 +7,15 @@ const KIND_LABELS: Record<string, string> = {
   "booking.cancelled": "Booking cancelled",
   "booking.clinic_notice": "New booking (to the clinic)",
   "booking.reminder": "Appointment reminder",
+  "booking.reminder.sms": "Appointment reminder (text)",
+};
+
+/** How a message goes: the outbox's channels (decision 030). */
+export const messageChannels = ["email", "sms"] as const;
+export type MessageChannel = (typeof messageChannels)[number];
+export const messageChannelLabels: Record<MessageChannel, string> = {
+  email: "Email",
+  sms: "Text (SMS)",
 };
 
 /** "booking.reminder" → "Appointment reminder"; a kind we don't know reads as itself. */

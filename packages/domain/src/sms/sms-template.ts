@@ -1,7 +1,7 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
-import { singleLineText } from "../common/storable-text.js";
+import { multiLineText } from "../common/storable-text.js";
 
 /** The placeholders a reminder's text may use, with what each becomes. */
 export const smsPlaceholders = {
@@ -55,7 +55,7 @@ export function smsTemplateProblems(template: string): string[] {
 }
 
 /** The reminder template as the settings form and API take it. */
-export const smsTemplateSchema = singleLineText()
+export const smsTemplateSchema = multiLineText()
   .trim()
   .min(1, "Write the reminder's text")
   .max(
