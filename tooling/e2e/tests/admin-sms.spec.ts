@@ -38,11 +38,10 @@ test("the owner edits the reminder's text, with a mistake shown by the field", a
   await expect(field).toHaveValue("Hi {name}, see you {time} at {clinic}");
   await expectAccessible(page);
 
-  const text = "{clinic}: see you {time} for your {service} with {practitioner}. Call {clinic_phone}.";
+  const text =
+    "{clinic}: see you {time} for your {service} with {practitioner}. Call {clinic_phone}.";
   await field.fill(text);
-  await expect(page.getByTestId("sms-preview")).toContainText(
-    "Westside Sports Chiro: see you ",
-  );
+  await expect(page.getByTestId("sms-preview")).toContainText("Westside Sports Chiro: see you ");
   await page.getByRole("button", { name: "Save text reminders" }).click();
   await expect(page.getByText("Text reminder settings saved.")).toBeVisible();
   await expect(page.getByLabel("Reminder text")).toHaveValue(text);

@@ -96,8 +96,8 @@ export default function SmsSettings() {
         <h1>Text reminders</h1>
         <p className="lede">
           Patients who tick "Text me a reminder" when they book get a text{" "}
-          {sms.enabled ? "a day before their appointment" : "once texts are on"}, beside the
-          email reminder. A reply of STOP ends their texts; START brings them back.{" "}
+          {sms.enabled ? "a day before their appointment" : "once texts are on"}, beside the email
+          reminder. A reply of STOP ends their texts; START brings them back.{" "}
           <Link to="/settings">Other settings</Link>
         </p>
       </div>
@@ -112,8 +112,8 @@ export default function SmsSettings() {
         ) : (
           <p data-testid="sms-status">
             <strong>Off</strong>: no SMS provider is configured (the API's SMS_PROVIDER_URL,
-            SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM). Patients can still ask for texts;
-            none are sent until it is.
+            SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM). Patients can still ask for texts; none
+            are sent until it is.
           </p>
         )}
       </section>

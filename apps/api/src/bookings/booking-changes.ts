@@ -11,8 +11,8 @@ import {
 import { type ClinicSettings, localDateOf, type ScheduleException } from "@clinic/domain";
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
-import { replaceSmsReminder } from "../sms/sms-reminders.js";
 import { ConflictError } from "../errors.js";
+import { replaceSmsReminder } from "../sms/sms-reminders.js";
 import {
   type BookingRules,
   blockedRange,

@@ -37,7 +37,6 @@ describe.each(testDrivers)("text reminders on %s", (driver) => {
   let clinic: Awaited<ReturnType<typeof demoClinic>>;
   let staff: Awaited<ReturnType<typeof demoStaff>>;
   const workers: OutboxWorker[] = [];
-  const logger = memoryLogger();
 
   beforeAll(async () => {
     sink = await startSmsProviderSink();

@@ -22,4 +22,3 @@ export function normaliseMobileNumber(input: string, defaultCountry: string): st
 export function isPhoneCountry(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
 }
-

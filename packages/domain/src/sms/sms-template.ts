@@ -104,7 +104,11 @@ const GSM_EXTENDED = "^{}\\[~]|€\f";
  * How many messages a text is sent as: 160 GSM-7 characters in one, 153 a part beyond;
  * any other character (an emoji, a curly quote) makes it UCS-2: 70 in one, 67 a part.
  */
-export function smsSegments(text: string): { encoding: "GSM-7" | "UCS-2"; units: number; segments: number } {
+export function smsSegments(text: string): {
+  encoding: "GSM-7" | "UCS-2";
+  units: number;
+  segments: number;
+} {
   let units = 0;
   let gsm = true;
   for (const char of text) {

@@ -88,8 +88,7 @@ export function PatientForm({
         </div>
         <div className="field field--inline">
           <label>
-            <input key={smsKey} {...smsProps} /> Text a reminder to this mobile
-            number
+            <input key={smsKey} {...smsProps} /> Text a reminder to this mobile number
           </label>
           <p id={smsHintId} className="field__hint">
             Only if the patient agrees: a text a day before, as well as any email. They can reply
