@@ -28,7 +28,7 @@ test("the owner edits the reminder's text, with a mistake shown by the field", a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Text reminders");
   await expect(page.getByTestId("sms-status")).toContainText("On");
 
-  const field = page.getByLabel("Reminder text");
+  const field = page.getByRole("textbox", { name: "Reminder text" });
   await field.fill("Hi {name}, see you {time} at {clinic}");
   await page.getByRole("button", { name: "Save text reminders" }).click();
   const error = page.locator(`#${await field.getAttribute("id")}-error`);
@@ -44,7 +44,7 @@ test("the owner edits the reminder's text, with a mistake shown by the field", a
   await expect(page.getByTestId("sms-preview")).toContainText("Westside Sports Chiro: see you ");
   await page.getByRole("button", { name: "Save text reminders" }).click();
   await expect(page.getByText("Text reminder settings saved.")).toBeVisible();
-  await expect(page.getByLabel("Reminder text")).toHaveValue(text);
+  await expect(page.getByRole("textbox", { name: "Reminder text" })).toHaveValue(text);
   await expect(page.getByTestId("sms-preview")).toContainText(
     "for your Initial assessment with Jason Lee. Call",
   );
@@ -79,18 +79,20 @@ test("a patient asks for a text reminder when booking, and it waits on the Messa
   const tag = Date.now().toString(36);
   const email = `texter-${tag}@example.com`;
 
-  const patientPage = await browser.newPage({ baseURL: webUrl });
+  // The patient on the public site, in a browser of their own.
+  const patientContext = await browser.newContext({ baseURL: webUrl });
+  const patientPage = await patientContext.newPage();
   try {
     await patientPage.goto(
       `/book/${service.slug}/details?practitioner=joey-lee&start=${encodeURIComponent(start.toISOString())}`,
     );
     await patientPage.getByLabel("Full name").fill(`Tex Ter ${tag}`);
-    await patientPage.getByLabel("Email").fill(email);
+    await patientPage.getByRole("textbox", { name: "Email" }).fill(email);
     // A landline can't take a text: said by the phone field, what was typed kept.
-    await patientPage.getByLabel("Phone").fill("(02) 9876 5432");
+    await patientPage.getByRole("textbox", { name: "Phone" }).fill("(02) 9876 5432");
     await patientPage.getByLabel("Text me a reminder the day before").check();
     await patientPage.getByRole("button", { name: "Confirm booking" }).click();
-    const phone = patientPage.getByLabel("Phone");
+    const phone = patientPage.getByRole("textbox", { name: "Phone" });
     await expect(patientPage.locator(`#${await phone.getAttribute("id")}-error`)).toContainText(
       "mobile number",
     );
@@ -101,7 +103,7 @@ test("a patient asks for a text reminder when booking, and it waits on the Messa
     await patientPage.getByRole("button", { name: "Confirm booking" }).click();
     await patientPage.waitForURL(/\/manage\//);
   } finally {
-    await patientPage.close();
+    await patientContext.close();
   }
 
   await signInAsOwner(browser, context);

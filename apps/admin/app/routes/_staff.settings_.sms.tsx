@@ -120,7 +120,7 @@ export default function SmsSettings() {
       <Form method="post" className="form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <section className="panel" aria-labelledby="sms-template-heading">
-          <h2 id="sms-template-heading">Reminder text</h2>
+          <h2 id="sms-template-heading">The reminder</h2>
           <TextAreaField
             meta={fields.reminderTemplate}
             label="Reminder text"
