@@ -338,6 +338,9 @@ describe.each(testDrivers)("text reminders on %s", (driver) => {
     expect(await stopped.text()).toContain("<Response></Response>");
     const out = await patientRow("stop.sign@example.com");
     expect(out.smsOptedOutAt).not.toBeNull();
+    // The patient's page says so.
+    const { smsReminders } = await owner.patients.detail.query({ id: out.id });
+    expect(smsReminders).toMatchObject({ phone: "+61455666777", optedOutAt: out.smsOptedOutAt });
     expect(await smsOf(booking.id)).toEqual([]);
     // Moving the booking queues no text while they're out.
     await owner.bookings.reschedule.mutate({ id: booking.id, start: later! });
