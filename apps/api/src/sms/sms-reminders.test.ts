@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { listMessages, schema } from "@clinic/db";
+import { enqueueMessage, listMessages, schema } from "@clinic/db";
 import { testDrivers } from "@clinic/db/testing";
 import { addLocalDays, formatSmsTime, localDateOf } from "@clinic/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REMINDER_LEAD_MS } from "../email/booking-emails.js";
 import { type OutboxWorker, startOutboxWorker } from "../email/outbox-worker.js";
+import { startHousekeeper } from "../housekeeping/housekeeping.js";
 import { memoryLogger } from "../logger.js";
 import {
   createTestApp,
@@ -460,6 +461,41 @@ describe("text reminders while SMS is off", () => {
     expect((await t.client().sms.status.query()).enabled).toBe(false);
     const response = await t.app.request("/sms/inbound", { method: "POST", body: "Body=STOP" });
     expect(response.status).toBe(404);
+  });
+});
+
+describe("old texts under housekeeping", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it("loses their number and text past the retention, like emails", async () => {
+    const text = await enqueueMessage(t.db, {
+      kind: SMS_REMINDER_KIND,
+      channel: "sms",
+      toAddress: E164,
+      subject: "Text reminder",
+      textBody: "See you Tue 9 Feb, 9:30 am",
+      htmlBody: "",
+    });
+    const longAgo = new Date(t.now().getTime() - 40 * 86_400_000);
+    await t.db
+      .update(schema.outboxMessages)
+      .set({ status: "sent", sentAt: longAgo, createdAt: longAgo })
+      .where(eq(schema.outboxMessages.id, text.id));
+    const housekeeper = startHousekeeper({
+      db: t.db,
+      logger: t.logger,
+      now: t.now,
+      intervalMs: 3_600_000,
+      autoStart: false,
+    });
+    await housekeeper.runOnce();
+    await housekeeper.stop();
+    const [row] = await listMessages(t.db, { kind: SMS_REMINDER_KIND });
+    expect(row).toMatchObject({ toAddress: "***", textBody: "", channel: "sms", status: "sent" });
   });
 });
 
