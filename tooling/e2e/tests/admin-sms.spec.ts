@@ -123,4 +123,9 @@ test("a patient asks for a text reminder when booking, and it waits on the Messa
   // Whichever text the other test left, the appointment and the way to stop.
   await expect(page.getByText(/Joey Lee.+Reply STOP to opt out\./)).toBeVisible();
   await expectAccessible(page);
+
+  // The patient's page says they asked for texts, to which number.
+  await page.goto(`/patients?q=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: `Tex Ter ${tag}` }).click();
+  await expect(page.getByTestId("sms-reminders")).toHaveText(/^To \+61412987654, asked for on /);
 });
