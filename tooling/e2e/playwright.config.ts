@@ -84,6 +84,11 @@ export default defineConfig({
         UPLOAD_DIR: uploadDir,
         // admin-webhooks.spec.ts delivers to a receiver on this machine.
         WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true",
+        // Texts on (admin-sms.spec.ts), to an address nothing answers: none falls due in a run.
+        SMS_PROVIDER_URL: "http://127.0.0.1:9",
+        SMS_ACCOUNT_SID: "ACe2e0000000000000",
+        SMS_AUTH_TOKEN: "e2e-only-sms-auth-token-0123456789",
+        SMS_FROM: "+61480000000",
       },
     },
     {

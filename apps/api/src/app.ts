@@ -26,6 +26,8 @@ import {
   patientSessionTokenFrom,
 } from "./patient-access/patient-sessions.js";
 import { restApiRoutes } from "./rest/rest-api.js";
+import { smsInboundRoutes } from "./sms/inbound-routes.js";
+import type { SmsSetup } from "./sms/sms-config.js";
 import { appRouter, isPublicRead } from "./trpc/root.js";
 import type { Context as TrpcContext } from "./trpc/trpc.js";
 import { diskImageStore, type ImageStore } from "./uploads/image-store.js";
@@ -62,6 +64,8 @@ export interface AppDeps {
   cache?: PublicCache;
   /** Let webhook endpoints be on private networks and plain http (WEBHOOKS_ALLOW_PRIVATE_TARGETS). */
   allowPrivateWebhookTargets?: boolean;
+  /** The SMS provider (SMS_* variables); without one no texts are queued and replies are 404. */
+  sms?: SmsSetup | null;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -121,6 +125,7 @@ export function createApp(deps: AppDeps) {
     images,
     devMailbox: deps.devMailbox ?? false,
     webhookTargets: { allowPrivate: deps.allowPrivateWebhookTargets ?? false },
+    sms: deps.sms ? { from: deps.sms.provider.from } : null,
     metrics,
     cache,
   });
@@ -141,6 +146,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", calendarRoutes({ db: deps.db, now }));
   // The REST API, its OpenAPI document and reference page (decision 033).
   app.route("/api", restApiRoutes({ contextFor, logger }));
+  app.route("/", smsInboundRoutes({ db: deps.db, now, logger, sms: deps.sms ?? null }));
   app.use(
     "/trpc/*",
     // GET and HEAD carry no body; asking (`c.req.raw.body`) would build the whole fetch

@@ -1,6 +1,7 @@
 import { EnvError, parseEnv } from "@clinic/env";
 import { trustedProxiesVariable } from "@clinic/env/trusted-proxies";
 import { z } from "zod";
+import { smsSetupFrom, smsVariables } from "./sms/sms-config.js";
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -76,6 +77,7 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
       ALLOW_LOG_MAILER: booleanFlag.default(false),
       /** Lets webhooks go to private, loopback and link-local addresses and plain http (development, tests). */
       WEBHOOKS_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
+      ...smsVariables,
     },
     runtimeEnv,
   );
@@ -93,6 +95,8 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
       );
     }
   }
+  // All four SMS_ provider variables or none: throws an EnvError naming the missing ones.
+  smsSetupFrom(config);
   if (config.NODE_ENV === "production") {
     const missing: { path: string[]; message: string }[] = [];
     if (!config.APP_SECRET) {

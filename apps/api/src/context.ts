@@ -39,6 +39,8 @@ export interface AppContext {
   webhookTargets?: { allowPrivate: boolean };
   /** Set for a public read whose HTTP answer may be kept: its cached reads say how long it holds. */
   answer?: AnswerWindow;
+  /** Text reminders: set when an SMS provider is configured (SMS_* variables; decision 030). */
+  sms?: { from: string } | null;
 }
 
 /** A service call made by a signed-in staff member: `user` is who acts (and is audited). */

@@ -13,12 +13,15 @@ import { devMailbox, smtpTransport } from "./email/transport.js";
 import { type Housekeeper, startHousekeeper } from "./housekeeping/housekeeping.js";
 import { listen } from "./http-server.js";
 import { apiLogger as logger } from "./logger.js";
+import { smsSetupFrom } from "./sms/sms-config.js";
 import { startupFailure } from "./startup-failure.js";
 import { imageStoreFrom } from "./uploads/configured-store.js";
 import { defaultUploadDir } from "./uploads/photos.js";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worker.js";
 
 const config = orExit(() => loadConfig());
+// Texts are off unless the SMS_ provider variables are set (decision 030).
+const sms = smsSetupFrom(config);
 const dbConfig = databaseConfigFrom(config);
 const database = await createDatabase(dbConfig).catch((error: unknown) => {
   // An unreachable database or a newer schema: one line the operator can act on, no stack.
@@ -54,6 +57,7 @@ const app = createApp({
   metricsToken: config.METRICS_TOKEN,
   poolStats: database.poolStats,
   allowPrivateWebhookTargets: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+  sms,
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;
@@ -69,6 +73,7 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
   outbox = startOutboxWorker({
     db: database.db,
     transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : devMailbox(logger),
+    sms: sms?.provider ?? null,
     logger,
   });
   // Webhooks go out from every instance too; their outbox hands each delivery to one (decision 032).

@@ -22,6 +22,7 @@ export * from "./queries/reports.js";
 export * from "./queries/reviews.js";
 export * from "./queries/schedules.js";
 export * from "./queries/settings.js";
+export * from "./queries/sms.js";
 export * from "./queries/staff.js";
 export * from "./queries/staff-bookings.js";
 export * from "./queries/staff-dashboard.js";

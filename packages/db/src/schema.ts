@@ -258,10 +258,17 @@ export const patients = pgTable(
      * setting): the row stays, de-identified, so their bookings still count (decision 018).
      */
     erasedAt: instant("erased_at"),
+    /** The mobile number text reminders go to, in E.164 (decision 030); null when never given. */
+    smsPhone: text("sms_phone"),
+    /** When the patient last agreed to text reminders (ticked at a booking, or replied START). */
+    smsConsentAt: instant("sms_consent_at"),
+    /** When the patient last replied STOP: no texts while it is later than `smsConsentAt`. */
+    smsOptedOutAt: instant("sms_opted_out_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index("patients_sms_phone_idx").on(t.smsPhone),
     check("patients_email_or_phone", sql`${t.email} IS NOT NULL OR ${t.phone} IS NOT NULL`),
     // Family members may share a phone: without an email, a patient is their number and name.
     uniqueIndex("patients_phone_only_unique")
@@ -338,6 +345,8 @@ export const bookings = pgTable(
     manageTokenHash: text("manage_token_hash").unique(),
     /** Whether the patient agreed to be contacted about their care beyond this booking. */
     contactConsent: boolean("contact_consent").notNull().default(false),
+    /** When the patient asked, with this booking, for text reminders (decision 030). */
+    smsOptInAt: instant("sms_opt_in_at"),
     /** Bumped on every change the patient's calendar should pick up (iCalendar SEQUENCE). */
     sequence: integer("sequence").notNull().default(0),
     cancellationReason: text("cancellation_reason"),
@@ -540,9 +549,12 @@ export const outboxMessages = pgTable(
     sentAt: instant("sent_at"),
     /** When housekeeping emptied the bodies and attachments of this sent message; metadata stays. */
     bodyPurgedAt: instant("body_purged_at"),
+    /** How it is sent: "email" (to_address an email address) or "sms" (an E.164 number; decision 030). */
+    channel: text("channel").notNull().default("email"),
     createdAt: createdAt(),
   },
   (t) => [
+    check("outbox_messages_channel", sql`${t.channel} in ('email', 'sms')`),
     index("outbox_due_idx").on(t.status, t.sendAfter),
     index("outbox_booking_idx").on(t.bookingId),
   ],
@@ -640,3 +652,19 @@ export const patientSessions = pgTable(
 );
 // Staff API keys (decision 033), in a file of their own.
 export * from "./schema-api-keys.js";
+/**
+ * One row: how the clinic's text reminders read (decision 030). Absent until the owner saves
+ * them; the defaults apply until then. Whether texts are sent at all is the API's
+ * configuration (SMS_* variables), not a setting.
+ */
+export const smsSettings = pgTable(
+  "sms_settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    reminderTemplate: text("reminder_template").notNull(),
+    /** ISO 3166 alpha-2: the country of numbers patients type without a `+`. */
+    defaultCountry: text("default_country").notNull().default("AU"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("sms_settings_single_row", sql`${t.id} = 1`)],
+);

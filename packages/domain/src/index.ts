@@ -18,6 +18,7 @@ export * from "./reports/index.js";
 export * from "./reviews/index.js";
 export * from "./services/index.js";
 export * from "./settings/index.js";
+export * from "./sms/sms-template.js";
 export * from "./staff/index.js";
 export * from "./treatment-plans/index.js";
 export * from "./webhooks/index.js";

@@ -155,8 +155,8 @@ test("the Emails page shows a booking's confirmation, and opens it", async ({ pa
 
   const frontDesk = await createStaffAccount(owner, "front_desk", { name: "Mila Mail" });
   await signIn(page, frontDesk);
-  await page.getByRole("link", { name: "Emails", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Emails");
+  await page.getByRole("link", { name: "Messages", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Messages");
   await page.getByLabel("Kind").selectOption({ label: "Booking confirmation" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/kind=booking\.confirmation/);

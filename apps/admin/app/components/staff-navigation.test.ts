@@ -17,7 +17,7 @@ describe("navigationFor", () => {
       "Posts",
       "Reviews",
       "Enquiries",
-      "Emails",
+      "Messages",
       "Reports",
       "Settings",
       "Staff",
@@ -33,9 +33,9 @@ describe("navigationFor", () => {
     expect(labels("practitioner")).not.toContain("Reports");
   });
 
-  it("offers the Emails page to owner and front desk, not practitioners", () => {
-    expect(labels("front_desk")).toContain("Emails");
-    expect(labels("practitioner")).not.toContain("Emails");
+  it("offers the Messages page (emails and texts) to owner and front desk, not practitioners", () => {
+    expect(labels("front_desk")).toContain("Messages");
+    expect(labels("practitioner")).not.toContain("Messages");
   });
 
   it("keeps owner-only areas from the front desk, but not reviews or enquiries", () => {

@@ -11,6 +11,15 @@ const KIND_LABELS: Record<string, string> = {
   "treatment_plan.confirmation": "Treatment plan confirmation",
   "treatment_plan.clinic_notice": "New treatment plan (to the clinic)",
   "treatment_plan.cancelled": "Treatment plan appointments cancelled",
+  "booking.reminder.sms": "Appointment reminder (text)",
+};
+
+/** How a message goes: the outbox's channels (decision 030). */
+export const messageChannels = ["email", "sms"] as const;
+export type MessageChannel = (typeof messageChannels)[number];
+export const messageChannelLabels: Record<MessageChannel, string> = {
+  email: "Email",
+  sms: "Text (SMS)",
 };
 
 /** "booking.reminder" → "Appointment reminder"; a kind we don't know reads as itself. */

@@ -74,7 +74,7 @@ export default function EmailMessage() {
   return (
     <>
       <p>
-        <Link to="/emails">Back to the emails</Link>
+        <Link to="/emails">Back to the messages</Link>
       </p>
       <div className="page-heading">
         <h1>{message.subject}</h1>

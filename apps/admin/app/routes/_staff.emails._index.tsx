@@ -3,13 +3,19 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FilterActions } from "../components/filter-actions";
 import { dateTimeLabel } from "../formatting/clinic-time";
-import { emailKindLabel, emailStatuses, emailStatusLabel } from "../formatting/emails";
+import {
+  emailKindLabel,
+  emailStatuses,
+  emailStatusLabel,
+  messageChannelLabels,
+  messageChannels,
+} from "../formatting/emails";
 import { pageMeta } from "../formatting/page-title";
 import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStylesUrl }];
-export const meta: MetaFunction = ({ error }) => pageMeta(error, "Emails");
+export const meta: MetaFunction = ({ error }) => pageMeta(error, "Messages");
 
 const PAGE_SIZE = 50;
 
@@ -19,14 +25,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rawStatus = params.get("status") ?? "";
   const status = emailStatuses.find((s) => s === rawStatus);
   const kind = (params.get("kind") ?? "").trim().slice(0, 100);
+  const rawChannel = params.get("channel") ?? "";
+  const channel = messageChannels.find((c) => c === rawChannel);
   const page = pageParam(params);
   const [list, settings] = await Promise.all([
-    api.emails.list.query({ status, kind: kind || undefined, page, pageSize: PAGE_SIZE }),
+    api.emails.list.query({
+      status,
+      kind: kind || undefined,
+      channel,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
     api.settings.get.query(),
   ]);
   const tz = settings.timeZone;
   return {
-    filter: { status: status ?? "", kind },
+    filter: { status: status ?? "", kind, channel: channel ?? "" },
     page,
     pages: pageCount(list.total, list.pageSize),
     total: list.total,
@@ -35,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     messages: list.messages.map((message) => ({
       id: message.id,
       to: message.to,
+      channel: messageChannelLabels[message.channel],
       subject: message.subject,
       kind: emailKindLabel(message.kind),
       status: emailStatusLabel(message, list.devMailbox),
@@ -58,14 +73,26 @@ export default function Emails() {
   return (
     <>
       <div className="page-heading">
-        <h1>Emails</h1>
+        <h1>Messages</h1>
         <p className="lede">
           {devMailbox
             ? "No SMTP server is set, so emails are not sent: this is the mailbox. Open one to read it and follow its links (a patient's manage link, say)."
-            : "Every email the clinic sent or will send, newest first: to whom, when, and whether it arrived at the mail server. Reminders wait here until their time."}
+            : "Every email the clinic sent or will send, newest first: to whom, when, and whether it arrived at the mail server. Reminders wait here until their time."}{" "}
+          Text reminders are listed here too, with a failed one to send again.
         </p>
       </div>
-      <Form method="get" className="filters" aria-label="Filter emails">
+      <Form method="get" className="filters" aria-label="Filter messages">
+        <div className="field">
+          <label htmlFor="messages-channel">Channel</label>
+          <select id="messages-channel" name="channel" defaultValue={filter.channel}>
+            <option value="">Emails and texts</option>
+            {messageChannels.map((c) => (
+              <option key={c} value={c}>
+                {messageChannelLabels[c]}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="emails-status">Status</label>
           <select id="emails-status" name="status" defaultValue={filter.status}>
@@ -91,7 +118,7 @@ export default function Emails() {
         <FilterActions clearTo="/emails" />
       </Form>
       <p className="muted" role="status">
-        {total === 1 ? "1 email" : `${total.toLocaleString("en-AU")} emails`}
+        {total === 1 ? "1 message" : `${total.toLocaleString("en-AU")} messages`}
       </p>
       {messages.length === 0 ? null : (
         <div className="table-wrap">
@@ -99,6 +126,7 @@ export default function Emails() {
             <thead>
               <tr>
                 <th scope="col">Written</th>
+                <th scope="col">Channel</th>
                 <th scope="col">To</th>
                 <th scope="col">Subject</th>
                 <th scope="col">Status</th>
@@ -108,6 +136,7 @@ export default function Emails() {
               {messages.map((message) => (
                 <tr key={message.id}>
                   <td>{message.when}</td>
+                  <td>{message.channel}</td>
                   <td>{message.to}</td>
                   <th scope="row">
                     <Link to={`/emails/${message.id}`}>{message.subject}</Link>

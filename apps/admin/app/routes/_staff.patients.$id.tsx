@@ -69,9 +69,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+/** Whether the patient gets text reminders, since when, or since when not (decision 030). */
+function smsRemindersLabel(
+  sms: { phone: string | null; consentedAt: Date | null; optedOutAt: Date | null } | null,
+  timeZone: string,
+): string {
+  if (!sms?.phone || !sms.consentedAt) return "Not asked for";
+  const day = (at: Date) => longDateLabel(localDateOf(at, timeZone));
+  if (sms.optedOutAt && sms.optedOutAt.getTime() > sms.consentedAt.getTime()) {
+    return `Stopped: replied STOP on ${day(sms.optedOutAt)}`;
+  }
+  return `To ${sms.phone}, asked for on ${day(sms.consentedAt)}`;
+}
+
 export default function PatientDetail() {
-  const { patient, bookings, plans, timeZone, notice, confirm, mayBook, mayExport, mayErase } =
-    useLoaderData<typeof loader>();
+  const {
+    patient,
+    bookings,
+    plans,
+    smsReminders,
+    timeZone,
+    notice,
+    confirm,
+    mayBook,
+    mayExport,
+    mayErase,
+  } = useLoaderData<typeof loader>();
   const here = `/patients/${patient.id}`;
   const now = Date.now();
   const upcoming = bookings.filter((b) => b.status === "confirmed" && b.startsAt.getTime() > now);
@@ -117,6 +140,8 @@ export default function PatientDetail() {
           <h2 id="contact-heading">Contact details</h2>
           <dl className="description-list">
             <PatientContactRows email={patient.email} phone={patient.phone} />
+            <dt>Text reminders</dt>
+            <dd data-testid="sms-reminders">{smsRemindersLabel(smsReminders, timeZone)}</dd>
           </dl>
         </section>
       )}

@@ -5,7 +5,7 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { SelectField, TextField } from "../components/form-controls";
 import { NoticeBanner } from "../components/notice-banner";
@@ -93,6 +93,10 @@ export default function Settings() {
         <h1>Settings</h1>
         <p className="lede">
           The clinic's details, booking rules, the sender of its emails and how long they are kept.
+        </p>
+        <p>
+          <Link to="/settings/sms">Text reminders</Link>: the reminder's text and whether texts are
+          sent.
         </p>
       </div>
       <NoticeBanner message={notice} />

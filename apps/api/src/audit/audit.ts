@@ -59,6 +59,8 @@ export const auditActions = [
   "service.reactivate",
   "service.delete",
   "settings.update",
+  // The text reminders' template and phone country (decision 030).
+  "sms_settings.update",
   "staff_user.create",
   "staff_user.update",
   "staff_user.deactivate",

@@ -12,6 +12,7 @@ import { type ClinicSettings, localDateOf, type ScheduleException } from "@clini
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
 import { ConflictError } from "../errors.js";
+import { replaceSmsReminder } from "../sms/sms-reminders.js";
 import { queueBookingWebhook } from "../webhooks/webhook-events.js";
 import {
   type BookingRules,
@@ -79,6 +80,7 @@ export async function cancelInTransaction(
   await queueBookingWebhook(tx, { bookingId: booking.id, kind: "cancelled", at: now });
   const details = (await findBookingById(tx, booking.id))!;
   await enqueueBookingEmails(tx, "cancelled", emailData(ctx, details, settings, token), now);
+  await replaceSmsReminder(tx, ctx, "cancelled", details, settings, now);
   return details;
 }
 
@@ -170,6 +172,7 @@ export async function moveToSlot(
         { ...emailData(ctx, details, settings, token), previousStartsAt: booking.startsAt },
         now,
       );
+      await replaceSmsReminder(tx, ctx, "rescheduled", details, settings, now);
       return details;
     });
   } catch (error) {

@@ -22,6 +22,11 @@ import { createdFields } from "../audit/audit.js";
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
 import { ConflictError, FieldError, UnprocessableContentError } from "../errors.js";
+import {
+  recordBookingSmsConsent,
+  replaceSmsReminder,
+  smsConsentNumber,
+} from "../sms/sms-reminders.js";
 import { queueBookingWebhook } from "../webhooks/webhook-events.js";
 import {
   type BookingRules,
@@ -55,6 +60,8 @@ export interface PlaceBookingRequest {
    * and audit entry record which rules were set aside.
    */
   outsideHours?: boolean;
+  /** The patient asks for text reminders at `patient.phone` (decision 030). */
+  smsReminders?: boolean;
 }
 
 export interface PlacedBooking {
@@ -90,6 +97,8 @@ export async function placeBooking(
     throw new FieldError("practitionerId", "Choose a practitioner to book outside the usual hours");
   }
   const day = localDateOf(input.start, settings.timeZone);
+  // A request for texts without a mobile number is refused here, before anything is written.
+  const smsPhone = await smsConsentNumber(ctx.db, input);
   const slotOptions: SlotOptions = {
     settings,
     rules,
@@ -136,6 +145,7 @@ export async function placeBooking(
           idempotencyFingerprint: fingerprint,
           manageTokenHash: hashManageToken(token),
         });
+        await recordBookingSmsConsent(tx, { id, patientId: patient.id }, smsPhone, now);
         const details = (await findBookingById(tx, id))!;
         await recordBookingChange(tx, by, id, {
           event: "created",
@@ -143,6 +153,7 @@ export async function placeBooking(
             returningPatient: patient.returning,
             ...(rules === "staff" ? { by: "staff" } : {}),
             ...(setAside.length > 0 ? { outsideHours: setAside } : {}),
+            ...(smsPhone ? { smsReminders: true } : {}),
           },
           action: "booking.create",
           changes: createdFields({
@@ -165,6 +176,7 @@ export async function placeBooking(
           },
           now,
         );
+        await replaceSmsReminder(tx, ctx, "created", details, settings, now);
         return { details, manageToken: token };
       });
       ctx.logger.info("booking created", { bookingId: placed.details.id, by: by.kind });

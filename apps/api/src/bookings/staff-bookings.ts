@@ -134,6 +134,7 @@ export async function staffCreateBooking(
     notes: string;
     idempotencyKey?: string | undefined;
     outsideHours?: boolean;
+    smsReminders?: boolean;
   },
 ) {
   let practitionerId = input.practitionerId;

@@ -1,5 +1,6 @@
 import {
   findMessage,
+  type OutboxChannel,
   type OutboxMessage,
   type OutboxStatus,
   outboxKinds,
@@ -18,6 +19,8 @@ function summary(message: OutboxMessage, now: Date) {
   return {
     id: message.id,
     kind: message.kind,
+    /** "email", or "sms": `to` is then a phone number and there is no HTML (decision 030). */
+    channel: message.channel as OutboxChannel,
     to: message.toAddress,
     subject: message.subject,
     status: message.status,
@@ -40,6 +43,7 @@ export async function listEmails(
   input: {
     status?: OutboxStatus | undefined;
     kind?: string | undefined;
+    channel?: OutboxChannel | undefined;
     page: number;
     pageSize: number;
   },
@@ -48,6 +52,7 @@ export async function listEmails(
     pageMessages(ctx.db, {
       status: input.status,
       kind: input.kind,
+      channel: input.channel,
       offset: (input.page - 1) * input.pageSize,
       limit: input.pageSize,
     }),

@@ -6,11 +6,14 @@ import {
   processDueMessages,
 } from "@clinic/db";
 import type { Logger } from "../logger.js";
+import type { SmsProvider } from "../sms/sms-provider.js";
 import type { MailTransport } from "./transport.js";
 
 export interface OutboxWorkerOptions {
   db: Database;
   transport: MailTransport;
+  /** Sends the outbox's texts (channel "sms"); without one they wait, then fail (decision 030). */
+  sms?: SmsProvider | null;
   logger: Logger;
   now?: () => Date;
   /** Pause between polls when the last one found less than a full batch; default 5 s. */
@@ -49,6 +52,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const result = await processDueMessages(
       db,
       async (message) => {
+        if (message.channel === "sms") {
+          if (!options.sms) throw new Error("SMS is off: the SMS_ variables are not set");
+          await options.sms.send({ id: message.id, to: message.toAddress, body: message.textBody });
+          return;
+        }
         if (!sender) {
           // The sender is the clinic as it is now, read once per pass.
           const clinic = await getClinicSettings(db);
@@ -76,18 +84,21 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         limit: batchSize,
         policy,
         onError: (message, error, outcome) => {
+          // Never the address or number, nor the text: the kind and the error are enough.
           const fields = {
             id: message.id,
             kind: message.kind,
+            channel: message.channel,
             attempts: message.attempts,
             error: error instanceof Error ? error.message : String(error),
           };
-          if (outcome === "failed") logger.error("email failed for good", fields);
-          else logger.warn("email failed; will retry", fields);
+          const what = message.channel === "sms" ? "text" : "email";
+          if (outcome === "failed") logger.error(`${what} failed for good`, fields);
+          else logger.warn(`${what} failed; will retry`, fields);
         },
       },
     );
-    if (result.sent > 0) logger.info("emails sent", { count: result.sent });
+    if (result.sent > 0) logger.info("messages sent", { count: result.sent });
     return result.sent + result.retried + result.failed;
   }
 

@@ -1,4 +1,4 @@
-import { findPatientWithBookings, searchPatients } from "@clinic/db";
+import { findPatientWithBookings, searchPatients, smsConsentOf } from "@clinic/db";
 import { PATIENTS_PAGE_SIZE } from "@clinic/domain";
 import type { StaffContext } from "../context.js";
 import { NotFoundError } from "../errors.js";
@@ -29,5 +29,6 @@ export async function patientSearch(
 export async function patientDetail(ctx: StaffContext, id: string) {
   const found = await findPatientWithBookings(ctx.db, id);
   if (!found) throw new NotFoundError("We couldn't find that patient");
-  return found;
+  // Text reminders (decision 030): the number, when they agreed, when they last said STOP.
+  return { ...found, smsReminders: await smsConsentOf(ctx.db, id) };
 }

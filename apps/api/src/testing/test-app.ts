@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { type App, createApp } from "../app.js";
 import type { AppRouter } from "../index.js";
 import { memoryLogger } from "../logger.js";
+import type { SmsSetup } from "../sms/sms-config.js";
 import type { ImageStore } from "../uploads/image-store.js";
 import { memoryImageStore } from "./images.js";
 
@@ -53,6 +54,8 @@ export async function createTestApp(
     imageStore?: ImageStore;
     /** Webhook endpoints on this machine (a local receiver), as WEBHOOKS_ALLOW_PRIVATE_TARGETS allows. */
     allowPrivateWebhookTargets?: boolean;
+    /** An SMS provider (texts on); default none, as without the SMS_ variables. */
+    sms?: SmsSetup | null;
   } = {},
 ) {
   const clock = options.clock ?? testClock();
@@ -75,6 +78,7 @@ export async function createTestApp(
     // Uploads stay in memory rather than in the repository's `.data/uploads`.
     imageStore: options.imageStore ?? memoryImageStore(),
     allowPrivateWebhookTargets: options.allowPrivateWebhookTargets ?? false,
+    sms: options.sms ?? null,
   });
   const client = (sessionToken?: string, ip?: string) => inProcessClient(app, sessionToken, ip);
   return {

@@ -18,6 +18,7 @@ import { reviewsRouter } from "./routers/reviews.js";
 import { schedulesRouter } from "./routers/schedules.js";
 import { servicesRouter } from "./routers/services.js";
 import { settingsRouter } from "./routers/settings.js";
+import { smsRouter } from "./routers/sms.js";
 import { staffRouter } from "./routers/staff.js";
 import { treatmentPlansRouter } from "./routers/treatment-plans.js";
 import { webhooksRouter } from "./routers/webhooks.js";
@@ -46,6 +47,7 @@ export const appRouter = router({
   staff: staffRouter,
   webhooks: webhooksRouter,
   treatmentPlans: treatmentPlansRouter,
+  sms: smsRouter,
 });
 
 const publicReads = new Set(

@@ -121,6 +121,7 @@ describe("draftFromFormData", () => {
       phone: "04",
       notes: "n",
       contactConsent: true,
+      smsReminders: false,
     });
   });
 

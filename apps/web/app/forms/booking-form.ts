@@ -28,6 +28,8 @@ export const bookingDetailsSchema = z.object({
   phone: phoneSchema,
   notes: bookingNotesSchema.optional(),
   contactConsent: z.boolean().optional(),
+  /** A text reminder to `phone` (offered only when the clinic sends texts; decision 030). */
+  smsReminders: z.boolean().optional(),
 });
 export type BookingDetails = z.infer<typeof bookingDetailsSchema>;
 
@@ -38,6 +40,7 @@ export const bookingDraftSchema = z.object({
   phone: z.string().max(50).default(""),
   notes: z.string().max(2000).default(""),
   contactConsent: z.boolean().default(false),
+  smsReminders: z.boolean().default(false),
 });
 export type BookingDraft = z.infer<typeof bookingDraftSchema>;
 
@@ -70,6 +73,7 @@ export function createBookingInput(details: BookingDetails): CreateBookingInput 
     notes: details.notes ?? "",
     contactConsent: details.contactConsent ?? false,
     idempotencyKey: details.idempotencyKey,
+    ...(details.smsReminders ? { smsReminders: true } : {}),
   };
 }
 
@@ -79,7 +83,7 @@ export function createBookingInput(details: BookingDetails): CreateBookingInput 
  */
 export const BOOKING_API_FIELDS = {
   fieldNames: { "patient.name": "name", "patient.email": "email", "patient.phone": "phone" },
-  fields: ["name", "email", "phone", "notes", "contactConsent"],
+  fields: ["name", "email", "phone", "notes", "contactConsent", "smsReminders"],
 } as const satisfies RefusalOptions;
 
 /** What the patient typed, kept when the time they picked was taken. */
@@ -94,5 +98,6 @@ export function draftFromFormData(formData: FormData): BookingDraft {
     phone: text("phone").slice(0, 50),
     notes: text("notes").slice(0, 2000),
     contactConsent: formData.get("contactConsent") === "on",
+    smsReminders: formData.get("smsReminders") === "on",
   });
 }

@@ -138,7 +138,8 @@ async function purgeOldEmailBodies(tx: Transaction, before: Date, now: Date): Pr
       textBody: "",
       htmlBody: "",
       attachments: [],
-      toAddress: sql`'***@' || split_part(${outboxMessages.toAddress}, '@', 2)`,
+      // A text's number goes whole (decision 030); an email keeps its domain.
+      toAddress: sql`case when ${outboxMessages.channel} = 'sms' then '***' else '***@' || split_part(${outboxMessages.toAddress}, '@', 2) end`,
       bodyPurgedAt: now,
     })
     .where(

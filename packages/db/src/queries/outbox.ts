@@ -17,7 +17,11 @@ export interface NewOutboxMessage {
   bookingId?: string | null;
   /** Not sent before this instant; defaults to now. */
   sendAfter?: Date;
+  /** "email" (the default) or "sms": `toAddress` is then an E.164 number (decision 030). */
+  channel?: OutboxChannel;
 }
+
+export type OutboxChannel = "email" | "sms";
 
 /** Adds a message to the outbox; call it in the transaction that makes the change it reports. */
 export async function enqueueMessage(
@@ -34,6 +38,7 @@ export async function enqueueMessage(
       htmlBody: message.htmlBody,
       attachments: message.attachments ?? [],
       bookingId: message.bookingId ?? null,
+      channel: message.channel ?? "email",
       ...(message.sendAfter ? { sendAfter: message.sendAfter } : {}),
     })
     .returning();
@@ -87,10 +92,17 @@ export async function listMessages(
 /** A page of messages, newest first, with how many match the filter: the admin's Emails page. */
 export async function pageMessages(
   db: Executor,
-  filter: { status?: OutboxStatus; kind?: string; offset: number; limit: number },
+  filter: {
+    status?: OutboxStatus;
+    kind?: string;
+    channel?: OutboxChannel;
+    offset: number;
+    limit: number;
+  },
 ): Promise<{ messages: OutboxMessage[]; total: number }> {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(outboxMessages.status, filter.status));
+  if (filter.channel) conditions.push(eq(outboxMessages.channel, filter.channel));
   if (filter.kind) conditions.push(eq(outboxMessages.kind, filter.kind));
   const where = and(...conditions);
   const [messages, [count]] = await Promise.all([

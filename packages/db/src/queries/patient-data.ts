@@ -214,6 +214,11 @@ export async function collectPatientData(db: Executor, patientId: string) {
       createdAt: patient.createdAt,
       updatedAt: patient.updatedAt,
       erasedAt: patient.erasedAt,
+      smsReminders: {
+        phone: patient.smsPhone,
+        consentedAt: patient.smsConsentAt,
+        optedOutAt: patient.smsOptedOutAt,
+      },
     },
     bookings: bookingRows.map((b) => ({
       ...b,
@@ -550,6 +555,9 @@ export async function erasePatient(
       name: ERASED_PATIENT_NAME,
       email: erasedPatientEmail(patientId),
       phone: "",
+      smsPhone: null,
+      smsConsentAt: null,
+      smsOptedOutAt: null,
       erasedAt: now,
       updatedAt: now,
     })

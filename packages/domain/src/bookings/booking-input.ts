@@ -52,6 +52,8 @@ export const createBookingInputSchema = z.object({
   notes: bookingNotesSchema.default(""),
   contactConsent: z.boolean().default(false),
   idempotencyKey: idempotencyKeySchema,
+  /** The patient asks for a text reminder at their phone number (decision 030). */
+  smsReminders: z.boolean().default(false),
 });
 export type CreateBookingInput = z.input<typeof createBookingInputSchema>;
 

@@ -134,6 +134,8 @@ export const staffCreateBookingInputSchema = z.object({
   notes: bookingNotesSchema.default(""),
   idempotencyKey: idempotencyKeySchema.optional(),
   outsideHours: outsideHoursSchema,
+  /** The patient agreed, on the phone or at the desk, to a text reminder (decision 030). */
+  smsReminders: z.boolean().default(false),
 });
 export type StaffCreateBookingInput = z.input<typeof staffCreateBookingInputSchema>;
 

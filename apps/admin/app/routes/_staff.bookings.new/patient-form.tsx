@@ -43,6 +43,11 @@ export function PatientForm({
   const { key: confirmKey, ...confirmProps } = getInputProps(fields.confirmOutsideHours, {
     type: "checkbox",
   });
+  const smsHintId = `${fields.smsReminders.id}-hint`;
+  const { key: smsKey, ...smsProps } = getInputProps(fields.smsReminders, {
+    type: "checkbox",
+    ariaDescribedBy: smsHintId,
+  });
   return (
     <section className="panel section" aria-labelledby="patient-heading">
       <h2 id="patient-heading">Patient details</h2>
@@ -80,6 +85,16 @@ export function PatientForm({
           <label htmlFor={fields.notes.id}>Notes (optional)</label>
           <textarea key={notesKey} {...notesProps} rows={3} />
           <FieldErrors id={fields.notes.errorId} errors={fields.notes.errors} />
+        </div>
+        <div className="field field--inline">
+          <label>
+            <input key={smsKey} {...smsProps} /> Text a reminder to this mobile number
+          </label>
+          <p id={smsHintId} className="field__hint">
+            Only if the patient agrees: a text a day before, as well as any email. They can reply
+            STOP at any time.
+          </p>
+          <FieldErrors id={fields.smsReminders.errorId} errors={fields.smsReminders.errors} />
         </div>
         <p className="muted">
           Give a phone number, an email address or both. With an email, the patient is emailed a

@@ -8,6 +8,8 @@ const listInput = z
   .object({
     status: z.enum(["pending", "sent", "failed"]).optional(),
     kind: z.string().trim().min(1).max(100).optional(),
+    /** Emails or texts (decision 030); both when unset. */
+    channel: z.enum(["email", "sms"]).optional(),
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(1).max(200).default(50),
   })

@@ -5,7 +5,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import { EMAIL_INPUT, Field, FormErrors } from "../../components/form-field";
+import { EMAIL_INPUT, Field, FieldErrors, FormErrors } from "../../components/form-field";
 import { useCheckedForm, useSubmitting } from "../../components/public-form";
 import { useClinic } from "../../components/use-clinic";
 import {
@@ -23,6 +23,7 @@ export function DetailsForm({
   draft,
   changeTimeHref,
   lastResult,
+  smsEnabled,
 }: {
   choice: {
     serviceId: string;
@@ -35,6 +36,8 @@ export function DetailsForm({
   draft: BookingDraft | null;
   changeTimeHref: string;
   lastResult: SubmissionResult<string[]> | undefined;
+  /** The clinic sends texts: offer a text reminder (decision 030). */
+  smsEnabled: boolean;
 }) {
   const clinic = useClinic();
   const submitting = useSubmitting();
@@ -56,6 +59,10 @@ export function DetailsForm({
   });
   const { key: consentKey, ...consentProps } = getInputProps(fields.contactConsent, {
     type: "checkbox",
+  });
+  const { key: smsKey, ...smsProps } = getInputProps(fields.smsReminders, {
+    type: "checkbox",
+    ariaDescribedBy: "sms-hint",
   });
 
   return (
@@ -92,6 +99,22 @@ export function DetailsForm({
       >
         <textarea key={notesKey} {...notesProps} rows={4} />
       </Field>
+      {smsEnabled ? (
+        <div
+          className={
+            fields.smsReminders.errors?.length
+              ? "field field--checkbox field--invalid"
+              : "field field--checkbox"
+          }
+        >
+          <input key={smsKey} {...smsProps} />
+          <label htmlFor={fields.smsReminders.id}>Text me a reminder the day before</label>
+          <p id="sms-hint" className="field__hint">
+            To the mobile number above. Reply STOP at any time to stop texts.
+          </p>
+          <FieldErrors id={fields.smsReminders.errorId} errors={fields.smsReminders.errors} />
+        </div>
+      ) : null}
       <div className="field field--checkbox">
         <input key={consentKey} {...consentProps} />
         <label htmlFor={fields.contactConsent.id}>

@@ -42,10 +42,11 @@ export const headers = privatePageHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = requireSlug(params.serviceSlug, "Service");
   const search = parsePickerParams(new URL(request.url).searchParams);
-  const [service, settings, draft] = await Promise.all([
+  const [service, settings, draft, sms] = await Promise.all([
     requireRecord(() => api.services.bySlug.query({ slug }), "Service"),
     api.settings.get.query(),
     readBookingDraft(request),
+    api.sms.status.query(),
   ]);
   const practitioner = chosenPractitioner(service.practitioners, search.practitioner);
   // A link missing its earlier choices goes back to the step that makes them.
@@ -69,6 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // One key per rendered form: a double submit or a retry makes one booking, not two.
     idempotencyKey: globalThis.crypto.randomUUID(),
     draft,
+    /** Whether the clinic sends texts: the form offers a text reminder only then. */
+    smsEnabled: sms.enabled,
   };
 }
 
@@ -118,8 +121,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   });
 
 export default function BookDetailsPage() {
-  const { service, practitioner, start, startLabel, changeTimeHref, idempotencyKey, draft } =
-    useLoaderData<typeof loader>();
+  const {
+    service,
+    practitioner,
+    start,
+    startLabel,
+    changeTimeHref,
+    idempotencyKey,
+    draft,
+    smsEnabled,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="container page booking">
@@ -138,6 +149,7 @@ export default function BookDetailsPage() {
             draft={draft}
             changeTimeHref={changeTimeHref}
             lastResult={lastResult}
+            smsEnabled={smsEnabled}
           />
         </div>
         <AppointmentSummary
