@@ -13,6 +13,8 @@ import { requireBooking } from "../bookings/staff-booking-detail.js";
 import type { StaffContext } from "../context.js";
 import { bookingEmailKinds } from "../email/booking-emails.js";
 import { BadRequestError } from "../errors.js";
+import { replaceSmsReminder } from "../sms/sms-reminders.js";
+import { queueBookingWebhook } from "../webhooks/webhook-events.js";
 import { enqueuePlanCancelledEmail } from "./plan-emails.js";
 import { planForBooking } from "./plan-views.js";
 
@@ -63,6 +65,8 @@ export async function cancelRestOfPlan(
       });
       await deletePendingMessages(tx, { bookingId: b.id, kind: bookingEmailKinds.reminder });
       const after = (await findBookingById(tx, b.id))!;
+      await replaceSmsReminder(tx, ctx, "cancelled", after, settings, now);
+      await queueBookingWebhook(tx, { bookingId: b.id, kind: "cancelled", at: now });
       const token = manageTokenFor(b.id, ctx.appSecret);
       lines.push({ position: b.position, data: emailData(ctx, after, settings, token) });
     }

@@ -30,6 +30,8 @@ import type { StaffContext } from "../context.js";
 import { enqueueBookingReminder } from "../email/booking-emails.js";
 import { formatAppointmentTime } from "../email/templates.js";
 import { ConflictError, FieldError } from "../errors.js";
+import { replaceSmsReminder } from "../sms/sms-reminders.js";
+import { queueBookingWebhook } from "../webhooks/webhook-events.js";
 import { enqueuePlanCreatedEmails } from "./plan-emails.js";
 import { PlanAppointmentConflictError } from "./plan-errors.js";
 import { planCandidates, renamingStartField } from "./plan-rules.js";
@@ -145,6 +147,9 @@ export async function createPlan(ctx: StaffContext, input: CreateInput) {
             treatmentPlanId: plan.id,
           }),
         });
+        await queueBookingWebhook(tx, { bookingId: id, kind: "created", at: now });
+        // A patient who asked for text reminders gets one for each appointment of the plan too.
+        await replaceSmsReminder(tx, ctx, "created", details, settings, now);
         const data = { ...emailData(ctx, details, settings, token), bookedBy: "staff" as const };
         await enqueueBookingReminder(tx, data, now);
         lines.push({ position: position + 1, data });

@@ -331,4 +331,33 @@ describe.each(testDrivers)("treatment plans on %s", (driver) => {
       );
     expect(planned.length).toBeGreaterThan(1);
   });
+  it("tells webhook endpoints of each appointment booked, and of each one cancelled with the rest", async () => {
+    await owner.client.webhooks.create.mutate({
+      url: "https://hooks.example.com/clinic",
+      description: "Practice management",
+      events: ["booking.created", "booking.cancelled"],
+      enabled: true,
+    });
+    const thursdays = ["2027-06-03", "2027-06-10", "2027-06-17"].map((d) =>
+      at(`${d}T10:00:00+10:00`),
+    );
+    const plan = await frontDesk.client.treatmentPlans.create.mutate({
+      ...rule(thursdays[0]!, joeyId, 3),
+      patient: patient(7),
+      notes: "",
+      appointments: thursdays.map((start, i) => ({ index: i + 1, start, practitionerId: joeyId })),
+    });
+    const ids = plan.bookings.map((b) => b.id);
+    await frontDesk.client.treatmentPlans.cancelRest.mutate({ bookingId: ids[1]!, reason: "Away" });
+    const events = (await t.db.select().from(schema.webhookEvents))
+      .map((e) => e.payload as { type: string; data: { booking: { id: string } } })
+      .filter((e) => ids.includes(e.data.booking.id));
+    const of = (type: string) =>
+      events
+        .filter((e) => e.type === type)
+        .map((e) => e.data.booking.id)
+        .sort();
+    expect(of("booking.created")).toEqual([...ids].sort());
+    expect(of("booking.cancelled")).toEqual([ids[1]!, ids[2]!].sort());
+  });
 });
