@@ -1,3 +1,4 @@
+import { planRepeatLabel } from "@clinic/domain";
 import { Link } from "@remix-run/react";
 import { dateTimeLabel } from "../formatting/clinic-time";
 import { BookingStatusBadge } from "./booking-status";
@@ -15,12 +16,6 @@ interface PlanSummary {
     startsAt: Date;
     practitioner: { name: string };
   }[];
-}
-
-/** "every week", "every 2 weeks", "every 3 days". */
-export function planRepeatLabel(plan: Pick<PlanSummary, "intervalUnit" | "intervalCount">) {
-  const n = plan.intervalCount;
-  return n === 1 ? `every ${plan.intervalUnit}` : `every ${n} ${plan.intervalUnit}s`;
 }
 
 /** A patient's treatment plans (decision 027), each with its appointments linked. */

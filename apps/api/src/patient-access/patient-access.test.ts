@@ -271,6 +271,48 @@ describe.each(testDrivers)("patient self-service on %s", (driver) => {
     expect(page.bookings.past.map((b) => [b.id, b.status])).toEqual([[mine.ids[0], "cancelled"]]);
   });
 
+  it("lists the patient's treatment plans with each appointment, and nobody else's", async () => {
+    const frontDesk = await signedInStaff(t, "front_desk");
+    const [first] = await freeSlots(1);
+    const email = `plan-${tag()}@example.com`;
+    const rule = {
+      serviceId: clinic.serviceId,
+      practitionerId: clinic.jasonId,
+      firstStart: first!.start,
+      intervalCount: 1,
+      intervalUnit: "week" as const,
+      occurrenceCount: 3,
+    };
+    const preview = await frontDesk.client.treatmentPlans.preview.query(rule);
+    const plan = await frontDesk.client.treatmentPlans.create.mutate({
+      ...rule,
+      patient: { name: `Pat Plan ${tag()}`, email, phone: "0400 123 456" },
+      notes: "",
+      appointments: preview.occurrences
+        .filter((o) => o.status === "bookable")
+        .map((o) => ({ index: o.index, start: o.start, practitionerId: o.practitioner!.id })),
+    });
+    expect(plan.bookings.length).toBeGreaterThan(0);
+
+    const page = await siteClient(t, await signedIn(email)).patientAccess.overview.query();
+    expect(page.treatmentPlans).toHaveLength(1);
+    expect(page.treatmentPlans[0]).toMatchObject({
+      id: plan.id,
+      intervalUnit: "week",
+      intervalCount: 1,
+      practitioner: { id: clinic.jasonId },
+    });
+    expect(page.treatmentPlans[0]!.bookings.map((b) => b.id)).toEqual(
+      plan.bookings.map((b) => b.id),
+    );
+    // Its appointments are bookings like any other, managed from the list.
+    expect(page.bookings.upcoming.map((b) => b.id)).toEqual(plan.bookings.map((b) => b.id));
+
+    const other = await patientWithBookings(1);
+    const theirs = await siteClient(t, await signedIn(other.email)).patientAccess.overview.query();
+    expect(theirs.treatmentPlans).toEqual([]);
+  });
+
   it("gives a booking from before manage links a working one, and none after a secret change", async () => {
     const { email, ids } = await patientWithBookings(2);
     const [old, rotated] = ids as [string, string];

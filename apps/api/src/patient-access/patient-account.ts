@@ -3,6 +3,7 @@ import {
   findPatientBooking,
   getClinicSettings,
   listPatientBookings,
+  listTreatmentPlansForPatient,
   type PatientBookingRow,
 } from "@clinic/db";
 import { canChangeOnline, isUpcomingBooking } from "@clinic/domain";
@@ -26,15 +27,15 @@ function manageable(row: PatientBookingRow, appSecret: string): boolean {
 }
 
 /**
- * The signed-in patient's page, as sections: today only `bookings` (upcoming soonest first,
- * then the rest newest first); treatment plans, waitlist entries and intake forms join here as
- * further fields.
+ * The signed-in patient's page, as sections: `bookings` (upcoming soonest first, then the rest
+ * newest first), their treatment plans; each further section is one more field.
  */
 export async function patientOverview(ctx: PatientContext) {
   const now = ctx.now();
-  const [rows, settings] = await Promise.all([
+  const [rows, settings, plans] = await Promise.all([
     listPatientBookings(ctx.db, ctx.patient.id, PATIENT_BOOKINGS_LIMIT),
     getClinicSettings(ctx.db),
+    listTreatmentPlansForPatient(ctx.db, ctx.patient.id),
   ]);
   const window = settings.bookingPolicy.cancellationWindowHours;
   const view = (row: PatientBookingRow) => ({
@@ -57,6 +58,20 @@ export async function patientOverview(ctx: PatientContext) {
     timeZone: settings.timeZone,
     clinic: { name: settings.name, phone: settings.phone, email: settings.email },
     bookings: { upcoming, past },
+    // Each appointment of a plan is one of `bookings` too: managed from there.
+    treatmentPlans: plans.map((plan) => ({
+      id: plan.id,
+      service: plan.service,
+      practitioner: plan.practitioner,
+      intervalUnit: plan.intervalUnit,
+      intervalCount: plan.intervalCount,
+      bookings: plan.bookings.map(({ id, position, status, startsAt }) => ({
+        id,
+        position,
+        status,
+        startsAt,
+      })),
+    })),
   };
 }
 

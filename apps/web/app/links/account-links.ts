@@ -1,3 +1,4 @@
+import { planRepeatLabel } from "@clinic/domain";
 import { formatAppointmentStart } from "../formatting/time-labels";
 import { bookingStatusLabel } from "./manage-link";
 
@@ -44,3 +45,30 @@ export function bookingListItem(booking: OverviewBooking, timeZone: string) {
 }
 
 export type BookingListItem = ReturnType<typeof bookingListItem>;
+
+interface OverviewPlan {
+  id: string;
+  service: { name: string };
+  practitioner: { name: string } | null;
+  intervalUnit: "day" | "week";
+  intervalCount: number;
+  bookings: { id: string; position: number; status: OverviewBooking["status"]; startsAt: Date }[];
+}
+
+/** One treatment plan as the page lists it: what and how often, then each appointment's date. */
+export function treatmentPlanItem(plan: OverviewPlan, timeZone: string) {
+  const ahead = plan.bookings.filter((b) => b.status === "confirmed").length;
+  return {
+    id: plan.id,
+    title: `${plan.service.name} ${planRepeatLabel(plan)}${plan.practitioner ? ` with ${plan.practitioner.name}` : ""}`,
+    summary: `${plan.bookings.length} appointments, ${ahead} still ahead`,
+    appointments: plan.bookings.map((b) => ({
+      id: b.id,
+      label: formatAppointmentStart(b.startsAt, timeZone),
+      startsAt: b.startsAt.toISOString(),
+      statusLabel: bookingStatusLabel(b.status),
+    })),
+  };
+}
+
+export type TreatmentPlanItem = ReturnType<typeof treatmentPlanItem>;

@@ -10,6 +10,8 @@ import {
   bookingListItem,
   SIGN_IN_PATH,
   SIGN_OUT_PATH,
+  type TreatmentPlanItem,
+  treatmentPlanItem,
 } from "../links/account-links";
 import { MANAGE_PAGE_META } from "../links/manage-link";
 import { patientPageHeaders } from "../server/cache-control";
@@ -44,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       upcoming: overview.bookings.upcoming.map((b) => bookingListItem(b, timeZone)),
       past: overview.bookings.past.map((b) => bookingListItem(b, timeZone)),
     },
+    treatmentPlans: overview.treatmentPlans.map((plan) => treatmentPlanItem(plan, timeZone)),
   };
 }
 
@@ -56,7 +59,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export default function AccountPage() {
-  const { patient, clinic, bookings } = useLoaderData<typeof loader>();
+  const { patient, clinic, bookings, treatmentPlans } = useLoaderData<typeof loader>();
   const submitting = useSubmitting();
   return (
     <div className="container container--narrow page account">
@@ -81,6 +84,15 @@ export default function AccountPage() {
           </ul>
         )}
       </section>
+
+      {treatmentPlans.length > 0 ? (
+        <section className="account__section" aria-labelledby="plans-title">
+          <h2 id="plans-title">Your treatment plan{treatmentPlans.length > 1 ? "s" : ""}</h2>
+          {treatmentPlans.map((plan) => (
+            <TreatmentPlan key={plan.id} plan={plan} />
+          ))}
+        </section>
+      ) : null}
 
       <section className="account__section" aria-labelledby="past-title">
         <h2 id="past-title">Past and cancelled appointments</h2>
@@ -147,5 +159,23 @@ function BookingItem({ booking, clinicPhone }: { booking: BookingListItem; clini
         ) : null}
       </p>
     </li>
+  );
+}
+
+function TreatmentPlan({ plan }: { plan: TreatmentPlanItem }) {
+  return (
+    <article className="card account__plan" aria-labelledby={`plan-${plan.id}`}>
+      <h3 className="card__title" id={`plan-${plan.id}`}>
+        {plan.title}
+      </h3>
+      <p>{plan.summary}. Each appointment is listed with your bookings, to change or cancel.</p>
+      <ol className="account__plan-dates">
+        {plan.appointments.map((a) => (
+          <li key={a.id}>
+            <time dateTime={a.startsAt}>{a.label}</time> · {a.statusLabel}
+          </li>
+        ))}
+      </ol>
+    </article>
   );
 }

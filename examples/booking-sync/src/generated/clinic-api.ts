@@ -1040,6 +1040,8 @@ export interface operations {
                     practitionerId: string | "any";
                     /** Format: uuid */
                     serviceId: string;
+                    /** @default false */
+                    smsReminders?: boolean;
                     /** Format: date-time */
                     start: string;
                 };
@@ -1558,6 +1560,8 @@ export interface operations {
                     practitionerId: string | "any";
                     /** Format: uuid */
                     serviceId: string;
+                    /** @default false */
+                    smsReminders?: boolean;
                     /** Format: date-time */
                     start: string;
                 };

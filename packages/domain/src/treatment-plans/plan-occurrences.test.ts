@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { treatmentPlanCreateInputSchema, treatmentPlanPreviewInputSchema } from "./plan-input.js";
-import { nearestStarts, planOccurrences, wallClockLabel } from "./plan-occurrences.js";
+import {
+  nearestStarts,
+  planOccurrences,
+  planRepeatLabel,
+  wallClockLabel,
+} from "./plan-occurrences.js";
 
 const sydney = "Australia/Sydney";
 const HOUR = 3_600_000;
@@ -165,5 +170,13 @@ describe("plan inputs", () => {
       appointments: [appointment, appointment],
     });
     expect(result.error?.issues[0]?.path).toEqual(["appointments", 1, "index"]);
+  });
+});
+
+describe("planRepeatLabel", () => {
+  it("says how often a plan repeats", () => {
+    expect(planRepeatLabel({ intervalUnit: "week", intervalCount: 1 })).toBe("every week");
+    expect(planRepeatLabel({ intervalUnit: "week", intervalCount: 2 })).toBe("every 2 weeks");
+    expect(planRepeatLabel({ intervalUnit: "day", intervalCount: 3 })).toBe("every 3 days");
   });
 });

@@ -102,3 +102,12 @@ export function nearestStarts<T extends { start: Date }>(
     .slice(0, limit)
     .map(({ s }) => s);
 }
+
+/** How often a plan repeats, as staff and patients read it: "every week", "every 2 weeks", "every 3 days". */
+export function planRepeatLabel(plan: {
+  intervalUnit: "day" | "week";
+  intervalCount: number;
+}): string {
+  const n = plan.intervalCount;
+  return n === 1 ? `every ${plan.intervalUnit}` : `every ${n} ${plan.intervalUnit}s`;
+}
