@@ -17,4 +17,5 @@ export * from "./reviews/index.js";
 export * from "./services/index.js";
 export * from "./settings/index.js";
 export * from "./staff/index.js";
+export * from "./waitlist/index.js";
 export * from "./webhooks/index.js";

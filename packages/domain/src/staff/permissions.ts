@@ -42,6 +42,8 @@ export const permissionMatrix = {
   "lists.export": { owner: "all", front_desk: "all", practitioner: "none" },
   // Practice reports (utilisation, no-shows, revenue) and their CSV: those who run the practice.
   "reports.read": { owner: "all", front_desk: "all", practitioner: "none" },
+  // The waitlist: entries hold patients' contact details; offering a time emails a claim link.
+  "waitlist.manage": { owner: "all", front_desk: "all", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;
