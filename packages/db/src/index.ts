@@ -23,5 +23,6 @@ export * from "./queries/settings.js";
 export * from "./queries/staff.js";
 export * from "./queries/staff-bookings.js";
 export * from "./queries/staff-dashboard.js";
+export * from "./queries/waitlist.js";
 export type { InstantRange } from "./schema.js";
 export * as schema from "./schema.js";

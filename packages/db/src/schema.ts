@@ -554,3 +554,6 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(t.actorId, t.createdAt),
   ],
 );
+
+// The waitlist (decision 028), in its own module.
+export * from "./schema-waitlist.js";
