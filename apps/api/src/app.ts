@@ -54,6 +54,8 @@ export interface AppDeps {
   feed?: ChangeFeed;
   /** The public read cache, when the caller also tells it of changes made outside requests. */
   cache?: PublicCache;
+  /** How long a waitlist offer stays claimable (WAITLIST_OFFER_HOURS); default 12 hours. */
+  waitlistOfferHours?: number;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -147,6 +149,7 @@ export function createApp(deps: AppDeps) {
         metrics,
         cache,
         answer: c.get("publicAnswer") as AnswerWindow | undefined,
+        waitlistOfferHours: deps.waitlistOfferHours,
       }),
       // Never the input or the query's parameters: the path, the code and what failed (failureFields).
       onError: ({ error, path }) => {

@@ -37,6 +37,8 @@ export interface AppContext {
   cache?: PublicCache;
   /** Set for a public read whose HTTP answer may be kept: its cached reads say how long it holds. */
   answer?: AnswerWindow;
+  /** How long a waitlist offer stays claimable, in hours (WAITLIST_OFFER_HOURS; decision 028). */
+  waitlistOfferHours?: number | undefined;
 }
 
 /** A service call made by a signed-in staff member: `user` is who acts (and is audited). */

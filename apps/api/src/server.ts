@@ -16,6 +16,7 @@ import { apiLogger as logger } from "./logger.js";
 import { startupFailure } from "./startup-failure.js";
 import { imageStoreFrom } from "./uploads/configured-store.js";
 import { defaultUploadDir } from "./uploads/photos.js";
+import { startWaitlistMatcher, type WaitlistMatcher } from "./waitlist/waitlist-matcher.js";
 
 const config = orExit(() => loadConfig());
 const dbConfig = databaseConfigFrom(config);
@@ -52,10 +53,12 @@ const app = createApp({
   devMailbox: !config.SMTP_URL,
   metricsToken: config.METRICS_TOKEN,
   poolStats: database.poolStats,
+  waitlistOfferHours: config.WAITLIST_OFFER_HOURS,
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;
 let backups: BackupScheduler | undefined;
+let waitlist: WaitlistMatcher | undefined;
 const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   const where =
     dbConfig.kind === "postgres"
@@ -75,6 +78,15 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
     now: () => new Date(),
     intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
     onPublicChange: () => cache.changed(),
+  });
+  // Freed times offered to the waitlist; every instance looks, the database lets one offer through.
+  waitlist = startWaitlistMatcher({
+    db: database.db,
+    logger,
+    now: () => new Date(),
+    webUrl: config.WEB_URL,
+    offerHours: config.WAITLIST_OFFER_HOURS,
+    intervalMs: config.WAITLIST_MATCH_INTERVAL_MS,
   });
   // Optional; every instance checks, one writes each backup (backups/scheduled-backups.ts).
   if (config.BACKUP_INTERVAL_MS) {
@@ -133,8 +145,14 @@ async function shutdown(signal: string) {
   const backupsStopped = backups
     ?.stop()
     .catch((error) => logger.error("stopping backups failed", { error: String(error) }));
+  const waitlistStopped = waitlist
+    ?.stop()
+    .catch((error) =>
+      logger.error("stopping the waitlist matcher failed", { error: String(error) }),
+    );
   server.close(async () => {
     await outboxStopped;
+    await waitlistStopped;
     await housekeeperStopped;
     await backupsStopped;
     await feed?.close();

@@ -63,6 +63,10 @@ export const auditActions = [
   "staff_user.change_password",
   "time_off.create",
   "time_off.delete",
+  // The waitlist (decision 028): contact fields changed are named, never their values.
+  "waitlist_entry.update",
+  "waitlist_entry.remove",
+  "waitlist_entry.offer",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

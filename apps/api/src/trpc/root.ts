@@ -17,6 +17,7 @@ import { schedulesRouter } from "./routers/schedules.js";
 import { servicesRouter } from "./routers/services.js";
 import { settingsRouter } from "./routers/settings.js";
 import { staffRouter } from "./routers/staff.js";
+import { waitlistRouter } from "./routers/waitlist.js";
 import { type ProcedureMeta, router } from "./trpc.js";
 
 export const appRouter = router({
@@ -38,6 +39,7 @@ export const appRouter = router({
   services: servicesRouter,
   settings: settingsRouter,
   staff: staffRouter,
+  waitlist: waitlistRouter,
 });
 
 const publicReads = new Set(

@@ -262,7 +262,13 @@ export async function findWaitlistOfferByTokenHash(
 export async function resolveWaitlistOffer(
   db: Executor,
   id: string,
-  outcome: { status: Exclude<WaitlistOfferStatus, "open">; at: Date; bookingId?: string },
+  outcome: {
+    status: Exclude<WaitlistOfferStatus, "open">;
+    at: Date;
+    bookingId?: string;
+    /** Close it whatever it says now (a claim that booked wins over "taken" or "expired"). */
+    fromAny?: boolean;
+  },
 ): Promise<void> {
   await db
     .update(waitlistOffers)
@@ -271,7 +277,11 @@ export async function resolveWaitlistOffer(
       resolvedAt: outcome.at,
       ...(outcome.bookingId ? { bookingId: outcome.bookingId } : {}),
     })
-    .where(and(eq(waitlistOffers.id, id), eq(waitlistOffers.status, "open")));
+    .where(
+      outcome.fromAny
+        ? eq(waitlistOffers.id, id)
+        : and(eq(waitlistOffers.id, id), eq(waitlistOffers.status, "open")),
+    );
 }
 
 /** Withdraws an entry's open offer (staff offer another time, or remove the entry). */
@@ -286,26 +296,34 @@ export async function withdrawOpenWaitlistOffer(
     .where(and(eq(waitlistOffers.entryId, entryId), eq(waitlistOffers.status, "open")));
 }
 
+export interface OfferedStart {
+  id: string;
+  startsAt: Date;
+  expiresAt: Date;
+  status: string;
+}
+
 /** The starts already offered to these entries (never offered again), by entry. */
 export async function offeredStartsByEntry(
   db: Executor,
   entryIds: string[],
-): Promise<Map<string, { startsAt: Date; status: string; id: string }[]>> {
-  const byEntry = new Map<string, { startsAt: Date; status: string; id: string }[]>();
+): Promise<Map<string, OfferedStart[]>> {
+  const byEntry = new Map<string, OfferedStart[]>();
   if (entryIds.length === 0) return byEntry;
   const rows = await db
     .select({
       id: waitlistOffers.id,
       entryId: waitlistOffers.entryId,
       startsAt: waitlistOffers.startsAt,
+      expiresAt: waitlistOffers.expiresAt,
       status: waitlistOffers.status,
     })
     .from(waitlistOffers)
     .where(inArray(waitlistOffers.entryId, entryIds));
-  for (const row of rows) {
-    const list = byEntry.get(row.entryId) ?? [];
-    list.push({ id: row.id, startsAt: row.startsAt, status: row.status });
-    byEntry.set(row.entryId, list);
+  for (const { entryId, ...offer } of rows) {
+    const list = byEntry.get(entryId) ?? [];
+    list.push(offer);
+    byEntry.set(entryId, list);
   }
   return byEntry;
 }
