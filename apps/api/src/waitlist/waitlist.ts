@@ -70,6 +70,10 @@ const claimKey = (offerId: string) => `waitlist-offer-${offerId}`;
 const practitionerChoice = (entry: Pick<WaitlistEntryRow, "practitionerId">) =>
   entry.practitionerId ?? "any";
 
+// `yyyy-MM-dd` dates order as strings.
+const earliest = (dates: string[]) => [...dates].sort()[0]!;
+const latest = (dates: string[]) => [...dates].sort().at(-1)!;
+
 /** The dates an entry could still be offered: its own, within today and the booking horizon. */
 function bookableDates(
   entry: Pick<WaitlistEntryRow, "fromDate" | "toDate">,
@@ -78,8 +82,8 @@ function bookableDates(
 ): { from: string; to: string } | null {
   const today = localDateOf(now, settings.timeZone);
   const last = addLocalDays(today, settings.bookingPolicy.horizonDays);
-  const from = entry.fromDate > today ? entry.fromDate : today;
-  const to = entry.toDate < last ? entry.toDate : last;
+  const from = latest([entry.fromDate, today]);
+  const to = earliest([entry.toDate, last]);
   return from <= to ? { from, to } : null;
 }
 
@@ -384,8 +388,8 @@ export async function matchWaitlist(deps: Deps): Promise<{ offered: number; expi
     // One run of the slot engine over every waiting entry's dates, then each entry's share.
     const span = {
       ...waiting[0]!,
-      fromDate: waiting.reduce((min, e) => (e.fromDate < min ? e.fromDate : min), "9999-12-31"),
-      toDate: waiting.reduce((max, e) => (e.toDate > max ? e.toDate : max), "0000-01-01"),
+      fromDate: earliest(waiting.map((e) => e.fromDate)),
+      toDate: latest(waiting.map((e) => e.toDate)),
       practitionerId: null,
     };
     const free = await freeStartsFor(db, span, service, settings, now);
