@@ -17,6 +17,7 @@ describe("navigationFor", () => {
       "Posts",
       "Reviews",
       "Enquiries",
+      "Waitlist",
       "Emails",
       "Reports",
       "Settings",
@@ -24,6 +25,11 @@ describe("navigationFor", () => {
       "Audit log",
       "My account",
     ]);
+  });
+
+  it("offers the waitlist to owner and front desk, not practitioners", () => {
+    expect(labels("front_desk")).toContain("Waitlist");
+    expect(labels("practitioner")).not.toContain("Waitlist");
   });
 
   it("offers reports to owner and front desk, not practitioners", () => {

@@ -20,6 +20,7 @@ export const staffAreas: readonly NavItem[] = [
   { to: "/posts", label: "Posts", permission: "posts.read" },
   { to: "/reviews", label: "Reviews", permission: "reviews.moderate" },
   { to: "/enquiries", label: "Enquiries", permission: "enquiries.read" },
+  { to: "/waitlist", label: "Waitlist", permission: "waitlist.manage" },
   { to: "/emails", label: "Emails", permission: "emails.read" },
   { to: "/reports", label: "Reports", permission: "reports.read" },
   { to: "/settings", label: "Settings", permission: "settings.write" },

@@ -7,6 +7,7 @@ const KIND_LABELS: Record<string, string> = {
   "booking.cancelled": "Booking cancelled",
   "booking.clinic_notice": "New booking (to the clinic)",
   "booking.reminder": "Appointment reminder",
+  "waitlist.offer": "Waitlist offer",
 };
 
 /** "booking.reminder" → "Appointment reminder"; a kind we don't know reads as itself. */
