@@ -268,6 +268,61 @@ describe.each(testDrivers)("the waitlist (%s)", (driver) => {
     });
   });
 
+  describe("other ways a time comes free", () => {
+    it("offers a time freed by removing time off", async () => {
+      await t.db.delete(schema.waitlistEntries);
+      const ahead = await t.client().availability.slots.query({
+        serviceId: clinic.serviceId,
+        practitionerId: clinic.joeyId,
+        from: "2027-03-01",
+        to: "2027-03-14",
+      });
+      const date = ahead.days.find((d) =>
+        d.slots.some((s) => timeOfDayAt(s.start, SYDNEY) === "afternoon"),
+      )!.date;
+      const [away] = await t.db
+        .insert(schema.timeOff)
+        .values({ practitionerId: clinic.joeyId, startDate: date, endDate: date, reason: "Away" })
+        .returning();
+      const entry = await join({
+        practitionerId: clinic.joeyId,
+        fromDate: date,
+        toDate: date,
+        timesOfDay: ["afternoon"],
+      });
+      expect((await matcher()).offered).toBe(0);
+      await t.db.delete(schema.timeOff).where(eq(schema.timeOff.id, away!.id));
+      expect((await matcher()).offered).toBe(1);
+      const [offer] = await offersOf(entry.id);
+      expect(timeOfDayAt(offer!.startsAt, SYDNEY)).toBe("afternoon");
+    });
+
+    it("forgets a patient's waitlist entries when the patient is erased", async () => {
+      const owner = await signedInStaff(t, "owner");
+      const who = contact();
+      const { days } = await t.client().availability.slots.query({
+        serviceId: clinic.serviceId,
+        practitionerId: "any",
+        from: "2027-03-15",
+        to: "2027-03-20",
+      });
+      await t.client().bookings.create.mutate({
+        serviceId: clinic.serviceId,
+        practitionerId: "any",
+        start: days[0]!.slots[0]!.start,
+        patient: who,
+        idempotencyKey: `erase-${driver}-${unique}-booking`,
+      });
+      await join({ practitionerId: "any" }, who);
+      const [patient] = await t.db
+        .select()
+        .from(schema.patients)
+        .where(eq(schema.patients.email, who.email));
+      await owner.client.patients.erase.mutate({ id: patient!.id, confirmName: who.name });
+      expect(await listWaitlistEntriesForPatient(t.db, { email: who.email })).toEqual([]);
+    });
+  });
+
   describe("expiry", () => {
     it("expires an unclaimed offer and offers a different time, never the same one again", async () => {
       await t.db.delete(schema.waitlistEntries);

@@ -13,6 +13,7 @@ import {
   type ReviewFlagRecord,
   reviews,
   services,
+  waitlistEntries,
 } from "../schema.js";
 
 // A patient's data rights (decision 018): everything held about them as one document, and
@@ -514,6 +515,10 @@ export async function erasePatient(
   const emailsPurged = await purgeMessages(tx, messagesAbout(bookingIds, emails), needles, now);
 
   if (enquiryIds.length > 0) await tx.delete(enquiries).where(inArray(enquiries.id, enquiryIds));
+  // Waitlist entries made with their address, with their offers (decision 028).
+  if (emails.length > 0) {
+    await tx.delete(waitlistEntries).where(inArray(waitlistEntries.email, emails));
+  }
   if (reviewIds.length > 0) {
     await tx.delete(reviews).where(inArray(reviews.id, reviewIds));
     await dropFlagsMatching(tx, reviewIds);
