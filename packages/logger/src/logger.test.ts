@@ -19,6 +19,7 @@ describe("scrubText", () => {
     [`/manage/${MANAGE_TOKEN}.`, "/manage/[token]"],
     [`GET /bookings/${MANAGE_TOKEN}/calendar.ics`, "GET /bookings/[token]/calendar.ics"],
     [`GET /calendar/practitioners/${MANAGE_TOKEN}.ics`, "GET /calendar/practitioners/[token]"],
+    [`http://localhost:3000/waitlist/${MANAGE_TOKEN}`, "http://localhost:3000/waitlist/[token]"],
     [`authorization: Bearer ${MANAGE_TOKEN}`, `authorization: Bearer ${REDACTED}`],
     [`session ${MANAGE_TOKEN} expired`, "session [token] expired"],
     [
