@@ -2,7 +2,7 @@ import type { ApiClient } from "@clinic/api-client";
 import { adminUrl, webUrl } from "../environment";
 import { seriousAccessibilityViolations } from "./accessibility";
 import { clinicClock, ownerApi, signInAsOwner } from "./admin-clinic";
-import { expect, test } from "./fixtures";
+import { api, expect, test } from "./fixtures";
 
 /**
  * The waitlist (decision 028): a patient finds Jason's day full, joins the waitlist from the
@@ -111,6 +111,29 @@ test.describe("the waitlist", () => {
     if (!link) throw new Error("The email should hold a claim link");
     expect(link.startsWith(webUrl)).toBe(true);
 
+    // Another patient waiting for Jason that day is offered the same time (by the API).
+    const { token: formToken } = await api.forms.token.query({ form: "waitlist" });
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    const rivalEmail = `rita-${Date.now().toString(36)}@example.com`;
+    const rival = await api.waitlist.join.mutate({
+      serviceId: day.serviceId,
+      practitionerId: day.jasonId,
+      fromDate: day.date,
+      toDate: day.date,
+      timesOfDay: ["morning", "afternoon", "evening"],
+      name: "Rita Rival",
+      email: rivalEmail,
+      phone: "0412 000 111",
+      formToken,
+    });
+    await owner.waitlist.offerTime.mutate({ id: rival.id, start: freed.start });
+    const rivalMessage = (await owner.emails.list.query({ kind: "waitlist.offer" })).messages.find(
+      (m) => m.to === rivalEmail,
+    );
+    const rivalLink = (await owner.emails.get.query({ id: rivalMessage!.id })).text.match(
+      /https?:\/\/\S+\/waitlist\/[\w-]{43}/,
+    )?.[0];
+
     // 5. The patient claims it and is booked.
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("A time is free for you");
@@ -118,6 +141,12 @@ test.describe("the waitlist", () => {
     await page.getByRole("button", { name: "Book this time" }).click();
     await expect(page).toHaveURL(/\/manage\/[\w-]{32,}\?booked=1$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("You're booked");
+
+    // 6. The other patient got there second.
+    await page.goto(rivalLink!);
+    await page.getByRole("button", { name: "Book this time" }).click();
+    await expect(page.getByText("Someone got there first")).toBeVisible();
+    expect(await seriousAccessibilityViolations(page), "axe on a missed offer").toEqual([]);
 
     // The link now says it's booked; the entry is done.
     await page.goto(link);

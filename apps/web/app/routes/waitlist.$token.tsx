@@ -70,10 +70,10 @@ export async function action(args: ActionFunctionArgs) {
     if (claimed.outcome === "claimed" && claimed.manageToken) {
       return redirect(`${managePath(claimed.manageToken)}?booked=1`);
     }
-    return data<ActionReply>(
-      { outcome: claimed.outcome === "claimed" ? "taken" : claimed.outcome },
-      { status: 409 },
-    );
+    // A 200, so the page's loader runs again and shows the other free times.
+    return data<ActionReply>({
+      outcome: claimed.outcome === "claimed" ? "taken" : claimed.outcome,
+    });
   } catch (error) {
     const refusal = apiRefusal(error);
     // The error only: never the link, which books the time.
@@ -111,13 +111,18 @@ export default function WaitlistOfferPage() {
   const clinic = useClinic();
   const busy = useNavigation().state === "submitting";
   const left = reply?.outcome === "left" || (!offer.waiting && offer.status === "withdrawn");
-  const missed = offer.status !== "open" && offer.status !== "claimed";
+  // The claim's answer wins over a page loaded before it.
+  const status =
+    reply?.outcome === "taken" || reply?.outcome === "expired" || reply?.outcome === "withdrawn"
+      ? reply.outcome
+      : offer.status;
+  const missed = status !== "open" && status !== "claimed";
   const who = offer.practitionerName ?? "the first available practitioner";
 
   return (
     <div className="container container--narrow page booking">
       <header className="page-header">
-        <h1>{offer.status === "open" ? "A time is free for you" : "Your waitlist offer"}</h1>
+        <h1>{status === "open" ? "A time is free for you" : "Your waitlist offer"}</h1>
         <p className="lead">
           {offer.service.name} with {who}, {offer.startLabel}.
         </p>
@@ -134,7 +139,7 @@ export default function WaitlistOfferPage() {
         </div>
       ) : null}
 
-      {offer.status === "open" ? (
+      {status === "open" ? (
         <section className="card" aria-labelledby="claim-title">
           <h2 id="claim-title" className="card__title">
             Book this time
@@ -163,7 +168,7 @@ export default function WaitlistOfferPage() {
       {missed && reply?.outcome !== "left" ? (
         <section aria-labelledby="missed-title">
           <div className="notice notice--warning" role="alert">
-            <p id="missed-title">{MISSED[offer.status]}</p>
+            <p id="missed-title">{MISSED[status]}</p>
           </div>
           {offer.otherTimes.length > 0 ? (
             <>
