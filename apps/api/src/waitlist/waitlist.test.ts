@@ -318,6 +318,9 @@ describe.each(testDrivers)("the waitlist (%s)", (driver) => {
         .select()
         .from(schema.patients)
         .where(eq(schema.patients.email, who.email));
+      // Their data export lists the entry.
+      const exported = await owner.client.patients.exportData.mutate({ id: patient!.id });
+      expect(JSON.stringify(exported)).toContain('"waitlistEntries":[{');
       await owner.client.patients.erase.mutate({ id: patient!.id, confirmName: who.name });
       expect(await listWaitlistEntriesForPatient(t.db, { email: who.email })).toEqual([]);
     });
