@@ -16,7 +16,11 @@ import { apiLogger as logger } from "./logger.js";
 import { startupFailure } from "./startup-failure.js";
 import { imageStoreFrom } from "./uploads/configured-store.js";
 import { defaultUploadDir } from "./uploads/photos.js";
-import { startWaitlistMatcher, type WaitlistMatcher } from "./waitlist/waitlist-matcher.js";
+import {
+  nudgingFeed,
+  startWaitlistMatcher,
+  type WaitlistMatcher,
+} from "./waitlist/waitlist-matcher.js";
 
 const config = orExit(() => loadConfig());
 const dbConfig = databaseConfigFrom(config);
@@ -38,7 +42,12 @@ const feed =
     ? postgresChangeFeed({ url: dbConfig.url, db: database.db, logger })
     : undefined;
 // Housekeeping writes outside requests too (retention): it tells the same cache.
-const cache = new PublicCache({ feed: feed ?? localChangeFeed(), logger });
+// The waitlist matcher hears of every change too: one may have freed a time (decision 028).
+let waitlist: WaitlistMatcher | undefined;
+const cache = new PublicCache({
+  feed: nudgingFeed(feed ?? localChangeFeed(), () => waitlist?.nudge()),
+  logger,
+});
 const app = createApp({
   db: database.db,
   cache,
@@ -58,7 +67,6 @@ const app = createApp({
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;
 let backups: BackupScheduler | undefined;
-let waitlist: WaitlistMatcher | undefined;
 const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
   const where =
     dbConfig.kind === "postgres"

@@ -1,4 +1,5 @@
 import type { Database } from "@clinic/db";
+import type { ChangeFeed } from "../cache/change-feed.js";
 import type { Logger } from "../logger.js";
 import { matchWaitlist } from "./waitlist.js";
 
@@ -11,6 +12,8 @@ export interface WaitlistMatcherOptions {
   offerHours: number;
   /** WAITLIST_MATCH_INTERVAL_MS: the pause between runs. */
   intervalMs: number;
+  /** How soon after a nudge (a change that may have freed a time) it runs; default 2 s. */
+  nudgeDelayMs?: number;
   /** Tests run it by hand. */
   autoStart?: boolean;
 }
@@ -18,6 +21,11 @@ export interface WaitlistMatcherOptions {
 export interface WaitlistMatcher {
   /** One run: how many times were offered and how many offers expired. */
   runOnce(): Promise<{ offered: number; expired: number }>;
+  /**
+   * Something changed that may have freed a time (any committed write the public could see:
+   * a cancellation, hours, time off…): run soon rather than at the next interval.
+   */
+  nudge(): void;
   /** Stops the timer and waits for a run in progress. */
   stop(): Promise<void>;
 }
@@ -31,6 +39,7 @@ export function startWaitlistMatcher(options: WaitlistMatcherOptions): WaitlistM
   const { logger, intervalMs } = options;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let nextAt = Number.POSITIVE_INFINITY;
   let current: Promise<unknown> = Promise.resolve();
 
   async function pass() {
@@ -52,8 +61,15 @@ export function startWaitlistMatcher(options: WaitlistMatcherOptions): WaitlistM
     return run;
   }
 
+  function schedule(delayMs: number) {
+    if (timer) clearTimeout(timer);
+    nextAt = Date.now() + delayMs;
+    timer = setTimeout(tick, delayMs);
+  }
+
   async function tick() {
     timer = undefined;
+    nextAt = Number.POSITIVE_INFINITY;
     try {
       await runOnce();
     } catch (error) {
@@ -61,18 +77,43 @@ export function startWaitlistMatcher(options: WaitlistMatcherOptions): WaitlistM
         error: error instanceof Error ? error.message : String(error),
       });
     }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    if (!stopped && !timer) schedule(intervalMs);
   }
 
-  if (options.autoStart !== false) timer = setTimeout(tick, 0);
+  if (options.autoStart !== false) schedule(0);
 
   return {
     runOnce,
+    nudge() {
+      const delay = options.nudgeDelayMs ?? 2_000;
+      // Debounced: a burst of changes makes one run, and a run already due sooner stands.
+      if (stopped || (timer && nextAt <= Date.now() + delay)) return;
+      schedule(delay);
+    },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
       await current;
     },
+  };
+}
+
+/**
+ * `feed` as the public cache uses it, also calling `nudge` for this instance's committed
+ * changes and those heard from others: whatever changed may have freed a time.
+ */
+export function nudgingFeed(feed: ChangeFeed, nudge: () => void): ChangeFeed {
+  feed.onChange(nudge);
+  return {
+    get live() {
+      return feed.live;
+    },
+    onChange: (listener) => feed.onChange(listener),
+    announce: async () => {
+      nudge();
+      await feed.announce();
+    },
+    close: () => feed.close(),
   };
 }
