@@ -12,6 +12,7 @@ const LEAKS: { kind: string; pattern: RegExp }[] = [
   { kind: "phone number", pattern: /(?<![\w-])(?:\+61|0)[2-478](?:[ -]?\d){8}(?![\w-])/ },
   { kind: "manage link", pattern: /\/manage\/(?!\[token\])[\w-]{16,}/ },
   { kind: "sign-in link", pattern: /\/account\/sign-in\/(?!\[token\])[\w-]{16,}/ },
+  { kind: "waitlist claim link", pattern: /\/waitlist\/(?!\[token\])[\w-]{16,}/ },
   { kind: "bearer token", pattern: /Bearer\s+(?!\[)[\w.~+/-]{8,}/i },
 ];
 

@@ -66,6 +66,8 @@ export interface AppDeps {
   allowPrivateWebhookTargets?: boolean;
   /** The SMS provider (SMS_* variables); without one no texts are queued and replies are 404. */
   sms?: SmsSetup | null;
+  /** How long a waitlist offer stays claimable (WAITLIST_OFFER_HOURS); default 12 hours. */
+  waitlistOfferHours?: number;
 }
 
 // Only for development and tests; server.ts requires a real secret in production.
@@ -126,6 +128,7 @@ export function createApp(deps: AppDeps) {
     devMailbox: deps.devMailbox ?? false,
     webhookTargets: { allowPrivate: deps.allowPrivateWebhookTargets ?? false },
     sms: deps.sms ? { from: deps.sms.provider.from } : null,
+    waitlistOfferHours: deps.waitlistOfferHours,
     metrics,
     cache,
   });

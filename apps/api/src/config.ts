@@ -73,6 +73,20 @@ export function loadConfig(runtimeEnv: Record<string, string | undefined> = proc
       TRUSTED_PROXIES: trustedProxiesVariable(),
       /** The bearer token a Prometheus scraper sends to `/metrics`; unset, the route is off. */
       METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+      /** How long a patient on the waitlist has to claim an offered time (decision 028). */
+      WAITLIST_OFFER_HOURS: z.coerce
+        .number()
+        .int()
+        .min(1, "must be at least 1 (an hour)")
+        .max(168, "must be at most 168 (a week)")
+        .default(12),
+      /** Pause between the waitlist's looks for free times to offer (every instance looks). */
+      WAITLIST_MATCH_INTERVAL_MS: z.coerce
+        .number()
+        .int()
+        .min(1_000, "must be at least 1000 (a second)")
+        .max(3_600_000, "must be at most 3600000 (an hour)")
+        .default(60_000),
       /** Lets production run without SMTP_URL: emails then stay unsent in the outbox. */
       ALLOW_LOG_MAILER: booleanFlag.default(false),
       /** Lets webhooks go to private, loopback and link-local addresses and plain http (development, tests). */

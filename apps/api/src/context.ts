@@ -41,6 +41,8 @@ export interface AppContext {
   answer?: AnswerWindow;
   /** Text reminders: set when an SMS provider is configured (SMS_* variables; decision 030). */
   sms?: { from: string } | null;
+  /** How long a waitlist offer stays claimable, in hours (WAITLIST_OFFER_HOURS; decision 028). */
+  waitlistOfferHours?: number | undefined;
 }
 
 /** A service call made by a signed-in staff member: `user` is who acts (and is audited). */

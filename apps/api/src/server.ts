@@ -17,6 +17,11 @@ import { smsSetupFrom } from "./sms/sms-config.js";
 import { startupFailure } from "./startup-failure.js";
 import { imageStoreFrom } from "./uploads/configured-store.js";
 import { defaultUploadDir } from "./uploads/photos.js";
+import {
+  nudgingFeed,
+  startWaitlistMatcher,
+  type WaitlistMatcher,
+} from "./waitlist/waitlist-matcher.js";
 import { startWebhookWorker, type WebhookWorker } from "./webhooks/webhook-worker.js";
 
 const config = orExit(() => loadConfig());
@@ -41,7 +46,12 @@ const feed =
     ? postgresChangeFeed({ url: dbConfig.url, db: database.db, logger })
     : undefined;
 // Housekeeping writes outside requests too (retention): it tells the same cache.
-const cache = new PublicCache({ feed: feed ?? localChangeFeed(), logger });
+// The waitlist matcher hears of every change too: one may have freed a time (decision 028).
+let waitlist: WaitlistMatcher | undefined;
+const cache = new PublicCache({
+  feed: nudgingFeed(feed ?? localChangeFeed(), () => waitlist?.nudge()),
+  logger,
+});
 const app = createApp({
   db: database.db,
   cache,
@@ -58,6 +68,7 @@ const app = createApp({
   poolStats: database.poolStats,
   allowPrivateWebhookTargets: config.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
   sms,
+  waitlistOfferHours: config.WAITLIST_OFFER_HOURS,
 });
 let outbox: OutboxWorker | undefined;
 let housekeeper: Housekeeper | undefined;
@@ -90,6 +101,15 @@ const server = listen({ fetch: app.fetch, hostname: config.HOST, port: config.PO
     now: () => new Date(),
     intervalMs: config.HOUSEKEEPING_INTERVAL_MS,
     onPublicChange: () => cache.changed(),
+  });
+  // Freed times offered to the waitlist; every instance looks, the database lets one offer through.
+  waitlist = startWaitlistMatcher({
+    db: database.db,
+    logger,
+    now: () => new Date(),
+    webUrl: config.WEB_URL,
+    offerHours: config.WAITLIST_OFFER_HOURS,
+    intervalMs: config.WAITLIST_MATCH_INTERVAL_MS,
   });
   // Optional; every instance checks, one writes each backup (backups/scheduled-backups.ts).
   if (config.BACKUP_INTERVAL_MS) {
@@ -152,8 +172,14 @@ async function shutdown(signal: string) {
   const backupsStopped = backups
     ?.stop()
     .catch((error) => logger.error("stopping backups failed", { error: String(error) }));
+  const waitlistStopped = waitlist
+    ?.stop()
+    .catch((error) =>
+      logger.error("stopping the waitlist matcher failed", { error: String(error) }),
+    );
   server.close(async () => {
     await outboxStopped;
+    await waitlistStopped;
     await housekeeperStopped;
     await backupsStopped;
     await webhooksStopped;

@@ -27,6 +27,7 @@ export * from "./queries/staff.js";
 export * from "./queries/staff-bookings.js";
 export * from "./queries/staff-dashboard.js";
 export * from "./queries/treatment-plans.js";
+export * from "./queries/waitlist.js";
 export * from "./queries/webhooks.js";
 export type { InstantRange } from "./schema.js";
 export * as schema from "./schema.js";

@@ -668,3 +668,5 @@ export const smsSettings = pgTable(
   },
   (t) => [check("sms_settings_single_row", sql`${t.id} = 1`)],
 );
+// The waitlist (decision 028), in its own module.
+export * from "./schema-waitlist.js";

@@ -21,4 +21,5 @@ export * from "./settings/index.js";
 export * from "./sms/sms-template.js";
 export * from "./staff/index.js";
 export * from "./treatment-plans/index.js";
+export * from "./waitlist/index.js";
 export * from "./webhooks/index.js";

@@ -23,6 +23,7 @@ describe("scrubText", () => {
       `http://localhost:3000/account/sign-in/${MANAGE_TOKEN}`,
       "http://localhost:3000/account/sign-in/[token]",
     ],
+    [`http://localhost:3000/waitlist/${MANAGE_TOKEN}`, "http://localhost:3000/waitlist/[token]"],
     [`authorization: Bearer ${MANAGE_TOKEN}`, `authorization: Bearer ${REDACTED}`],
     [`session ${MANAGE_TOKEN} expired`, "session [token] expired"],
     [

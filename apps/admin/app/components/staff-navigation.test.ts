@@ -18,6 +18,7 @@ describe("navigationFor", () => {
       "Reviews",
       "Enquiries",
       "Messages",
+      "Waitlist",
       "Reports",
       "Settings",
       "Staff",
@@ -26,6 +27,11 @@ describe("navigationFor", () => {
       "Audit log",
       "My account",
     ]);
+  });
+
+  it("offers the waitlist to owner and front desk, not practitioners", () => {
+    expect(labels("front_desk")).toContain("Waitlist");
+    expect(labels("practitioner")).not.toContain("Waitlist");
   });
 
   it("offers reports to owner and front desk, not practitioners", () => {

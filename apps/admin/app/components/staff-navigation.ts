@@ -21,6 +21,7 @@ export const staffAreas: readonly NavItem[] = [
   { to: "/reviews", label: "Reviews", permission: "reviews.moderate" },
   { to: "/enquiries", label: "Enquiries", permission: "enquiries.read" },
   { to: "/emails", label: "Messages", permission: "emails.read" },
+  { to: "/waitlist", label: "Waitlist", permission: "waitlist.manage" },
   { to: "/reports", label: "Reports", permission: "reports.read" },
   { to: "/settings", label: "Settings", permission: "settings.write" },
   { to: "/staff", label: "Staff", permission: "staff.manage" },

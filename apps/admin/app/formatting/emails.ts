@@ -12,6 +12,7 @@ const KIND_LABELS: Record<string, string> = {
   "treatment_plan.clinic_notice": "New treatment plan (to the clinic)",
   "treatment_plan.cancelled": "Treatment plan appointments cancelled",
   "booking.reminder.sms": "Appointment reminder (text)",
+  "waitlist.offer": "Waitlist offer",
 };
 
 /** How a message goes: the outbox's channels (decision 030). */

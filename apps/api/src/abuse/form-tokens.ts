@@ -3,7 +3,7 @@ import { MIN_FORM_FILL_MS } from "@clinic/domain";
 import { z } from "zod";
 
 /** The public forms that carry a form token; a token made for one is refused by another. */
-export const formKindSchema = z.enum(["enquiry", "review"]);
+export const formKindSchema = z.enum(["enquiry", "review", "waitlist"]);
 export type FormKind = z.infer<typeof formKindSchema>;
 
 /** A form older than this is refused as expired: the page shows a fresh token to send it again. */

@@ -16,6 +16,7 @@ export const RATE_LIMITS = {
   enquiry: { max: 5, windowMs: 60 * 60 * 1000, what: "messages" },
   review: { max: 3, windowMs: 60 * 60 * 1000, what: "reviews" },
   booking: { max: 10, windowMs: 60 * 60 * 1000, what: "booking attempts" },
+  waitlist: { max: 5, windowMs: 60 * 60 * 1000, what: "waitlist requests" },
 } as const;
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS;

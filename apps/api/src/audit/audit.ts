@@ -79,6 +79,10 @@ export const auditActions = [
   // A treatment plan booked in one go, and its remaining appointments cancelled together (decision 027).
   "treatment_plan.create",
   "treatment_plan.cancel_rest",
+  // The waitlist (decision 028): contact fields changed are named, never their values.
+  "waitlist_entry.update",
+  "waitlist_entry.remove",
+  "waitlist_entry.offer",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -21,6 +21,7 @@ import { settingsRouter } from "./routers/settings.js";
 import { smsRouter } from "./routers/sms.js";
 import { staffRouter } from "./routers/staff.js";
 import { treatmentPlansRouter } from "./routers/treatment-plans.js";
+import { waitlistRouter } from "./routers/waitlist.js";
 import { webhooksRouter } from "./routers/webhooks.js";
 import { type ProcedureMeta, router } from "./trpc.js";
 
@@ -48,6 +49,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   treatmentPlans: treatmentPlansRouter,
   sms: smsRouter,
+  waitlist: waitlistRouter,
 });
 
 const publicReads = new Set(

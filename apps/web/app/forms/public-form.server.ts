@@ -26,7 +26,7 @@ export function visitorApi({ request, context }: Pick<ActionFunctionArgs, "reque
  * cache's placeholder instead, which it fills with a fresh token in each response (page-cache.ts).
  */
 export async function formToken(
-  form: "enquiry" | "review",
+  form: "enquiry" | "review" | "waitlist",
   context: unknown,
   client: Pick<ApiClient, "forms"> = api,
 ): Promise<{ formToken: string | null }> {

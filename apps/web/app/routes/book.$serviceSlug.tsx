@@ -6,6 +6,7 @@ import { Avatar } from "../components/avatar";
 import { BookingSteps } from "../components/booking-steps";
 import { SlotPicker } from "../components/slot-picker";
 import { useClinic } from "../components/use-clinic";
+import { WaitlistInvite } from "../components/waitlist-invite";
 import { telHref } from "../formatting/contact-details";
 import { formatDuration } from "../formatting/format-date";
 import { pageMeta } from "../formatting/page-meta";
@@ -169,6 +170,13 @@ export default function BookTimePage() {
           slot: (start) =>
             `${base}/details${pickerSearch({ practitioner: practitioner.slug, start: new Date(start) })}`,
         }}
+      />
+      <WaitlistInvite
+        href={`${base}/waitlist${pickerSearch({
+          practitioner: practitioner.slug,
+          day: picker.selectedDay ?? picker.days.find((day) => day.inWindow)?.date ?? null,
+        })}`}
+        noTimes={picker.slots.length === 0}
       />
     </div>
   );

@@ -31,6 +31,13 @@ describe("the access log", () => {
     }
   });
 
+  it("never writes a waitlist offer's claim token", () => {
+    expect(loggablePath(`http://127.0.0.1:3000/waitlist/${token}`)).toBe("/waitlist/[token]");
+    expect(loggablePath("http://x/book/follow-up-adjustment/waitlist?practitioner=any")).toBe(
+      "/book/follow-up-adjustment/waitlist?practitioner=any",
+    );
+  });
+
   it("keeps everything else as it is, for useful logs", () => {
     expect(loggablePath("http://x/book/initial-assessment?practitioner=any&day=2026-03-04")).toBe(
       "/book/initial-assessment?practitioner=any&day=2026-03-04",

@@ -13,10 +13,12 @@ import {
   type ReviewFlagRecord,
   reviews,
   services,
+  waitlistEntries,
 } from "../schema.js";
 import { webhookEvents } from "../schema-webhooks.js";
 import { deletePatientAccess } from "./patient-access.js";
 import { listTreatmentPlansForPatient } from "./treatment-plans.js";
+import { listWaitlistEntriesForPatient } from "./waitlist.js";
 import { deleteWebhookEventsAbout } from "./webhooks.js";
 
 // A patient's data rights (decision 018): everything held about them as one document, and
@@ -29,6 +31,8 @@ export const ERASED_TEXT = "[erased]";
 
 /** The secret part of a manage link in an email's text (see the API's manage-token.ts). */
 const MANAGE_LINK_TOKEN = /\/manage\/[A-Za-z0-9_-]{16,}/g;
+/** The secret part of a waitlist offer's claim link (decision 028). */
+const WAITLIST_CLAIM_TOKEN = /\/waitlist\/[A-Za-z0-9_-]{32,}/g;
 
 /** The staff member (or job) an erasure is recorded under. */
 export interface ErasureActor {
@@ -201,7 +205,11 @@ export async function collectPatientData(db: Executor, patientId: string) {
     sentAt: m.sentAt,
     // Emptied by housekeeping or an erasure: only the metadata is left to give. A working
     // manage link stays out of a file that is emailed and downloaded.
-    text: m.bodyPurgedAt ? null : m.textBody.replace(MANAGE_LINK_TOKEN, "/manage/[link removed]"),
+    text: m.bodyPurgedAt
+      ? null
+      : m.textBody
+          .replace(MANAGE_LINK_TOKEN, "/manage/[link removed]")
+          .replace(WAITLIST_CLAIM_TOKEN, "/waitlist/[link removed]"),
     bodyPurgedAt: m.bodyPurgedAt,
   });
   const plans = await listTreatmentPlansForPatient(db, patientId);
@@ -260,6 +268,22 @@ export async function collectPatientData(db: Executor, patientId: string) {
         .map((n) => ({ kind: n.kind, body: n.body, at: n.createdAt })),
     })),
     reviews: reviewRows,
+    // Made with their address (decision 028).
+    waitlistEntries: patient.email
+      ? (await listWaitlistEntriesForPatient(db, { email: patient.email })).map((w) => ({
+          id: w.id,
+          service: w.service.name,
+          practitioner: w.practitioner?.name ?? null,
+          fromDate: w.fromDate,
+          toDate: w.toDate,
+          timesOfDay: w.timesOfDay,
+          name: w.name,
+          email: w.email,
+          phone: w.phone,
+          status: w.status,
+          createdAt: w.createdAt,
+        }))
+      : [],
     auditEntries: auditRows.map((a) => ({
       at: a.createdAt,
       by: a.actorName,
@@ -544,6 +568,10 @@ export async function erasePatient(
   });
 
   if (enquiryIds.length > 0) await tx.delete(enquiries).where(inArray(enquiries.id, enquiryIds));
+  // Waitlist entries made with their address, with their offers (decision 028).
+  if (emails.length > 0) {
+    await tx.delete(waitlistEntries).where(inArray(waitlistEntries.email, emails));
+  }
   if (reviewIds.length > 0) {
     await tx.delete(reviews).where(inArray(reviews.id, reviewIds));
     await dropFlagsMatching(tx, reviewIds);

@@ -46,6 +46,8 @@ export const permissionMatrix = {
   "webhooks.manage": { owner: "all", front_desk: "none", practitioner: "none" },
   // Staff API keys for integrations (decision 033): each key holds a role, so only the owner.
   "apiKeys.manage": { owner: "all", front_desk: "none", practitioner: "none" },
+  // The waitlist: entries hold patients' contact details; offering a time emails a claim link.
+  "waitlist.manage": { owner: "all", front_desk: "all", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;
