@@ -42,6 +42,12 @@ export const permissionMatrix = {
   "lists.export": { owner: "all", front_desk: "all", practitioner: "none" },
   // Practice reports (utilisation, no-shows, revenue) and their CSV: those who run the practice.
   "reports.read": { owner: "all", front_desk: "all", practitioner: "none" },
+  // Intake forms (decision 029): a patient's answers are health information, read by those who
+  // treat them (a practitioner: patients with a booking with them); the front desk sees only
+  // whether a form is complete (every read is audited).
+  "intake.read": { owner: "all", front_desk: "none", practitioner: "own" },
+  // Building and publishing the clinic's intake form.
+  "intake.manage": { owner: "all", front_desk: "none", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;
