@@ -554,3 +554,6 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(t.actorId, t.createdAt),
   ],
 );
+
+// The intake form (decision 029).
+export * from "./schema-intake.js";

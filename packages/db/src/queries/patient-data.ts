@@ -14,6 +14,8 @@ import {
   reviews,
   services,
 } from "../schema.js";
+import { intakeRequests } from "../schema-intake.js";
+import { intakeRequestsForExport } from "./intake.js";
 
 // A patient's data rights (decision 018): everything held about them as one document, and
 // erasure. Enquiries and reviews are theirs when they were sent from the patient's email
@@ -25,6 +27,8 @@ export const ERASED_TEXT = "[erased]";
 
 /** The secret part of a manage link in an email's text (see the API's manage-token.ts). */
 const MANAGE_LINK_TOKEN = /\/manage\/[A-Za-z0-9_-]{16,}/g;
+/** The secret part of an intake form link (decision 029). */
+const INTAKE_LINK_TOKEN = /\/intake\/[A-Za-z0-9_-]{16,}/g;
 
 /** The staff member (or job) an erasure is recorded under. */
 export interface ErasureActor {
@@ -108,7 +112,7 @@ export async function collectPatientData(db: Executor, patientId: string) {
   const f = await footprint(db, patientId);
   if (!f) return null;
   const { patient, bookingIds, enquiryIds, reviewIds } = f;
-  const [bookingRows, events, messages, enquiryRows, notes, reviewRows, auditRows] =
+  const [bookingRows, events, messages, enquiryRows, notes, reviewRows, auditRows, intakeForms] =
     await Promise.all([
       db
         .select({
@@ -185,6 +189,8 @@ export async function collectPatientData(db: Executor, patientId: string) {
         .from(auditLog)
         .where(auditAbout(f))
         .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
+      // Their intake forms with the questions of the version each answered (decision 029).
+      intakeRequestsForExport(db, patientId),
     ]);
 
   const message = (m: (typeof messages)[number]) => ({
@@ -197,7 +203,11 @@ export async function collectPatientData(db: Executor, patientId: string) {
     sentAt: m.sentAt,
     // Emptied by housekeeping or an erasure: only the metadata is left to give. A working
     // manage link stays out of a file that is emailed and downloaded.
-    text: m.bodyPurgedAt ? null : m.textBody.replace(MANAGE_LINK_TOKEN, "/manage/[link removed]"),
+    text: m.bodyPurgedAt
+      ? null
+      : m.textBody
+          .replace(MANAGE_LINK_TOKEN, "/manage/[link removed]")
+          .replace(INTAKE_LINK_TOKEN, "/intake/[link removed]"),
     bodyPurgedAt: m.bodyPurgedAt,
   });
   return {
@@ -237,6 +247,7 @@ export async function collectPatientData(db: Executor, patientId: string) {
         .map((n) => ({ kind: n.kind, body: n.body, at: n.createdAt })),
     })),
     reviews: reviewRows,
+    intakeForms,
     auditEntries: auditRows.map((a) => ({
       at: a.createdAt,
       by: a.actorName,
@@ -514,6 +525,8 @@ export async function erasePatient(
   const emailsPurged = await purgeMessages(tx, messagesAbout(bookingIds, emails), needles, now);
 
   if (enquiryIds.length > 0) await tx.delete(enquiries).where(inArray(enquiries.id, enquiryIds));
+  // Their intake answers are health information: nothing of them is kept (decision 029).
+  await tx.delete(intakeRequests).where(eq(intakeRequests.patientId, patientId));
   if (reviewIds.length > 0) {
     await tx.delete(reviews).where(inArray(reviews.id, reviewIds));
     await dropFlagsMatching(tx, reviewIds);
