@@ -11,6 +11,7 @@ const LEAKS: { kind: string; pattern: RegExp }[] = [
   // Not inside an id: a uuid's digit runs follow a hyphen or a hex digit.
   { kind: "phone number", pattern: /(?<![\w-])(?:\+61|0)[2-478](?:[ -]?\d){8}(?![\w-])/ },
   { kind: "manage link", pattern: /\/manage\/(?!\[token\])[\w-]{16,}/ },
+  { kind: "intake link", pattern: /\/intake\/(?!\[token\])[\w-]{16,}/ },
   { kind: "bearer token", pattern: /Bearer\s+(?!\[)[\w.~+/-]{8,}/i },
 ];
 

@@ -19,6 +19,7 @@ describe("scrubText", () => {
     [`/manage/${MANAGE_TOKEN}.`, "/manage/[token]"],
     [`GET /bookings/${MANAGE_TOKEN}/calendar.ics`, "GET /bookings/[token]/calendar.ics"],
     [`GET /calendar/practitioners/${MANAGE_TOKEN}.ics`, "GET /calendar/practitioners/[token]"],
+    [`POST /intake/${MANAGE_TOKEN}?saved=1`, "POST /intake/[token]?saved=1"],
     [`authorization: Bearer ${MANAGE_TOKEN}`, `authorization: Bearer ${REDACTED}`],
     [`session ${MANAGE_TOKEN} expired`, "session [token] expired"],
     [

@@ -1,13 +1,15 @@
 // Manage tokens and calendar feed tokens act as passwords: they must never reach a log.
 const MANAGE_TOKEN_IN_PATH = /(\/manage\/)[^/?#.]+/g;
 const FEED_TOKEN_IN_PATH = /(\/calendar\/practitioners\/)[^/?#.]+/g;
+const INTAKE_TOKEN_IN_PATH = /(\/intake\/)[^/?#.]+/g;
 
 /** A request's path and query for the access log, with any manage token replaced. */
 export function loggablePath(url: string): string {
   const { pathname, search } = new URL(url, "http://localhost");
   return `${pathname}${search}`
     .replace(MANAGE_TOKEN_IN_PATH, "$1[token]")
-    .replace(FEED_TOKEN_IN_PATH, "$1[token]");
+    .replace(FEED_TOKEN_IN_PATH, "$1[token]")
+    .replace(INTAKE_TOKEN_IN_PATH, "$1[token]");
 }
 
 /** An access-log entry's fields: method, path (without a manage token), status and time taken. */
