@@ -8,6 +8,7 @@ import { dashboardRouter } from "./routers/dashboard.js";
 import { emailsRouter } from "./routers/emails.js";
 import { enquiriesRouter } from "./routers/enquiries.js";
 import { formsRouter } from "./routers/forms.js";
+import { intakeRouter } from "./routers/intake.js";
 import { patientsRouter } from "./routers/patients.js";
 import { postsRouter } from "./routers/posts.js";
 import { practitionersRouter } from "./routers/practitioners.js";
@@ -30,6 +31,7 @@ export const appRouter = router({
   emails: emailsRouter,
   enquiries: enquiriesRouter,
   forms: formsRouter,
+  intake: intakeRouter,
   patients: patientsRouter,
   posts: postsRouter,
   practitioners: practitionersRouter,

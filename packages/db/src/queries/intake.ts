@@ -78,10 +78,7 @@ export interface IntakeVersionSummary {
 
 /** Every published version, newest first. */
 export async function listIntakeVersions(db: Executor): Promise<IntakeVersionSummary[]> {
-  const rows = await db
-    .select()
-    .from(intakeFormVersions)
-    .orderBy(desc(intakeFormVersions.version));
+  const rows = await db.select().from(intakeFormVersions).orderBy(desc(intakeFormVersions.version));
   return rows.map((row) => ({
     id: row.id,
     version: row.version,

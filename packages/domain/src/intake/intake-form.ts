@@ -343,3 +343,21 @@ export function intakeLinkExpiry(now: Date, startsAt: Date): Date {
     ),
   );
 }
+
+// Procedure inputs ------------------------------------------------------------------------
+
+/** The secret part of an intake link. */
+export const intakeTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{32,100}$/, "That form link isn't valid");
+
+/** A patient saving their answers (`submit`: they're done) through their link. */
+export const intakeSaveInputSchema = z.object({
+  token: intakeTokenSchema,
+  answers: intakeAnswersInputSchema,
+  submit: z.boolean().default(false),
+});
+export type IntakeSaveInput = z.input<typeof intakeSaveInputSchema>;
+
+/** The owner saving the draft, or publishing it as a new version. */
+export const intakeDraftInputSchema = z.object({ definition: intakeFormDefinitionSchema });
