@@ -1,41 +1,43 @@
-import type { IntakeFormDefinition } from "./intake-form.js";
-
 /**
  * The names of an intake form's fields in HTML (the public page posts them without
  * JavaScript), and the answers they post. One name per question (`q.<id>`), repeated for
- * checkboxes; a consent posts its signature as `q.<id>.name` and `q.<id>.date`.
+ * checkboxes; a consent posts its signature as `q.<id>.name` and `q.<id>.date`. Question ids
+ * hold no dots, so the names read back without the form's definition.
  */
 export function answerFieldName(questionId: string, part?: "name" | "date"): string {
   return part ? `q.${questionId}.${part}` : `q.${questionId}`;
 }
 
-/** The raw answers a posted form holds, by question id, for `checkIntakeAnswers`. */
+const FIELD = /^q\.([a-z0-9][a-z0-9-]{0,39})(?:\.(name|date))?$/;
+
+/**
+ * The raw answers a posted form holds, by question id, for `checkIntakeAnswers` (which
+ * checks each against its question): one value, or a list when a name was posted more than
+ * once (ticked checkboxes), or a consent's `{ name, date }`. Other fields are ignored.
+ */
 export function answersFromFormEntries(
-  definition: IntakeFormDefinition,
   entries: Iterable<[string, unknown]>,
-): Record<string, unknown> {
-  const values = new Map<string, string[]>();
+): Record<string, string | string[] | { name: string; date: string }> {
+  const answers: Record<string, string | string[] | { name: string; date: string }> = {};
   for (const [name, value] of entries) {
     if (typeof value !== "string") continue;
-    values.set(name, [...(values.get(name) ?? []), value]);
-  }
-  const answers: Record<string, unknown> = {};
-  for (const question of definition.questions) {
-    const name = answerFieldName(question.id);
-    if (question.kind === "consent") {
-      const signed = {
-        name: values.get(answerFieldName(question.id, "name"))?.[0] ?? "",
-        date: values.get(answerFieldName(question.id, "date"))?.[0] ?? "",
-      };
-      if (signed.name !== "" || signed.date !== "") answers[question.id] = signed;
+    const match = FIELD.exec(name);
+    if (!match) continue;
+    const [, id, part] = match as unknown as [string, string, "name" | "date" | undefined];
+    if (part) {
+      const existing = answers[id];
+      const signed =
+        existing && typeof existing === "object" && !Array.isArray(existing)
+          ? existing
+          : { name: "", date: "" };
+      signed[part] = value;
+      answers[id] = signed;
       continue;
     }
-    const posted = values.get(name) ?? [];
-    if (question.kind === "multiple_choice" || question.kind === "body_areas") {
-      if (posted.length > 0) answers[question.id] = posted;
-    } else if (posted[0] !== undefined && posted[0] !== "") {
-      answers[question.id] = posted[0];
-    }
+    const existing = answers[id];
+    if (existing === undefined) answers[id] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else if (typeof existing === "string") answers[id] = [existing, value];
   }
   return answers;
 }

@@ -157,7 +157,7 @@ describe("intake answers", () => {
   });
 
   it("reads posted form fields, checkboxes and the consent signature", () => {
-    const raw = answersFromFormEntries(definition, [
+    const raw = answersFromFormEntries([
       ["q.reason", "Knee"],
       ["q.areas", "knees"],
       ["q.areas", "hips"],
@@ -166,13 +166,18 @@ describe("intake answers", () => {
       ["q.consent.date", "2026-11-30"],
       ["q.sport", ""],
       ["intent", "save"],
+      ["q.Bad.id", "x"],
     ]);
     expect(raw).toEqual({
       reason: "Knee",
       areas: ["knees", "hips"],
-      goals: ["Pain"],
+      goals: "Pain",
+      sport: "",
       consent: { name: "Alex Runner", date: "2026-11-30" },
     });
+    const check = checkIntakeAnswers(definition, raw, { complete: false });
+    expect(check.answers).toMatchObject({ goals: ["Pain"], areas: ["hips", "knees"] });
+    expect(check.answers).not.toHaveProperty("sport");
   });
 
   it("bounds what the API accepts before checking it", () => {
