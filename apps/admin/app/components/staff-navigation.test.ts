@@ -20,10 +20,16 @@ describe("navigationFor", () => {
       "Emails",
       "Reports",
       "Settings",
+      "Intake form",
       "Staff",
       "Audit log",
       "My account",
     ]);
+  });
+
+  it("offers the intake form builder to the owner only", () => {
+    expect(labels("front_desk")).not.toContain("Intake form");
+    expect(labels("practitioner")).not.toContain("Intake form");
   });
 
   it("offers reports to owner and front desk, not practitioners", () => {

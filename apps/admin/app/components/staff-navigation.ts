@@ -23,6 +23,7 @@ export const staffAreas: readonly NavItem[] = [
   { to: "/emails", label: "Emails", permission: "emails.read" },
   { to: "/reports", label: "Reports", permission: "reports.read" },
   { to: "/settings", label: "Settings", permission: "settings.write" },
+  { to: "/intake-form", label: "Intake form", permission: "intake.manage" },
   { to: "/staff", label: "Staff", permission: "staff.manage" },
   { to: "/audit", label: "Audit log", permission: "audit.read" },
   { to: "/account", label: "My account" },

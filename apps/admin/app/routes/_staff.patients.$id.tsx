@@ -12,6 +12,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStatusBadge } from "../components/booking-status";
 import { FormErrors } from "../components/field-errors";
 import { TextField } from "../components/form-controls";
+import { IntakePanel } from "../components/intake-panel";
 import { NoticeBanner } from "../components/notice-banner";
 import { PatientContactRows } from "../components/patient-contact";
 import { SubmitButton } from "../components/submit-button";
@@ -42,8 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requireRecord(() => api.patients.detail.query({ id: params.id ?? "" }), "Patient"),
     api.settings.get.query(),
   ]);
+  // Where their intake form stands (decision 029); no answers here.
+  const intake = await api.intake.statusForPatient.query({ patientId: found.patient.id });
   return {
     ...found,
+    intake,
     timeZone: settings.timeZone,
     notice: noticeFrom(request, notices),
     confirm: confirmStep(request, ["export", "erase"]),
@@ -67,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PatientDetail() {
-  const { patient, bookings, timeZone, notice, confirm, mayBook, mayExport, mayErase } =
+  const { patient, bookings, timeZone, notice, confirm, mayBook, mayExport, mayErase, intake } =
     useLoaderData<typeof loader>();
   const here = `/patients/${patient.id}`;
   const now = Date.now();
@@ -111,6 +115,10 @@ export default function PatientDetail() {
             <PatientContactRows email={patient.email} phone={patient.phone} />
           </dl>
         </section>
+      )}
+
+      {patient.erasedAt ? null : (
+        <IntakePanel intake={intake} patientId={patient.id} timeZone={timeZone} />
       )}
 
       <section className="section" aria-labelledby="bookings-heading">
