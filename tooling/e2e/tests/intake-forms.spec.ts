@@ -42,7 +42,7 @@ test("the owner publishes a question, a new patient answers in two sittings, and
   const count = await questions.count();
   await expect(questions.last()).toContainText("Multiple choice");
   // One place up: before the consent, which stays last.
-  await admin.getByRole("button", { name: `Move up: question ${count}` }).click();
+  await admin.getByRole("button", { name: new RegExp(`^Move up\\s*question ${count}$`) }).click();
   await expect(questions.nth(count - 2)).toContainText("Multiple choice");
   await admin.getByRole("button", { name: /^Publish as version/ }).click();
   await expect(admin.getByRole("status")).toContainText("Published");
@@ -134,7 +134,10 @@ test("the owner publishes a question, a new patient answers in two sittings, and
     .getByRole("group", { name: /Which times suit you for rehab/ })
     .getByLabel("Evenings")
     .check();
-  await later.getByRole("group", { name: /unexplained weight loss/ }).getByLabel("No").check();
+  await later
+    .getByRole("group", { name: /unexplained weight loss/ })
+    .getByLabel("No")
+    .check();
   const consent = later.getByRole("group", { name: /Consent to assessment/ });
   await consent.getByLabel("Full name").fill("Ivy Intake");
   await consent.getByLabel("Date", { exact: true }).fill(clinicClock(new Date()).date);

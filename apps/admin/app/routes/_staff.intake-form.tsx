@@ -431,16 +431,16 @@ function QuestionEditor({
       <div className="button-row">
         {index > 0 ? (
           <SubmitButton intent={`up:${index}`} className="button button--small">
-            Move up<span className="visually-hidden">: question {index + 1}</span>
+            Move up<span className="visually-hidden"> question {index + 1}</span>
           </SubmitButton>
         ) : null}
         {index < count - 1 ? (
           <SubmitButton intent={`down:${index}`} className="button button--small">
-            Move down<span className="visually-hidden">: question {index + 1}</span>
+            Move down<span className="visually-hidden"> question {index + 1}</span>
           </SubmitButton>
         ) : null}
         <SubmitButton intent={`remove:${index}`} className="button button--small button--danger">
-          Remove<span className="visually-hidden">: question {index + 1}</span>
+          Remove<span className="visually-hidden"> question {index + 1}</span>
         </SubmitButton>
       </div>
     </fieldset>

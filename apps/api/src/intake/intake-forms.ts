@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   type Executor,
   findIntakeRequestByTokenHash,
+  getClinicSettings,
   getIntakeDraft,
   getIntakeVersion,
   hashIntakeToken,
@@ -163,9 +164,10 @@ async function requestByToken(db: Executor, token: string, options: { lock?: boo
   return request;
 }
 
-async function clinicName(db: Executor): Promise<string> {
-  const [row] = await db.select({ name: schema.clinicSettings.name }).from(schema.clinicSettings);
-  return row?.name ?? "";
+/** The clinic's name and phone (for "call us") and zone (dates on the page are its dates). */
+async function clinicFor(db: Executor) {
+  const settings = await getClinicSettings(db);
+  return { name: settings.name, phone: settings.phone, timeZone: settings.timeZone };
 }
 
 function expired(request: IntakeRequestRecord, now: Date): boolean {
@@ -179,12 +181,12 @@ function expired(request: IntakeRequestRecord, now: Date): boolean {
 export async function intakeFormByToken(ctx: AppContext, token: string) {
   let request = await requestByToken(ctx.db, token);
   const now = ctx.now();
-  const clinic = await clinicName(ctx.db);
+  const clinic = await clinicFor(ctx.db);
   if (request.status === "submitted") {
-    return { state: "submitted" as const, clinicName: clinic, submittedAt: request.submittedAt };
+    return { state: "submitted" as const, clinic, submittedAt: request.submittedAt };
   }
   if (expired(request, now)) {
-    return { state: "expired" as const, clinicName: clinic, expiresAt: request.expiresAt };
+    return { state: "expired" as const, clinic, expiresAt: request.expiresAt };
   }
   // Not started yet: the patient gets the newest version, even if it was published after the link.
   if (request.status === "not_started") {
@@ -196,7 +198,7 @@ export async function intakeFormByToken(ctx: AppContext, token: string) {
   }
   return {
     state: "open" as const,
-    clinicName: clinic,
+    clinic,
     status: request.status,
     definition: request.version.definition,
     answers: request.answers,

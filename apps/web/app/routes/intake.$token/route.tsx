@@ -118,6 +118,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...MANAGE_PAGE_META,
 ];
 
+/** A date on the clinic's calendar, the same on the server and in the browser. */
+const dateLabel = (date: Date | string, timeZone: string) =>
+  new Date(date).toLocaleDateString("en-AU", { dateStyle: "long", timeZone });
+
 const savedTime = (iso: string) =>
   new Date(iso).toLocaleTimeString("en-AU", { hour: "numeric", minute: "2-digit" });
 
@@ -137,13 +141,14 @@ export default function IntakeFormPage() {
           <p>
             Your form was received
             {form.submittedAt
-              ? ` on ${new Date(form.submittedAt).toLocaleDateString("en-AU")}`
+              ? ` on ${dateLabel(form.submittedAt, form.clinic.timeZone)}`
               : ""}
             . Your practitioner will read it before your visit.
           </p>
         </div>
         <p>
-          To change an answer, tell your practitioner at your appointment or call {form.clinicName}.
+          To change an answer, tell your practitioner at your appointment or call {form.clinic.name}{" "}
+          on {form.clinic.phone}.
         </p>
       </div>
     );
@@ -154,7 +159,10 @@ export default function IntakeFormPage() {
         <header className="page-header">
           <h1>This form link has expired</h1>
         </header>
-        <p>Please call {form.clinicName} and we'll help you with your new patient form.</p>
+        <p>
+          Please call {form.clinic.name} on {form.clinic.phone} and we'll help you with your new
+          patient form.
+        </p>
       </div>
     );
   }
@@ -174,7 +182,7 @@ export default function IntakeFormPage() {
         ) : null}
         <p>
           You can save your answers and finish later with the same link, until{" "}
-          {new Date(form.expiresAt).toLocaleDateString("en-AU", { dateStyle: "long" })}.
+          {dateLabel(form.expiresAt, form.clinic.timeZone)}.
         </p>
       </header>
 
