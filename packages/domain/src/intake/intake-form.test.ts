@@ -197,6 +197,20 @@ describe("intake answers", () => {
 });
 
 describe("intake link expiry", () => {
+  it("counts real days across a daylight-saving change (Sydney, 4 October 2026)", () => {
+    // 9 am AEST on 20 September; the clocks go forward in between: 10 am AEDT, 30 × 24 h later.
+    const sent = new Date("2026-09-19T23:00:00Z");
+    const expiry = intakeLinkExpiry(sent, new Date("2026-09-25T00:00:00Z"));
+    expect(expiry.getTime() - sent.getTime()).toBe(30 * 86_400_000);
+    expect(
+      expiry.toLocaleString("en-AU", {
+        timeZone: "Australia/Sydney",
+        hour: "numeric",
+        hour12: false,
+      }),
+    ).toBe("10");
+  });
+
   const now = new Date("2026-11-30T10:00:00Z");
   it("lasts 30 days, or until a week after a later appointment", () => {
     expect(intakeLinkExpiry(now, new Date("2026-12-02T00:00:00Z")).toISOString()).toBe(
