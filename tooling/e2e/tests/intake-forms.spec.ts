@@ -49,6 +49,14 @@ test("the owner publishes a question, a new patient answers in two sittings, and
   const published = await owner.intake.editor.query();
   expect(published.unpublishedChanges).toBe(false);
   await expectAccessible(admin);
+  // The version as published, read-only.
+  const newest = published.latestVersion!.version;
+  await admin.getByRole("link", { name: `Version ${newest}`, exact: true }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toContainText(`(version ${newest})`);
+  await expect(
+    admin.getByRole("heading", { name: /Which times suit you for rehab/ }),
+  ).toBeVisible();
+  await expectAccessible(admin);
 
   // --- A new patient books with Jason; their confirmation links to the form. ---
   const practitioners = await owner.practitioners.staffList.query();

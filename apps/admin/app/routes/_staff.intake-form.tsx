@@ -12,7 +12,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FieldErrors, FormErrors } from "../components/field-errors";
 import { NoticeBanner } from "../components/notice-banner";
@@ -271,7 +271,9 @@ export default function IntakeFormBuilder() {
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.id}>
-                    <th scope="row">{v.version}</th>
+                    <th scope="row">
+                      <Link to={`/intake-form/versions/${v.id}`}>Version {v.version}</Link>
+                    </th>
                     <td>{v.title}</td>
                     <td>{v.questionCount}</td>
                     <td>{dateTimeLabel(v.publishedAt, timeZone)}</td>
