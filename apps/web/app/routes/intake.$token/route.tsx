@@ -140,10 +140,8 @@ export default function IntakeFormPage() {
         <div className="notice notice--success" role="status">
           <p>
             Your form was received
-            {form.submittedAt
-              ? ` on ${dateLabel(form.submittedAt, form.clinic.timeZone)}`
-              : ""}
-            . Your practitioner will read it before your visit.
+            {form.submittedAt ? ` on ${dateLabel(form.submittedAt, form.clinic.timeZone)}` : ""}.
+            Your practitioner will read it before your visit.
           </p>
         </div>
         <p>
