@@ -278,6 +278,45 @@ describe.each(testDrivers)("intake forms on %s", (driver) => {
     expect(JSON.stringify(reads)).not.toContain(SECRET_CONCERN);
   });
 
+  it("shows the link on the Emails page to the owner, not to the front desk", async () => {
+    const confirmation = await confirmationOf(bookingId);
+    const ownerView = await staff.owner.client.emails.get.query({ id: confirmation.id });
+    expect(ownerView.text).toContain(`/intake/${token}`);
+    const deskView = await staff.frontDesk.client.emails.get.query({ id: confirmation.id });
+    expect(deskView.text).not.toContain(token);
+    expect(deskView.html ?? "").not.toContain(token);
+    expect(deskView.text).toContain("/intake/[hidden]");
+    // The manage link stays: the desk reads it out to patients (decision 024).
+    expect(deskView.text).toContain("/manage/");
+  });
+
+  it("sends a form to a new patient booked by the desk, and keeps it for one with a phone only", async () => {
+    const slot = await bookWithJasonSlot(12);
+    const booked = await staff.frontDesk.client.bookings.createForPatient.mutate({
+      serviceId: clinic.serviceId,
+      practitionerId: clinic.jasonId,
+      start: slot.start,
+      patient: { name: "Phone Only Intake", phone: "0400 999 111" },
+      notes: "",
+    });
+    const [request] = await t.db
+      .select()
+      .from(schema.intakeRequests)
+      .where(eq(schema.intakeRequests.bookingId, booked.id));
+    expect(request).toBeDefined();
+    // No address, no email: the desk can give the link from the patient's self-service page.
+    const mail = await t.db
+      .select()
+      .from(schema.outboxMessages)
+      .where(eq(schema.outboxMessages.bookingId, booked.id));
+    expect(mail.filter((m) => m.kind === "booking.confirmation")).toEqual([]);
+    const status = await getIntakeStatusForPatient(t.db, request!.patientId, {
+      appSecret: DEV_APP_SECRET,
+      webUrl: "http://localhost:3000",
+    });
+    expect(status?.url).toMatch(INTAKE_LINK);
+  });
+
   it("moves a form nobody has started to the newest version", async () => {
     const booked = await bookWithJason(6);
     const link = INTAKE_LINK.exec((await confirmationOf(booked.booking.id)).textBody)![1]!;
