@@ -56,8 +56,8 @@ export function useAutosave() {
     formRef,
     state: fetcher.state === "idle" ? ("idle" as const) : ("saving" as const),
     savedAt,
-    /** Whether an autosave has answered yet (its errors then replace the last post's). */
-    answered: fetcher.data !== undefined,
+    /** The last autosave's answer (a new object for each), undefined before the first. */
+    reply: fetcher.data,
     fieldErrors: fetcher.data && !fetcher.data.ok ? fetcher.data.fieldErrors : null,
   };
 }

@@ -14,6 +14,7 @@ import {
   useLoaderData,
   useNavigation,
 } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { FormErrors } from "../../components/form-field";
 import { pageMeta } from "../../formatting/page-meta";
 import { MANAGE_PAGE_META } from "../../links/manage-link";
@@ -130,6 +131,15 @@ export default function IntakeFormPage() {
   const reply = useActionData<typeof action>() as IntakeActionReply | undefined;
   const navigation = useNavigation();
   const autosave = useAutosave();
+  // The newest word on the answers wins: the last autosave's or the last button's.
+  const [latest, setLatest] = useState<"post" | "autosave">("post");
+  useEffect(() => {
+    if (reply) setLatest("post");
+  }, [reply]);
+  useEffect(() => {
+    if (autosave.reply) setLatest("autosave");
+  }, [autosave.reply]);
+  const errors = latest === "autosave" ? (autosave.fieldErrors ?? {}) : (reply?.fieldErrors ?? {});
 
   if (form.state === "submitted") {
     return (
@@ -166,8 +176,6 @@ export default function IntakeFormPage() {
   }
 
   const values = reply?.values ?? (form.answers as Record<string, IntakeAnswerValue>);
-  // The newest word on the answers: the last autosave's, else the last post's.
-  const errors = autosave.answered ? (autosave.fieldErrors ?? {}) : (reply?.fieldErrors ?? {});
   const submitting = navigation.state === "submitting";
   const savedAt = autosave.savedAt;
 
