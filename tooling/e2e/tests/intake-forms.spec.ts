@@ -131,7 +131,7 @@ test("the owner publishes a question, a new patient answers in two sittings, and
   await expectAccessible(later);
   await later.getByLabel(/^Date of birth/).fill("1990-05-17");
   await expect(later.getByText(/^Saved at/)).toBeVisible();
-  const saved = await api.intake.byToken.query({ token: link.split("/").at(-1)! });
+  const saved = await api.intake.byToken.query({ token: link.split("/").at(-1) ?? "" });
   expect(saved.state === "open" && saved.answers["date-of-birth"]).toBe("1990-05-17");
 
   await later
@@ -146,6 +146,19 @@ test("the owner publishes a question, a new patient answers in two sittings, and
     .getByRole("group", { name: /unexplained weight loss/ })
     .getByLabel("No")
     .check();
+  // Submitting unsigned (once that change is saved): the consent's message is next to it.
+  const token = link.split("/").at(-1)!;
+  await expect
+    .poll(async () => {
+      const form = await api.intake.byToken.query({ token });
+      return form.state === "open" ? form.answers["red-flags"] : null;
+    })
+    .toBe("no");
+  await expect(later.getByText("Saving…")).toHaveCount(0);
+  await later.getByRole("button", { name: "Submit" }).click();
+  await expect(later.locator("#intake-consent-error")).toHaveText(
+    "Type your full name and the date to sign",
+  );
   const consent = later.getByRole("group", { name: /Consent to assessment/ });
   await consent.getByLabel("Full name").fill("Ivy Intake");
   await consent.getByLabel("Date", { exact: true }).fill(clinicClock(new Date()).date);
