@@ -187,7 +187,24 @@ test("the owner publishes a question, a new patient answers in two sittings, and
   await expect(jasonPage.getByText("Hips, Knees")).toBeVisible();
   await expect(jasonPage.getByText("Evenings")).toBeVisible();
   await expectAccessible(jasonPage);
+  const answersPath = new URL(jasonPage.url()).pathname;
   await jasonContext.close();
+
+  // Joey has never seen this patient: no answers for him.
+  const joey = practitioners.find((p) => p.slug === "joey-lee");
+  if (!joey) throw new Error("The demo clinic should have Joey Lee");
+  const joeyAccount = await createStaffAccount(owner, "practitioner", {
+    name: "Joey Intake",
+    practitionerId: joey.id,
+  });
+  const joeyContext = await browser.newContext({ baseURL: adminUrl });
+  const joeyPage = await joeyContext.newPage();
+  await signIn(joeyPage, joeyAccount);
+  const refused = await joeyPage.goto(answersPath);
+  expect(refused?.status()).toBe(403);
+  await expect(joeyPage.getByRole("heading", { level: 1 })).toHaveText("You don't have access");
+  await expect(joeyPage.getByText("Sore right knee after long runs")).toHaveCount(0);
+  await joeyContext.close();
 
   const reads = await owner.audit.list.query({ entity: "patient", page: 1 });
   expect(reads.items.some((entry) => entry.action === "patient.read_intake")).toBe(true);

@@ -448,3 +448,5 @@ function QuestionEditor({
     </fieldset>
   );
 }
+
+export { ErrorBoundary } from "../components/staff-error-boundary";

@@ -67,3 +67,5 @@ export default function IntakeFormVersion() {
     </>
   );
 }
+
+export { ErrorBoundary } from "../components/staff-error-boundary";

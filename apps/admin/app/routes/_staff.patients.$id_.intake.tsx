@@ -1,3 +1,4 @@
+import { isApiError } from "@clinic/api-client";
 import {
   formatIntakeAnswer,
   type IntakeAnswerValue,
@@ -27,11 +28,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requireRecord(() => api.patients.detail.query({ id: patientId }), "Patient"),
     api.settings.get.query(),
   ]);
-  // Read (and audited) only once the patient is known to exist.
-  const answers = await api.intake.answersForPatient.mutate({
-    patientId,
-    ...(booking && UUID.test(booking) ? { bookingId: booking } : {}),
-  });
+  // Read (and audited) only once the patient is known to exist. A practitioner the patient has
+  // never booked with gets the "no access" page.
+  const answers = await api.intake.answersForPatient
+    .mutate({ patientId, ...(booking && UUID.test(booking) ? { bookingId: booking } : {}) })
+    .catch((error: unknown) => {
+      if (isApiError(error, "FORBIDDEN")) {
+        throw new Response("Only the patient's practitioners and the owner read intake answers.", {
+          status: 403,
+          statusText: "Forbidden",
+        });
+      }
+      throw error;
+    });
   return {
     patientId,
     patientName: patient.patient.name,
@@ -90,3 +99,5 @@ export default function IntakeAnswersPage() {
     </>
   );
 }
+
+export { ErrorBoundary } from "../components/staff-error-boundary";
