@@ -13,6 +13,7 @@ const LEAKS: { kind: string; pattern: RegExp }[] = [
   { kind: "manage link", pattern: /\/manage\/(?!\[token\])[\w-]{16,}/ },
   { kind: "sign-in link", pattern: /\/account\/sign-in\/(?!\[token\])[\w-]{16,}/ },
   { kind: "waitlist claim link", pattern: /\/waitlist\/(?!\[token\])[\w-]{16,}/ },
+  { kind: "intake link", pattern: /\/intake\/(?!\[token\])[\w-]{16,}/ },
   { kind: "bearer token", pattern: /Bearer\s+(?!\[)[\w.~+/-]{8,}/i },
 ];
 

@@ -12,6 +12,7 @@ export * from "./queries/content-changes.js";
 export * from "./queries/dashboard.js";
 export * from "./queries/enquiries.js";
 export * from "./queries/housekeeping.js";
+export * from "./queries/intake.js";
 export * from "./queries/outbox.js";
 export * from "./queries/patient-access.js";
 export * from "./queries/patient-data.js";

@@ -668,5 +668,7 @@ export const smsSettings = pgTable(
   },
   (t) => [check("sms_settings_single_row", sql`${t.id} = 1`)],
 );
+// The intake form (decision 029).
+export * from "./schema-intake.js";
 // The waitlist (decision 028), in its own module.
 export * from "./schema-waitlist.js";

@@ -10,6 +10,7 @@ export * from "./common/storable-text.js";
 export * from "./common/text.js";
 export * from "./dates/index.js";
 export * from "./enquiries/index.js";
+export * from "./intake/index.js";
 export * from "./patient-access/index.js";
 export * from "./patients/index.js";
 export * from "./posts/index.js";

@@ -24,6 +24,7 @@ describe("scrubText", () => {
       "http://localhost:3000/account/sign-in/[token]",
     ],
     [`http://localhost:3000/waitlist/${MANAGE_TOKEN}`, "http://localhost:3000/waitlist/[token]"],
+    [`POST /intake/${MANAGE_TOKEN}?saved=1`, "POST /intake/[token]?saved=1"],
     [`authorization: Bearer ${MANAGE_TOKEN}`, `authorization: Bearer ${REDACTED}`],
     [`session ${MANAGE_TOKEN} expired`, "session [token] expired"],
     [

@@ -72,6 +72,8 @@ const RULES: [RegExp, string | ((match: string, ...groups: string[]) => string)]
   [/(\/calendar\/practitioners\/)(?!\[token\])[^\s/?#"'<>)\]]+/g, "$1[token]"],
   // A waitlist offer's claim link books the time (decision 028).
   [/(\/waitlist\/)(?!\[token\])[^\s/?#"'<>)\]]+/g, "$1[token]"],
+  // A patient's intake form link (decision 029).
+  [/(\/intake\/)(?!\[token\])[^\s/?#"'<>)\]]+/g, "$1[token]"],
   // Credentials in a URL (smtp://user:pass@host).
   [/(\b[a-z][a-z0-9+.-]*:\/\/)(?!\[redacted\]@)[^\s/@"'<>]+@/gi, `$1${REDACTED}@`],
   // Secrets in a query string or a cookie header (`__clinic_admin=…`, `__session=…`).

@@ -21,6 +21,7 @@ describe("navigationFor", () => {
       "Waitlist",
       "Reports",
       "Settings",
+      "Intake form",
       "Staff",
       "Webhooks",
       "API keys",
@@ -32,6 +33,11 @@ describe("navigationFor", () => {
   it("offers the waitlist to owner and front desk, not practitioners", () => {
     expect(labels("front_desk")).toContain("Waitlist");
     expect(labels("practitioner")).not.toContain("Waitlist");
+  });
+
+  it("offers the intake form builder to the owner only", () => {
+    expect(labels("front_desk")).not.toContain("Intake form");
+    expect(labels("practitioner")).not.toContain("Intake form");
   });
 
   it("offers reports to owner and front desk, not practitioners", () => {

@@ -24,6 +24,7 @@ export const staffAreas: readonly NavItem[] = [
   { to: "/waitlist", label: "Waitlist", permission: "waitlist.manage" },
   { to: "/reports", label: "Reports", permission: "reports.read" },
   { to: "/settings", label: "Settings", permission: "settings.write" },
+  { to: "/intake-form", label: "Intake form", permission: "intake.manage" },
   { to: "/staff", label: "Staff", permission: "staff.manage" },
   { to: "/webhooks", label: "Webhooks", permission: "webhooks.manage" },
   { to: "/api-keys", label: "API keys", permission: "apiKeys.manage" },

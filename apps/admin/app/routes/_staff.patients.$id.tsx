@@ -12,6 +12,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStatusBadge } from "../components/booking-status";
 import { FormErrors } from "../components/field-errors";
 import { TextField } from "../components/form-controls";
+import { IntakePanel } from "../components/intake-panel";
 import { NoticeBanner } from "../components/notice-banner";
 import { PatientContactRows } from "../components/patient-contact";
 import { SubmitButton } from "../components/submit-button";
@@ -43,10 +44,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requireRecord(() => api.patients.detail.query({ id: params.id ?? "" }), "Patient"),
     api.settings.get.query(),
   ]);
-  const { plans } = await api.treatmentPlans.forPatient.query({ patientId: found.patient.id });
+  const patientId = found.patient.id;
+  const [{ plans }, intake] = await Promise.all([
+    api.treatmentPlans.forPatient.query({ patientId }),
+    // Where their intake form stands (decision 029); no answers here.
+    api.intake.statusForPatient.query({ patientId }),
+  ]);
   return {
     ...found,
     plans,
+    intake,
     timeZone: settings.timeZone,
     notice: noticeFrom(request, notices),
     confirm: confirmStep(request, ["export", "erase"]),
@@ -94,6 +101,7 @@ export default function PatientDetail() {
     mayBook,
     mayExport,
     mayErase,
+    intake,
   } = useLoaderData<typeof loader>();
   const here = `/patients/${patient.id}`;
   const now = Date.now();
@@ -144,6 +152,10 @@ export default function PatientDetail() {
             <dd data-testid="sms-reminders">{smsRemindersLabel(smsReminders, timeZone)}</dd>
           </dl>
         </section>
+      )}
+
+      {patient.erasedAt ? null : (
+        <IntakePanel intake={intake} patientId={patient.id} timeZone={timeZone} />
       )}
 
       <section className="section" aria-labelledby="bookings-heading">

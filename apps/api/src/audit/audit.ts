@@ -29,9 +29,14 @@ export const auditActions = [
   "enquiry.add_note",
   "enquiry.reply",
   "enquiry.export_csv",
+  // The clinic's intake form: the draft saved, a new version published (decision 029).
+  "intake_form.update_draft",
+  "intake_form.publish",
   "patient.export",
   "patient.erase",
   "patient.export_csv",
+  // Staff read a patient's intake answers (every read is recorded, decision 029).
+  "patient.read_intake",
   "post.create",
   "post.update",
   "post.delete",

@@ -22,6 +22,7 @@ import { createdFields } from "../audit/audit.js";
 import type { AppContext } from "../context.js";
 import { enqueueBookingEmails } from "../email/booking-emails.js";
 import { ConflictError, FieldError, UnprocessableContentError } from "../errors.js";
+import { issueIntakeRequest } from "../intake/intake-forms.js";
 import {
   recordBookingSmsConsent,
   replaceSmsReminder,
@@ -167,12 +168,22 @@ export async function placeBooking(
           }),
         });
         await queueBookingWebhook(tx, { bookingId: id, kind: "created", at: now });
+        // A new patient's confirmation links to the clinic's intake form (decision 029).
+        const intakeUrl = patient.returning
+          ? null
+          : await issueIntakeRequest(tx, ctx, {
+              patientId: patient.id,
+              bookingId: id,
+              startsAt: details.startsAt,
+              now,
+            });
         await enqueueBookingEmails(
           tx,
           "created",
           {
             ...emailData(ctx, details, settings, token),
             bookedBy: rules === "staff" ? "staff" : "patient",
+            ...(intakeUrl ? { intakeUrl } : {}),
           },
           now,
         );

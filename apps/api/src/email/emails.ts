@@ -7,6 +7,7 @@ import {
   pageMessages,
   requeueFailedMessage,
 } from "@clinic/db";
+import { can } from "@clinic/domain";
 import sanitizeHtml from "sanitize-html";
 import { audit } from "../audit/audit.js";
 import type { StaffContext } from "../context.js";
@@ -90,10 +91,13 @@ export async function emailMessage(ctx: StaffContext, id: string) {
   const message = await findMessage(ctx.db, id);
   if (!message) throw new NotFoundError("No such email");
   const purged = message.bodyPurgedAt !== null;
+  // An intake form link opens the patient's answers in progress: only for those who may read
+  // them (decision 029); the front desk sees where it was, not the link.
+  const shown = can(ctx.user.role, "intake.read") ? (body: string) => body : hideIntakeLinks;
   return {
     ...summary(message, ctx.now()),
-    text: message.textBody,
-    html: purged || message.htmlBody === "" ? null : sanitiseEmailHtml(message.htmlBody),
+    text: shown(message.textBody),
+    html: purged || message.htmlBody === "" ? null : shown(sanitiseEmailHtml(message.htmlBody)),
     // Housekeeping empties sent bodies after the retention period; the metadata stays.
     purged,
     attachments: message.attachments.map((attachment) => ({
@@ -102,6 +106,12 @@ export async function emailMessage(ctx: StaffContext, id: string) {
     })),
     devMailbox: ctx.devMailbox,
   };
+}
+
+const INTAKE_LINK = /\/intake\/[A-Za-z0-9_-]{16,}/g;
+
+function hideIntakeLinks(body: string): string {
+  return body.replace(INTAKE_LINK, "/intake/[hidden]");
 }
 
 /** Queues a failed email again, due now, with a fresh count of attempts. */

@@ -21,6 +21,8 @@ export interface BookingEmailData {
   cancellationReason?: string | null;
   /** Who made a new booking: the patient online, or staff (phone, desk, calendar). */
   bookedBy?: "patient" | "staff";
+  /** A new patient's intake form link (decision 029); the email never holds their answers. */
+  intakeUrl?: string;
   clinic: {
     name: string;
     email: string;
@@ -176,6 +178,18 @@ function patientFooter(data: BookingEmailData): Block[] {
   ];
 }
 
+/** A new patient's invitation to fill in the intake form before the visit. */
+function intakeBlocks(data: BookingEmailData): Block[] {
+  if (!data.intakeUrl) return [];
+  return [
+    {
+      kind: "paragraph",
+      text: "Before your first visit, please fill in our new patient form. It takes about five minutes; you can save it and finish later.",
+    },
+    { kind: "link", label: "Fill in your new patient form", url: data.intakeUrl },
+  ];
+}
+
 /** To the patient, when they book. */
 export function bookingConfirmationEmail(data: BookingEmailData): RenderedEmail {
   const when = formatAppointmentTime(data.startsAt, data.clinic.timeZone);
@@ -183,6 +197,7 @@ export function bookingConfirmationEmail(data: BookingEmailData): RenderedEmail 
     { kind: "paragraph", text: `Hi ${data.patient.name},` },
     { kind: "paragraph", text: "Thanks for booking. Your appointment is confirmed:" },
     { kind: "details", rows: appointmentRows(data) },
+    ...intakeBlocks(data),
     ...patientFooter(data).slice(0, 2),
     ...(data.bookingsUrl && data.patient.email
       ? [{ kind: "link" as const, label: "See all your bookings", url: data.bookingsUrl }]

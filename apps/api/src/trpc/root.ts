@@ -9,6 +9,7 @@ import { dashboardRouter } from "./routers/dashboard.js";
 import { emailsRouter } from "./routers/emails.js";
 import { enquiriesRouter } from "./routers/enquiries.js";
 import { formsRouter } from "./routers/forms.js";
+import { intakeRouter } from "./routers/intake.js";
 import { patientAccessRouter } from "./routers/patient-access.js";
 import { patientsRouter } from "./routers/patients.js";
 import { postsRouter } from "./routers/posts.js";
@@ -37,6 +38,7 @@ export const appRouter = router({
   emails: emailsRouter,
   enquiries: enquiriesRouter,
   forms: formsRouter,
+  intake: intakeRouter,
   patients: patientsRouter,
   patientAccess: patientAccessRouter,
   posts: postsRouter,

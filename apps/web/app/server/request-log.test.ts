@@ -38,6 +38,12 @@ describe("the access log", () => {
     );
   });
 
+  it("never writes a patient's intake form token", () => {
+    expect(loggablePath(`http://127.0.0.1:3000/intake/${token}?saved=1`)).toBe(
+      "/intake/[token]?saved=1",
+    );
+  });
+
   it("keeps everything else as it is, for useful logs", () => {
     expect(loggablePath("http://x/book/initial-assessment?practitioner=any&day=2026-03-04")).toBe(
       "/book/initial-assessment?practitioner=any&day=2026-03-04",

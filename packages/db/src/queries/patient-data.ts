@@ -15,7 +15,9 @@ import {
   services,
   waitlistEntries,
 } from "../schema.js";
+import { intakeRequests } from "../schema-intake.js";
 import { webhookEvents } from "../schema-webhooks.js";
+import { intakeRequestsForExport } from "./intake.js";
 import { deletePatientAccess } from "./patient-access.js";
 import { listTreatmentPlansForPatient } from "./treatment-plans.js";
 import { listWaitlistEntriesForPatient } from "./waitlist.js";
@@ -33,6 +35,8 @@ export const ERASED_TEXT = "[erased]";
 const MANAGE_LINK_TOKEN = /\/manage\/[A-Za-z0-9_-]{16,}/g;
 /** The secret part of a waitlist offer's claim link (decision 028). */
 const WAITLIST_CLAIM_TOKEN = /\/waitlist\/[A-Za-z0-9_-]{32,}/g;
+/** The secret part of an intake form link (decision 029). */
+const INTAKE_LINK_TOKEN = /\/intake\/[A-Za-z0-9_-]{16,}/g;
 
 /** The staff member (or job) an erasure is recorded under. */
 export interface ErasureActor {
@@ -116,7 +120,7 @@ export async function collectPatientData(db: Executor, patientId: string) {
   const f = await footprint(db, patientId);
   if (!f) return null;
   const { patient, bookingIds, enquiryIds, reviewIds } = f;
-  const [bookingRows, events, messages, enquiryRows, notes, reviewRows, auditRows] =
+  const [bookingRows, events, messages, enquiryRows, notes, reviewRows, auditRows, intakeForms] =
     await Promise.all([
       db
         .select({
@@ -193,6 +197,8 @@ export async function collectPatientData(db: Executor, patientId: string) {
         .from(auditLog)
         .where(auditAbout(f))
         .orderBy(asc(auditLog.createdAt), asc(auditLog.id)),
+      // Their intake forms with the questions of the version each answered (decision 029).
+      intakeRequestsForExport(db, patientId),
     ]);
 
   const message = (m: (typeof messages)[number]) => ({
@@ -209,7 +215,8 @@ export async function collectPatientData(db: Executor, patientId: string) {
       ? null
       : m.textBody
           .replace(MANAGE_LINK_TOKEN, "/manage/[link removed]")
-          .replace(WAITLIST_CLAIM_TOKEN, "/waitlist/[link removed]"),
+          .replace(WAITLIST_CLAIM_TOKEN, "/waitlist/[link removed]")
+          .replace(INTAKE_LINK_TOKEN, "/intake/[link removed]"),
     bodyPurgedAt: m.bodyPurgedAt,
   });
   const plans = await listTreatmentPlansForPatient(db, patientId);
@@ -284,6 +291,7 @@ export async function collectPatientData(db: Executor, patientId: string) {
           createdAt: w.createdAt,
         }))
       : [],
+    intakeForms,
     auditEntries: auditRows.map((a) => ({
       at: a.createdAt,
       by: a.actorName,
@@ -572,6 +580,8 @@ export async function erasePatient(
   if (emails.length > 0) {
     await tx.delete(waitlistEntries).where(inArray(waitlistEntries.email, emails));
   }
+  // Their intake answers are health information: nothing of them is kept (decision 029).
+  await tx.delete(intakeRequests).where(eq(intakeRequests.patientId, patientId));
   if (reviewIds.length > 0) {
     await tx.delete(reviews).where(inArray(reviews.id, reviewIds));
     await dropFlagsMatching(tx, reviewIds);

@@ -22,6 +22,7 @@ import {
 } from "../schema.js";
 import * as content from "./content.js";
 import { insertDemoBookings } from "./demo-bookings.js";
+import { insertDemoIntakeForm } from "./intake-form.js";
 
 /** The demo owner's password in development; a deployment sets `SEED_OWNER_PASSWORD`. */
 export const DEMO_OWNER_PASSWORD = "westside-demo-owner";
@@ -69,6 +70,7 @@ export async function seedDemoClinic(db: Database, options: SeedOptions = {}): P
     await insertPosts(tx, practitionerIds, now);
     await insertReviews(tx, practitionerIds, now);
     await insertEnquiries(tx, now);
+    await insertDemoIntakeForm(tx, now, content.owner.name);
     await insertDemoBookings(tx, practitionerIds, serviceIds, localToday(now), closedDates);
     await tx.insert(staffUsers).values({
       email: content.owner.email,

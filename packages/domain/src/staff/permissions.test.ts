@@ -55,6 +55,15 @@ describe("permission matrix", () => {
     expect(can("practitioner", "reports.read")).toBe(false);
   });
 
+  it("shows intake answers to the owner and to practitioners for their own patients only", () => {
+    expect(accessFor("owner", "intake.read")).toBe("all");
+    expect(accessFor("practitioner", "intake.read")).toBe("own");
+    expect(can("front_desk", "intake.read")).toBe(false);
+    expect(can("owner", "intake.manage")).toBe(true);
+    expect(can("front_desk", "intake.manage")).toBe(false);
+    expect(can("practitioner", "intake.manage")).toBe(false);
+  });
+
   it("has a rule for every role on every permission", () => {
     for (const rules of Object.values(permissionMatrix)) {
       expect(Object.keys(rules).sort()).toEqual([...staffRoles].sort());

@@ -48,6 +48,12 @@ export const permissionMatrix = {
   "apiKeys.manage": { owner: "all", front_desk: "none", practitioner: "none" },
   // The waitlist: entries hold patients' contact details; offering a time emails a claim link.
   "waitlist.manage": { owner: "all", front_desk: "all", practitioner: "none" },
+  // Intake forms (decision 029): a patient's answers are health information, read by those who
+  // treat them (a practitioner: patients with a booking with them); the front desk sees only
+  // whether a form is complete (every read is audited).
+  "intake.read": { owner: "all", front_desk: "none", practitioner: "own" },
+  // Building and publishing the clinic's intake form.
+  "intake.manage": { owner: "all", front_desk: "none", practitioner: "none" },
 } as const satisfies Record<string, Record<StaffRole, Access>>;
 
 export type Permission = keyof typeof permissionMatrix;

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStatusBadge } from "../../components/booking-status";
 import { FormErrors } from "../../components/field-errors";
+import { IntakePanel } from "../../components/intake-panel";
 import { NoticeBanner } from "../../components/notice-banner";
 import { PatientContactRows } from "../../components/patient-contact";
 import { describeHistoryEntry } from "../../formatting/booking-history";
@@ -18,7 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaffWith(request, "bookings.read");
-  return loadBooking(staff, request, params);
+  const loaded = await loadBooking(staff, request, params);
+  // Where the patient's intake form stands (decision 029); the answers are a page of their own.
+  const intake = await staff.api.intake.statusForPatient.query({
+    patientId: loaded.booking.patient.id,
+  });
+  return { ...loaded, intake };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -27,7 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BookingDetail() {
-  const { booking, treatmentPlan, mode, picker, move, notice } = useLoaderData<typeof loader>();
+  const { booking, treatmentPlan, mode, picker, move, notice, intake } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { timeZone } = booking;
   const here = `/bookings/${booking.id}`;
@@ -94,6 +101,13 @@ export default function BookingDetail() {
           </dl>
         </section>
       </div>
+
+      <IntakePanel
+        intake={intake}
+        patientId={booking.patient.id}
+        bookingId={booking.id}
+        timeZone={timeZone}
+      />
 
       <BookingActions booking={booking} mode={mode} here={here} />
 

@@ -1,0 +1,2 @@
+export * from "./form-fields.js";
+export * from "./intake-form.js";
