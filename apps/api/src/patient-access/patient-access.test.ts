@@ -12,6 +12,7 @@ import {
   connectionFrom,
   createTestApp,
   demoClinic,
+  filledInFormToken,
   signedInStaff,
   type TestApp,
 } from "../testing/index.js";
@@ -311,6 +312,52 @@ describe.each(testDrivers)("patient self-service on %s", (driver) => {
     const other = await patientWithBookings(1);
     const theirs = await siteClient(t, await signedIn(other.email)).patientAccess.overview.query();
     expect(theirs.treatmentPlans).toEqual([]);
+  });
+
+  it("lists the waitlist entries still waiting, leaves one, and links the new patient form", async () => {
+    const mine = await patientWithBookings(1);
+    const from = addLocalDays(localDateOf(t.now(), "Australia/Sydney"), 4);
+    const join = (email: string) =>
+      t.client().waitlist.join.mutate({
+        serviceId: clinic.serviceId,
+        practitionerId: clinic.jasonId,
+        fromDate: from,
+        toDate: addLocalDays(from, 2),
+        timesOfDay: ["morning", "evening"],
+        name: "Pat Waiting",
+        email,
+        phone: "0400 123 456",
+        formToken: filledInFormToken("waitlist", t.now().getTime() - 10_000),
+      });
+    await join(mine.email.toUpperCase());
+    const session = await signedIn(mine.email);
+    const patient = siteClient(t, session);
+    const page = await patient.patientAccess.overview.query();
+    expect(page.waitlist).toHaveLength(1);
+    const entry = page.waitlist[0]!;
+    expect(entry).toMatchObject({
+      fromDate: from,
+      toDate: addLocalDays(from, 2),
+      timesOfDay: ["morning", "evening"],
+      practitioner: { name: expect.any(String) },
+    });
+    // A new patient was sent the demo clinic's form with their confirmation: its link is here.
+    expect(page.intake).toMatchObject({ status: "not_started" });
+    expect(page.intake?.url).toMatch(/\/intake\/[\w-]{20,}$/);
+
+    // Someone else can't take them off it; they can, once.
+    const other = await patientWithBookings(1);
+    const theirs = siteClient(t, await signedIn(other.email));
+    expect(await refusal(theirs.patientAccess.leaveWaitlist.mutate({ entryId: entry.id }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await patient.patientAccess.leaveWaitlist.mutate({ entryId: entry.id })).toEqual({
+      status: "removed",
+    });
+    expect((await patient.patientAccess.overview.query()).waitlist).toEqual([]);
+    expect(
+      await refusal(siteClient(t).patientAccess.leaveWaitlist.mutate({ entryId: entry.id })),
+    ).toBe("UNAUTHORIZED");
   });
 
   it("gives a booking from before manage links a working one, and none after a secret change", async () => {

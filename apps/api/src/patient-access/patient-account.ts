@@ -1,10 +1,15 @@
 import {
   ensureManageTokenHash,
   findPatientBooking,
+  findWaitlistEntry,
   getClinicSettings,
+  getIntakeStatusForPatient,
   listPatientBookings,
   listTreatmentPlansForPatient,
+  listWaitlistEntriesForPatient,
   type PatientBookingRow,
+  updateWaitlistEntry,
+  withdrawOpenWaitlistOffer,
 } from "@clinic/db";
 import { canChangeOnline, isUpcomingBooking } from "@clinic/domain";
 import { hashManageToken, manageTokenFor } from "../bookings/manage-token.js";
@@ -28,14 +33,23 @@ function manageable(row: PatientBookingRow, appSecret: string): boolean {
 
 /**
  * The signed-in patient's page, as sections: `bookings` (upcoming soonest first, then the rest
- * newest first), their treatment plans; each further section is one more field.
+ * newest first), their treatment plans, the waitlist entries still waiting, and their intake
+ * form's state with its link while it can be filled in (never the answers).
  */
 export async function patientOverview(ctx: PatientContext) {
   const now = ctx.now();
-  const [rows, settings, plans] = await Promise.all([
+  const [rows, settings, plans, waitlist, intake] = await Promise.all([
     listPatientBookings(ctx.db, ctx.patient.id, PATIENT_BOOKINGS_LIMIT),
     getClinicSettings(ctx.db),
     listTreatmentPlansForPatient(ctx.db, ctx.patient.id),
+    ctx.patient.email
+      ? listWaitlistEntriesForPatient(ctx.db, { email: ctx.patient.email })
+      : Promise.resolve([]),
+    getIntakeStatusForPatient(ctx.db, ctx.patient.id, {
+      appSecret: ctx.appSecret,
+      webUrl: ctx.webUrl,
+      now,
+    }),
   ]);
   const window = settings.bookingPolicy.cancellationWindowHours;
   const view = (row: PatientBookingRow) => ({
@@ -72,6 +86,25 @@ export async function patientOverview(ctx: PatientContext) {
         startsAt,
       })),
     })),
+    waitlist: waitlist
+      .filter((entry) => entry.status === "waiting")
+      .map((entry) => ({
+        id: entry.id,
+        service: { name: entry.service.name, slug: entry.service.slug },
+        practitioner: entry.practitioner ? { name: entry.practitioner.name } : null,
+        fromDate: entry.fromDate,
+        toDate: entry.toDate,
+        timesOfDay: entry.timesOfDay,
+      })),
+    intake: intake
+      ? {
+          formTitle: intake.formTitle,
+          status: intake.status,
+          submittedAt: intake.submittedAt,
+          // The link while the form can still be filled in: not once sent, nor after it lapsed.
+          url: intake.status !== "submitted" && !intake.expired ? intake.url : null,
+        }
+      : null,
   };
 }
 
@@ -96,4 +129,25 @@ export async function patientManageToken(
   if (row.manageTokenHash === null)
     await ensureManageTokenHash(ctx.db, row.id, hashManageToken(token));
   return { token };
+}
+
+/**
+ * Takes the patient off one of their waitlist entries (as the link in an offer does): an open
+ * offer is withdrawn with it. Someone else's entry is "not found", as an unknown one.
+ */
+export async function leavePatientWaitlistEntry(ctx: PatientContext, entryId: string) {
+  const entry = await findWaitlistEntry(ctx.db, entryId);
+  const email = ctx.patient.email?.trim().toLowerCase();
+  if (!entry || !email || entry.email !== email) {
+    throw new NotFoundError("We couldn't find that waitlist entry among yours.");
+  }
+  if (entry.status === "waiting") {
+    const now = ctx.now();
+    await ctx.db.transaction(async (tx) => {
+      await withdrawOpenWaitlistOffer(tx, entry.id, now);
+      await updateWaitlistEntry(tx, entry.id, { status: "removed", updatedAt: now });
+    });
+    ctx.logger.info("waitlist entry left", { entryId: entry.id });
+  }
+  return { status: entry.status === "waiting" ? ("removed" as const) : entry.status };
 }

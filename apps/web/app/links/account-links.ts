@@ -1,5 +1,5 @@
-import { planRepeatLabel } from "@clinic/domain";
-import { formatAppointmentStart } from "../formatting/time-labels";
+import { longDateLabel, planRepeatLabel, TIME_OF_DAY_LABELS, type TimeOfDay } from "@clinic/domain";
+import { formatAppointmentStart, formatDateRange } from "../formatting/time-labels";
 import { bookingStatusLabel } from "./manage-link";
 
 /** The patient's bookings page ("Your bookings", decision 031) and the pages around it. */
@@ -72,3 +72,27 @@ export function treatmentPlanItem(plan: OverviewPlan, timeZone: string) {
 }
 
 export type TreatmentPlanItem = ReturnType<typeof treatmentPlanItem>;
+
+interface OverviewWaitlistEntry {
+  id: string;
+  service: { name: string; slug: string };
+  practitioner: { name: string } | null;
+  fromDate: string;
+  toDate: string;
+  timesOfDay: string[];
+}
+
+/** A waitlist entry as the page lists it: what, with whom, which days and times of day. */
+export function waitlistEntryItem(entry: OverviewWaitlistEntry) {
+  return {
+    id: entry.id,
+    title: `${entry.service.name} with ${entry.practitioner?.name ?? "any practitioner"}`,
+    days:
+      entry.fromDate === entry.toDate
+        ? longDateLabel(entry.fromDate)
+        : formatDateRange(entry.fromDate, entry.toDate),
+    times: entry.timesOfDay.map((t) => TIME_OF_DAY_LABELS[t as TimeOfDay] ?? t).join(", "),
+  };
+}
+
+export type WaitlistEntryItem = ReturnType<typeof waitlistEntryItem>;

@@ -1,17 +1,20 @@
 import { isApiError } from "@clinic/api-client";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useSubmitting } from "../components/public-form";
 import { telHref } from "../formatting/contact-details";
 import { pageMeta } from "../formatting/page-meta";
 import {
+  ACCOUNT_PATH,
   type BookingListItem,
   bookingListItem,
   SIGN_IN_PATH,
   SIGN_OUT_PATH,
   type TreatmentPlanItem,
   treatmentPlanItem,
+  type WaitlistEntryItem,
+  waitlistEntryItem,
 } from "../links/account-links";
 import { MANAGE_PAGE_META } from "../links/manage-link";
 import { patientPageHeaders } from "../server/cache-control";
@@ -47,7 +50,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       past: overview.bookings.past.map((b) => bookingListItem(b, timeZone)),
     },
     treatmentPlans: overview.treatmentPlans.map((plan) => treatmentPlanItem(plan, timeZone)),
+    waitlist: overview.waitlist.map(waitlistEntryItem),
+    intake: overview.intake,
+    leftWaitlist: new URL(request.url).searchParams.get("leftWaitlist") === "1",
   };
+}
+
+/** "Leave the waitlist" on one of the patient's entries; back to the page, which says so. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await patientSessionOf(request);
+  if (!session) throw redirect(SIGN_IN_PATH);
+  const form = await request.formData();
+  const entryId = String(form.get("entryId") ?? "");
+  try {
+    await patientApi(request, context, session).patientAccess.leaveWaitlist.mutate({ entryId });
+  } catch (error) {
+    if (isApiError(error, "UNAUTHORIZED")) {
+      throw redirect(`${SIGN_IN_PATH}?ended=1`, {
+        headers: { "Set-Cookie": await endPatientCookie() },
+      });
+    }
+    // Already gone (left in another tab) or not theirs: the page shows what is left.
+    if (!isApiError(error, "NOT_FOUND") && !isApiError(error, "BAD_REQUEST")) throw error;
+  }
+  return redirect(`${ACCOUNT_PATH}?leftWaitlist=1`);
 }
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -59,7 +85,8 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export default function AccountPage() {
-  const { patient, clinic, bookings, treatmentPlans } = useLoaderData<typeof loader>();
+  const { patient, clinic, bookings, treatmentPlans, waitlist, intake, leftWaitlist } =
+    useLoaderData<typeof loader>();
   const submitting = useSubmitting();
   return (
     <div className="container container--narrow page account">
@@ -91,6 +118,46 @@ export default function AccountPage() {
           {treatmentPlans.map((plan) => (
             <TreatmentPlan key={plan.id} plan={plan} />
           ))}
+        </section>
+      ) : null}
+
+      {intake && intake.status !== "submitted" && intake.url ? (
+        <section className="account__section" aria-labelledby="intake-title">
+          <h2 id="intake-title">Your new patient form</h2>
+          <p>
+            {intake.status === "in_progress"
+              ? "You've started your form; your answers so far are saved."
+              : "Please fill in this form before your first visit. It takes about five minutes."}
+          </p>
+          <p>
+            <a href={intake.url} className="button">
+              {intake.status === "in_progress" ? "Continue your form" : "Fill in your form"}
+            </a>
+          </p>
+        </section>
+      ) : intake?.status === "submitted" ? (
+        <section className="account__section" aria-labelledby="intake-title">
+          <h2 id="intake-title">Your new patient form</h2>
+          <p>Thank you: we have your form.</p>
+        </section>
+      ) : null}
+
+      {waitlist.length > 0 || leftWaitlist ? (
+        <section className="account__section" aria-labelledby="waitlist-title">
+          <h2 id="waitlist-title">On the waitlist</h2>
+          {leftWaitlist ? (
+            <p role="status">You've left that waitlist: we won't offer you times for it.</p>
+          ) : null}
+          {waitlist.length > 0 ? (
+            <>
+              <p>We'll email you as soon as a time that suits you is free.</p>
+              <ul className="account__list">
+                {waitlist.map((entry) => (
+                  <WaitlistEntry key={entry.id} entry={entry} submitting={submitting} />
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ) : null}
 
@@ -177,5 +244,27 @@ function TreatmentPlan({ plan }: { plan: TreatmentPlanItem }) {
         ))}
       </ol>
     </article>
+  );
+}
+
+function WaitlistEntry({ entry, submitting }: { entry: WaitlistEntryItem; submitting: boolean }) {
+  return (
+    <li className="card account__booking">
+      <h3 className="card__title">{entry.title}</h3>
+      <p>
+        {entry.days} · {entry.times}
+      </p>
+      <Form method="post">
+        <input type="hidden" name="entryId" value={entry.id} />
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={submitting}
+          aria-label={`Leave the waitlist: ${entry.title}, ${entry.days}`}
+        >
+          Leave the waitlist
+        </button>
+      </Form>
+    </li>
   );
 }

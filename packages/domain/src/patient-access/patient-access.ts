@@ -26,6 +26,9 @@ export const patientSessionTokenSchema = accessTokenSchema("That session isn't v
 /** One of the signed-in patient's bookings. */
 export const patientBookingInputSchema = z.object({ bookingId: idSchema });
 
+/** One of the signed-in patient's waitlist entries. */
+export const patientWaitlistEntryInputSchema = z.object({ entryId: idSchema });
+
 /**
  * Whether a booking belongs on the "upcoming" list: confirmed and not yet ended. Everything
  * else (cancelled, completed, missed, or over) is history.

@@ -1,10 +1,15 @@
 import {
   patientBookingInputSchema,
+  patientWaitlistEntryInputSchema,
   redeemSignInLinkInputSchema,
   signInLinkRequestSchema,
 } from "@clinic/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { patientManageToken, patientOverview } from "../../patient-access/patient-account.js";
+import {
+  leavePatientWaitlistEntry,
+  patientManageToken,
+  patientOverview,
+} from "../../patient-access/patient-account.js";
 import { endPatientSession } from "../../patient-access/patient-sessions.js";
 import { redeemSignInLink, requestSignInLink } from "../../patient-access/sign-in-links.js";
 import { patientProcedure, patientSubmitProcedure } from "../patient-procedures.js";
@@ -25,13 +30,18 @@ export const patientAccessRouter = {
     .input(redeemSignInLinkInputSchema)
     .mutation(({ ctx, input }) => redeemSignInLink(ctx, input.token)),
 
-  /** The signed-in patient's page: `{ patient, bookings: { upcoming, past } }`, more sections to come. */
+  /** The signed-in patient's page: bookings, treatment plans, waitlist entries, intake form. */
   overview: patientProcedure.query(({ ctx }) => patientOverview(ctx)),
 
   /** One of the patient's bookings' manage token, for the site to open its manage page. */
   manageLink: patientSubmitProcedure
     .input(patientBookingInputSchema)
     .mutation(({ ctx, input }) => patientManageToken(ctx, input.bookingId)),
+
+  /** Takes the patient off one of their own waitlist entries. */
+  leaveWaitlist: patientSubmitProcedure
+    .input(patientWaitlistEntryInputSchema)
+    .mutation(({ ctx, input }) => leavePatientWaitlistEntry(ctx, input.entryId)),
 
   /** Ends the patient's session. */
   signOut: patientSubmitProcedure.mutation(({ ctx }) => endPatientSession(ctx)),
