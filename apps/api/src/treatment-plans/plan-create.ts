@@ -30,6 +30,7 @@ import type { StaffContext } from "../context.js";
 import { enqueueBookingReminder } from "../email/booking-emails.js";
 import { formatAppointmentTime } from "../email/templates.js";
 import { ConflictError, FieldError } from "../errors.js";
+import { issueIntakeRequest } from "../intake/intake-forms.js";
 import { replaceSmsReminder } from "../sms/sms-reminders.js";
 import { queueBookingWebhook } from "../webhooks/webhook-events.js";
 import { enqueuePlanCreatedEmails } from "./plan-emails.js";
@@ -155,7 +156,18 @@ export async function createPlan(ctx: StaffContext, input: CreateInput) {
         lines.push({ position: position + 1, data });
       }
       current = null;
-      await enqueuePlanCreatedEmails(tx, lines, settings, now);
+      // A new patient's plan email links to the clinic's intake form, as a first booking's does.
+      const first = lines[0]?.data;
+      const intakeUrl =
+        first && !patient.returning
+          ? await issueIntakeRequest(tx, ctx, {
+              patientId: patient.id,
+              bookingId: first.bookingId,
+              startsAt: first.startsAt,
+              now,
+            })
+          : null;
+      await enqueuePlanCreatedEmails(tx, lines, settings, now, intakeUrl);
       await audit(tx, ctx, {
         action: "treatment_plan.create",
         entityId: plan.id,

@@ -31,7 +31,7 @@ function render(
   subject: string,
   intro: string[],
   lines: PlanLine[],
-  options: { withLinks: boolean; footer: string[] },
+  options: { withLinks: boolean; footer: string[]; intakeUrl?: string | null },
   timeZone: string,
 ): RenderedPlanEmail {
   const when = (d: BookingEmailData) => formatAppointmentTime(d.startsAt, timeZone);
@@ -44,6 +44,7 @@ function render(
           (options.withLinks ? `\n   Reschedule or cancel: ${data.manageUrl}` : ""),
       )
       .join("\n"),
+    ...(options.intakeUrl ? [`${INTAKE_INVITATION}\n${options.intakeUrl}`] : []),
     ...options.footer,
   ].join("\n\n");
   const items = lines
@@ -69,11 +70,18 @@ function render(
     '<div style="max-width:560px;margin:0 auto;padding:24px">',
     paragraphs(intro),
     `<ol style="margin:0 0 16px;padding-left:24px">${items}</ol>`,
+    options.intakeUrl
+      ? `<p style="margin:0 0 16px">${escapeHtml(INTAKE_INVITATION)}<br><a href="${safeHref(options.intakeUrl)}" style="color:#0b5cad">Fill in your new patient form</a></p>`
+      : "",
     paragraphs(options.footer),
     "</div></body></html>",
   ].join("\n");
   return { subject: cleanSubject, text: `${text}\n`, html };
 }
+
+/** A new patient's invitation to the intake form (decision 029), as the single booking's email has it. */
+const INTAKE_INVITATION =
+  "Before your first visit, please fill in our new patient form. It takes about five minutes; you can save it and finish later.";
 
 function clinicFooter(settings: ClinicSettings): string {
   return `Questions? Call us on ${settings.phone} or reply to this email.\n${settings.name}`;
@@ -114,6 +122,7 @@ export async function enqueuePlanCreatedEmails(
   lines: PlanLine[],
   settings: ClinicSettings,
   now: Date,
+  intakeUrl: string | null = null,
 ): Promise<void> {
   const first = lines[0];
   if (!first) return;
@@ -128,7 +137,7 @@ export async function enqueuePlanCreatedEmails(
         `Your treatment plan is booked: ${lines.length} appointments at ${settings.name}. Each has its own link to reschedule or cancel it, and the attached calendar file adds them all.`,
       ],
       lines,
-      { withLinks: true, footer: [clinicFooter(settings)] },
+      { withLinks: true, footer: [clinicFooter(settings)], intakeUrl },
       timeZone,
     );
     await enqueueMessage(db, {

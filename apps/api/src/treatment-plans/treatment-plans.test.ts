@@ -139,6 +139,9 @@ describe.each(testDrivers)("treatment plans on %s", (driver) => {
     expect(confirmation.textBody).toContain("Tuesday 16 March 2027, 9:00 am AEDT");
     expect(confirmation.textBody).toContain("Tuesday 6 April 2027, 9:00 am AEST");
     expect(confirmation.textBody.match(/\/manage\//g)).toHaveLength(3);
+    // A new patient: the one email links to the clinic's intake form too (decision 029).
+    expect(confirmation.textBody).toMatch(/new patient form\.[^\n]*\n\S+\/intake\/[\w-]{20,}/);
+    expect(confirmation.htmlBody).toMatch(/href="[^"]+\/intake\/[\w-]{20,}"/);
     expect(confirmation.attachments).toHaveLength(1);
     const ics = confirmation.attachments[0]!.content;
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
