@@ -6,6 +6,7 @@ import {
   liveBackupSource,
   pruneBackups,
 } from "@clinic/db/backup";
+import { startBackgroundLoop } from "../background-loop.js";
 import type { Logger } from "../logger.js";
 
 const CHECK_EVERY_MS = 10 * 60_000;
@@ -51,9 +52,6 @@ export function startBackupScheduler(options: BackupSchedulerOptions): BackupSch
   const { database, uploadDir, backupDir, intervalMs, keep, logger, now } = options;
   const source = liveBackupSource(options.databaseConfig, database as DatabaseHandle);
   const aborts = new AbortController();
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
   // Checking more often than the interval keeps backups near schedule when the instance that
   // wrote the last one stops; a check that finds nothing due costs a directory listing.
   const checkEveryMs = Math.min(intervalMs, CHECK_EVERY_MS);
@@ -92,37 +90,15 @@ export function startBackupScheduler(options: BackupSchedulerOptions): BackupSch
     return run ?? { status: "busy" };
   }
 
-  function runOnce(): Promise<BackupRun> {
-    // Runs in one process never overlap: a call during a run waits for it.
-    const run = current.then(pass, pass);
-    current = run.catch(() => undefined);
-    return run;
-  }
+  const loop = startBackgroundLoop({
+    logger,
+    failureMessage: "backup failed",
+    pass,
+    nextDelayMs: () => checkEveryMs,
+    // A backup under way when the API stops is cut short (its partial file removed).
+    onStop: () => aborts.abort(),
+    autoStart: options.autoStart,
+  });
 
-  async function tick() {
-    timer = undefined;
-    try {
-      await runOnce();
-    } catch (error) {
-      if (!stopped) {
-        logger.error("backup failed", {
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
-    if (!stopped) timer = setTimeout(tick, checkEveryMs);
-  }
-
-  if (options.autoStart !== false) timer = setTimeout(tick, 0);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      aborts.abort();
-      await current;
-    },
-  };
+  return { runOnce: loop.runOnce, stop: loop.stop };
 }

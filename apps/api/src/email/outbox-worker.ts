@@ -5,6 +5,7 @@ import {
   type OutboxRetryPolicy,
   processDueMessages,
 } from "@clinic/db";
+import { startBackgroundLoop } from "../background-loop.js";
 import type { Logger } from "../logger.js";
 import type { SmsProvider } from "../sms/sms-provider.js";
 import type { MailTransport } from "./transport.js";
@@ -42,10 +43,6 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const intervalMs = options.intervalMs ?? 5_000;
   const batchSize = options.batchSize ?? 20;
   const policy = options.policy ?? defaultOutboxRetryPolicy;
-
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
 
   async function pass(): Promise<number> {
     let sender: { from: { name: string; address: string }; clinicEmail: string } | undefined;
@@ -102,40 +99,19 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return result.sent + result.retried + result.failed;
   }
 
-  function runOnce(): Promise<number> {
-    const run = current.then(pass, pass);
-    current = run.catch(() => undefined);
-    return run;
-  }
-
-  function schedule(delayMs: number) {
-    if (stopped) return;
-    timer = setTimeout(tick, delayMs);
-  }
-
-  async function tick() {
-    timer = undefined;
-    let handled = 0;
-    try {
-      handled = await runOnce();
-    } catch (error) {
-      logger.error("outbox pass failed", {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
+  const loop = startBackgroundLoop({
+    logger,
+    failureMessage: "outbox pass failed",
+    pass,
     // A full batch means more may be waiting: go again at once.
-    schedule(handled >= batchSize ? 0 : intervalMs);
-  }
-
-  if (options.autoStart !== false) schedule(0);
+    nextDelayMs: (handled) => ((handled ?? 0) >= batchSize ? 0 : intervalMs),
+    autoStart: options.autoStart,
+  });
 
   return {
-    runOnce,
+    runOnce: loop.runOnce,
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await current;
+      await loop.stop();
       await transport.close?.();
     },
   };

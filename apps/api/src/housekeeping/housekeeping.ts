@@ -1,4 +1,5 @@
 import { type Database, type HousekeepingResult, runHousekeeping } from "@clinic/db";
+import { startBackgroundLoop } from "../background-loop.js";
 import type { Logger } from "../logger.js";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -48,9 +49,6 @@ export interface Housekeeper {
  */
 export function startHousekeeper(options: HousekeeperOptions): Housekeeper {
   const { db, logger, now, intervalMs } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
 
   async function pass(): Promise<HousekeepingResult | null> {
     const result = await runHousekeeping(db, {
@@ -65,34 +63,13 @@ export function startHousekeeper(options: HousekeeperOptions): Housekeeper {
     return result;
   }
 
-  function runOnce(): Promise<HousekeepingResult | null> {
-    // Runs in one process never overlap: a call during a run waits for it.
-    const run = current.then(pass, pass);
-    current = run.catch(() => undefined);
-    return run;
-  }
+  const loop = startBackgroundLoop({
+    logger,
+    failureMessage: "housekeeping failed",
+    pass,
+    nextDelayMs: () => intervalMs,
+    autoStart: options.autoStart,
+  });
 
-  async function tick() {
-    timer = undefined;
-    try {
-      await runOnce();
-    } catch (error) {
-      logger.error("housekeeping failed", {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
-  }
-
-  if (options.autoStart !== false) timer = setTimeout(tick, 0);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await current;
-    },
-  };
+  return { runOnce: loop.runOnce, stop: loop.stop };
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@clinic/db";
+import { startBackgroundLoop } from "../background-loop.js";
 import type { ChangeFeed } from "../cache/change-feed.js";
 import type { Logger } from "../logger.js";
 import { matchWaitlist } from "./waitlist.js";
@@ -37,10 +38,6 @@ export interface WaitlistMatcher {
  */
 export function startWaitlistMatcher(options: WaitlistMatcherOptions): WaitlistMatcher {
   const { logger, intervalMs } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let nextAt = Number.POSITIVE_INFINITY;
-  let current: Promise<unknown> = Promise.resolve();
 
   async function pass() {
     const result = await matchWaitlist({
@@ -54,48 +51,19 @@ export function startWaitlistMatcher(options: WaitlistMatcherOptions): WaitlistM
     return result;
   }
 
-  function runOnce() {
-    // Runs in one process never overlap: a call during a run waits for it.
-    const run = current.then(pass, pass);
-    current = run.catch(() => undefined);
-    return run;
-  }
-
-  function schedule(delayMs: number) {
-    if (timer) clearTimeout(timer);
-    nextAt = Date.now() + delayMs;
-    timer = setTimeout(tick, delayMs);
-  }
-
-  async function tick() {
-    timer = undefined;
-    nextAt = Number.POSITIVE_INFINITY;
-    try {
-      await runOnce();
-    } catch (error) {
-      logger.error("waitlist matching failed", {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-    if (!stopped && !timer) schedule(intervalMs);
-  }
-
-  if (options.autoStart !== false) schedule(0);
+  const loop = startBackgroundLoop({
+    logger,
+    failureMessage: "waitlist matching failed",
+    pass,
+    nextDelayMs: () => intervalMs,
+    autoStart: options.autoStart,
+  });
 
   return {
-    runOnce,
-    nudge() {
-      const delay = options.nudgeDelayMs ?? 2_000;
-      // Debounced: a burst of changes makes one run, and a run already due sooner stands.
-      if (stopped || (timer && nextAt <= Date.now() + delay)) return;
-      schedule(delay);
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await current;
-    },
+    runOnce: loop.runOnce,
+    // Debounced: a burst of changes makes one run, and a run already due sooner stands.
+    nudge: () => loop.nudge(options.nudgeDelayMs ?? 2_000),
+    stop: loop.stop,
   };
 }
 

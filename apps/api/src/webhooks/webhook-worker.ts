@@ -9,6 +9,7 @@ import {
   type WebhookAttemptOutcome,
 } from "@clinic/db";
 import { responseExcerpt, signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from "@clinic/domain";
+import { startBackgroundLoop } from "../background-loop.js";
 import type { Logger } from "../logger.js";
 import { signingSecrets } from "./webhook-secrets.js";
 import {
@@ -54,9 +55,6 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   const retry = options.retry ?? defaultWebhookRetryPolicy;
   const intervalMs = options.intervalMs ?? 2_000;
   const batchSize = options.batchSize ?? 10;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<unknown> = Promise.resolve();
   let secretsDroppedAt = 0;
 
   async function attempt(delivery: ClaimedWebhookDelivery): Promise<WebhookAttemptOutcome> {
@@ -140,39 +138,14 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     return claimed.length;
   }
 
-  function runOnce(): Promise<number> {
-    const run = current.then(pass, pass);
-    current = run.catch(() => undefined);
-    return run;
-  }
+  const loop = startBackgroundLoop({
+    logger,
+    failureMessage: "webhook pass failed",
+    pass,
+    // A full batch means more may be waiting: go again at once.
+    nextDelayMs: (handled) => ((handled ?? 0) >= batchSize ? 0 : intervalMs),
+    autoStart: options.autoStart,
+  });
 
-  function schedule(delayMs: number) {
-    if (stopped) return;
-    timer = setTimeout(tick, delayMs);
-  }
-
-  async function tick() {
-    timer = undefined;
-    let handled = 0;
-    try {
-      handled = await runOnce();
-    } catch (error) {
-      logger.error("webhook pass failed", {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-    schedule(handled >= batchSize ? 0 : intervalMs);
-  }
-
-  if (options.autoStart !== false) schedule(0);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await current;
-    },
-  };
+  return { runOnce: loop.runOnce, stop: loop.stop };
 }
