@@ -3,6 +3,7 @@ import { confirmsErasure } from "@clinic/domain";
 import { audit } from "../audit/audit.js";
 import type { StaffContext } from "../context.js";
 import { BadRequestError, FieldError, NotFoundError } from "../errors.js";
+import { queueBookingWebhook } from "../webhooks/webhook-events.js";
 
 // A patient's data rights (decision 018): a copy of everything held about them, and erasure.
 // Both leave an audit entry naming the patient's id only, never their details.
@@ -41,14 +42,23 @@ export async function erasePatientData(
   ctx: StaffContext,
   input: { id: string; confirmName: string },
 ) {
-  const result = await ctx.db.transaction((tx) =>
-    erasePatient(tx, input.id, {
-      now: ctx.now(),
+  const now = ctx.now();
+  const result = await ctx.db.transaction(async (tx) => {
+    const erased = await erasePatient(tx, input.id, {
+      now,
       actor: { id: ctx.user.id, name: ctx.user.name },
       reason: "request",
       confirm: (name) => confirmsErasure(name, input.confirmName),
-    }),
-  );
+    });
+    // Integrations keep a copy of the diary: their upcoming bookings are cancelled, told with
+    // the patient's details already erased (the earlier events about them are gone).
+    if (erased.outcome === "erased") {
+      for (const bookingId of erased.cancelledBookingIds) {
+        await queueBookingWebhook(tx, { bookingId, kind: "cancelled", at: now });
+      }
+    }
+    return erased;
+  });
   switch (result.outcome) {
     case "not_found":
       throw new NotFoundError(NOT_FOUND);

@@ -499,7 +499,11 @@ describe.each(testDrivers)("webhooks on %s", (driver) => {
   });
 
   it("drops the webhook copies of a patient's details when they are erased, and old finished events", async () => {
-    const { endpoint: created } = await endpoint(["booking.created", "enquiry.received"]);
+    const { endpoint: created } = await endpoint([
+      "booking.created",
+      "booking.cancelled",
+      "enquiry.received",
+    ]);
     const from = localDateOf(t.now(), "Australia/Sydney");
     const [slot] = (
       await t.client().availability.slots.query({
@@ -533,17 +537,27 @@ describe.each(testDrivers)("webhooks on %s", (driver) => {
       confirmName: "Erin Erasable",
     });
     const left = await t.db.select().from(schema.webhookEvents);
-    expect(left.map((e) => e.type)).toEqual(["enquiry.received"]);
+    expect(left.map((e) => e.type).sort()).toEqual(["booking.cancelled", "enquiry.received"]);
     expect(JSON.stringify(left)).not.toContain("Erasable");
+    expect(JSON.stringify(left)).not.toContain("0400 999 888");
+    // The cancellation the erasure made reaches integrations, without the patient's details.
+    const cancelled = left.find((e) => e.type === "booking.cancelled")!.payload as {
+      data: { booking: { id: string; status: string; patient: { email: string | null } } };
+    };
+    expect(cancelled.data.booking).toMatchObject({ id: booked.booking.id, status: "cancelled" });
+    expect(cancelled.data.booking.patient.email).not.toBe("erin.erasable@example.com");
 
-    // Delivered, then past the "keep sent emails" period: housekeeping deletes it and its log.
+    // Delivered, then past the "keep sent emails" period: housekeeping deletes them and their log.
     await worker().runOnce();
-    expect((await deliveriesOf(created.id))[0]!.status).toBe("delivered");
+    expect((await deliveriesOf(created.id)).map((d) => d.status)).toEqual([
+      "delivered",
+      "delivered",
+    ]);
     const { runHousekeeping } = await import("@clinic/db");
     const housekeeping = (now: Date) =>
       runHousekeeping(t.db, { now, keepRateLimitHitsMs: HOUR, keepSignInFailuresMs: HOUR });
     await housekeeping(new Date(t.now().getTime() + 29 * 24 * HOUR));
-    expect(await t.db.select().from(schema.webhookEvents)).toHaveLength(1);
+    expect(await t.db.select().from(schema.webhookEvents)).toHaveLength(2);
     await housekeeping(new Date(t.now().getTime() + 31 * 24 * HOUR));
     expect(await t.db.select().from(schema.webhookEvents)).toHaveLength(0);
     expect(await deliveriesOf(created.id)).toHaveLength(0);

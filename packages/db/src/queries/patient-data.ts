@@ -383,7 +383,12 @@ export interface ErasureCounts {
 }
 
 export type ErasureResult =
-  | { outcome: "erased"; counts: ErasureCounts }
+  | {
+      outcome: "erased";
+      counts: ErasureCounts;
+      /** The upcoming bookings the erasure cancelled (for the API to tell webhook endpoints). */
+      cancelledBookingIds: string[];
+    }
   | { outcome: "not_found" }
   | { outcome: "already_erased" }
   | { outcome: "not_confirmed" };
@@ -622,7 +627,7 @@ export async function erasePatient(
       ...Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, { from: null, to: n }])),
     },
   });
-  return { outcome: "erased", counts };
+  return { outcome: "erased", counts, cancelledBookingIds: upcoming.map((b) => b.id) };
 }
 
 /** Other reviews' moderation flags that point at (and quote the name of) deleted reviews. */
