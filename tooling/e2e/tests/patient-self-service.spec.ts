@@ -99,6 +99,12 @@ test("a patient signs in by email link, sees their bookings, cancels one and sig
   const upcoming = page.getByRole("region", { name: "Upcoming appointments" });
   await expect(upcoming.getByRole("listitem")).toHaveCount(2);
   await expect(upcoming).toContainText(/Follow-up adjustment with Joey Lee/i);
+  // A new patient: the clinic's intake form is linked here until they send it (decision 029).
+  const form = page.getByRole("region", { name: "Your new patient form" });
+  await expect(form.getByRole("link", { name: "Fill in your form" })).toHaveAttribute(
+    "href",
+    /\/intake\/[\w-]{20,}$/,
+  );
   await expectAccessible(page);
   // Never kept by any cache.
   const fresh = await page.request.get("/account");
