@@ -8,6 +8,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { type Context, Hono } from "hono";
 import { compress } from "hono/compress";
 import { ContentVersionPoller } from "./app/server/content-version";
+import { crossSiteRefusal } from "./app/server/cross-site";
 // Parsed on import: a bad variable stops start-up here, naming it, before the build loads.
 import { env } from "./app/server/env.server";
 import { FreshFormTokens } from "./app/server/fresh-form-tokens";
@@ -85,7 +86,8 @@ app.use(
 );
 // The connection's address reaches loaders and actions, which forward the visitor's address to
 // the API's per-visitor rate limits: this one, or a trusted proxy's X-Forwarded-For hop.
-app.all("*", (c) => pageCache.handle(c.req.raw, renderFor(c)));
+// A form sent from another origin is refused here with a 403 page (Remix would answer 500).
+app.all("*", (c) => crossSiteRefusal(c.req.raw) ?? pageCache.handle(c.req.raw, renderFor(c)));
 
 function renderFor(c: Context): RenderPage {
   return (request, forCache) =>

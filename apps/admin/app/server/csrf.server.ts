@@ -1,12 +1,13 @@
+import { isCrossSiteRequest, isCrossSiteSubmission } from "@clinic/form-kit/server";
+
 /**
  * Refuses a state-changing request that a browser sent from another site (or another origin
  * of the same site, such as the public site: SameSite cookies don't stop those), with a 403
  * the route's error boundary shows as the "You don't have access" page. Call it first in
  * every action, before reading the body or the session, so a refused request changes nothing.
  *
- * Browsers send Origin on every POST; where a privacy setting strips it, Fetch Metadata
- * (`Sec-Fetch-Site`) still says where the request came from. A request with neither (curl,
- * tests, old browsers) is not a browser attack, and the SameSite=Lax cookie covers the rest.
+ * Which requests count as cross-site: `isCrossSiteRequest` in @clinic/form-kit (the public
+ * site refuses them too).
  */
 export function requireSameOrigin(request: Request): void {
   if (isCrossSiteRequest(request)) {
@@ -17,34 +18,6 @@ export function requireSameOrigin(request: Request): void {
   }
 }
 
-/** Whether a browser sent `request` from a page that is not this app's own origin. */
-export function isCrossSiteRequest(request: Request): boolean {
-  const origin = request.headers.get("Origin");
-  if (origin !== null) return !allowedHosts(request).has(hostOf(origin) ?? "");
-  const site = request.headers.get("Sec-Fetch-Site");
-  // "none": typed into the address bar or a bookmark; "same-origin": our own pages.
-  return site !== null && site !== "same-origin" && site !== "none";
-}
-
-function hostOf(origin: string): string | null {
-  // "null" (sandboxed frames, some redirects) and other unparsable values never match.
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
-
-/** The admin's own host as the request reached it, and as a proxy in front says it did. */
-function allowedHosts(request: Request): Set<string> {
-  const hosts = new Set([new URL(request.url).host]);
-  const forwarded = request.headers.get("X-Forwarded-Host")?.split(",")[0]?.trim();
-  if (forwarded) hosts.add(forwarded);
-  return hosts;
-}
-
-const STATE_CHANGING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
 /**
  * For the server in front of Remix. Remix checks Origin itself before any action runs and,
  * on a mismatch, answers 500 with an empty body. Called on every request before Remix sees
@@ -53,7 +26,7 @@ const STATE_CHANGING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * app's 403 page. Any other request is returned as it is.
  */
 export function crossSiteSubmissionForRemix(request: Request): Request {
-  if (!STATE_CHANGING_METHODS.has(request.method) || !isCrossSiteRequest(request)) return request;
+  if (!isCrossSiteSubmission(request)) return request;
   const headers = new Headers(request.headers);
   headers.delete("Origin");
   headers.delete("Content-Type");
