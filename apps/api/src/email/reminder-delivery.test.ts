@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { listMessages } from "@clinic/db";
@@ -8,6 +7,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryLogger } from "../logger.js";
 import { createTestApp, demoClinic, type TestApp } from "../testing/index.js";
+import { startSinkProcess } from "../testing/sink-process.js";
 import { bookingEmailKinds, REMINDER_LEAD_MS } from "./booking-emails.js";
 import { type OutboxWorker, startOutboxWorker } from "./outbox-worker.js";
 import { smtpTransport } from "./transport.js";
@@ -24,42 +24,15 @@ const sinkScript = fileURLToPath(new URL("../testing/smtp-sink.mjs", import.meta
 
 /** The SMTP sink in a child process: a server the API reaches over a real socket, as in production. */
 async function startSmtpSink() {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [sinkScript], {
-    stdio: ["pipe", "pipe", "pipe"],
-  });
   const delivered: Delivered[] = [];
-  let buffered = "";
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`the SMTP sink exited (${code})`)));
-    child.stderr.on("data", (chunk) => process.stderr.write(chunk));
-    child.stdout.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
-      let newline = buffered.indexOf("\n");
-      while (newline >= 0) {
-        const line = JSON.parse(buffered.slice(0, newline)) as {
-          port?: number;
-          message?: Delivered;
-        };
-        buffered = buffered.slice(newline + 1);
-        if (line.port) resolve(line.port);
-        if (line.message) delivered.push(line.message);
-        newline = buffered.indexOf("\n");
-      }
-    });
-  });
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    delivered,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.removeAllListeners("exit");
-        child.once("exit", () => resolve());
-        child.stdin.end();
-        setTimeout(() => child.kill(), 2_000).unref();
-      }),
-  };
+  const { port, stop } = await startSinkProcess<{ port?: number; message?: Delivered }>(
+    "SMTP sink",
+    [sinkScript],
+    (line) => {
+      if (line.message) delivered.push(line.message);
+    },
+  );
+  return { url: `smtp://127.0.0.1:${port}`, delivered, stop };
 }
 
 const HOUR = 3_600_000;

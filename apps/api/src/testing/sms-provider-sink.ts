@@ -1,5 +1,5 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startSinkProcess } from "./sink-process.js";
 
 /** A text the sink was sent, as it arrived. */
 export interface ReceivedText {
@@ -20,30 +20,14 @@ const sinkScript = fileURLToPath(new URL("./sms-provider-sink.mjs", import.meta.
  * in production, recording every text. `failing(true)` makes it refuse them (HTTP 503).
  */
 export async function startSmsProviderSink() {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [sinkScript], {
-    stdio: ["pipe", "pipe", "pipe"],
-  });
   const received: ReceivedText[] = [];
-  let buffered = "";
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`the SMS sink exited (${code})`)));
-    child.stderr.on("data", (chunk) => process.stderr.write(chunk));
-    child.stdout.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
-      let newline = buffered.indexOf("\n");
-      while (newline >= 0) {
-        const line = JSON.parse(buffered.slice(0, newline)) as {
-          port?: number;
-          received?: ReceivedText;
-        };
-        buffered = buffered.slice(newline + 1);
-        if (line.port) resolve(line.port);
-        if (line.received) received.push(line.received);
-        newline = buffered.indexOf("\n");
-      }
-    });
-  });
+  const { port, stop } = await startSinkProcess<{ port?: number; received?: ReceivedText }>(
+    "SMS sink",
+    [sinkScript],
+    (line) => {
+      if (line.received) received.push(line.received);
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -56,14 +40,7 @@ export async function startSmsProviderSink() {
       if (!response.ok)
         throw new Error(`the SMS sink refused its control call (${response.status})`);
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.removeAllListeners("exit");
-        child.once("exit", () => resolve());
-        child.stdin.end();
-        setTimeout(() => child.kill(), 2_000).unref();
-      }),
+    stop,
   };
 }
 

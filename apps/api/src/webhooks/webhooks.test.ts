@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { type OutboxRetryPolicy, schema } from "@clinic/db";
@@ -18,6 +17,7 @@ import {
   signedInStaff,
   type TestApp,
 } from "../testing/index.js";
+import { startSinkProcess } from "../testing/sink-process.js";
 import { queueBookingWebhook } from "./webhook-events.js";
 import { openWebhookSecret } from "./webhook-secrets.js";
 import type { Resolver } from "./webhook-sender.js";
@@ -37,19 +37,12 @@ const receiverScript = fileURLToPath(new URL("../testing/webhook-receiver.ts", i
 
 /** The receiver in a child process: deliveries cross a real socket, as in production. */
 async function startReceiver(port: number) {
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    ["--import", "tsx", receiverScript, String(port)],
-    { stdio: ["pipe", "pipe", "pipe"] },
-  );
-  const listening = await new Promise<number>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`the webhook receiver exited (${code})`)));
-    child.stderr.on("data", (chunk) => process.stderr.write(chunk));
-    child.stdout.once("data", (chunk: Buffer) => {
-      resolve((JSON.parse(chunk.toString("utf8").split("\n")[0]!) as { port: number }).port);
-    });
-  });
+  const { port: listening, stop } = await startSinkProcess("webhook receiver", [
+    "--import",
+    "tsx",
+    receiverScript,
+    String(port),
+  ]);
   const base = `http://127.0.0.1:${listening}`;
   const control = (body: object) =>
     fetch(`${base}/_control`, { method: "POST", body: JSON.stringify(body) });
@@ -57,14 +50,7 @@ async function startReceiver(port: number) {
     url: `${base}/hooks/clinic`,
     control,
     received: async () => (await (await fetch(`${base}/_received`)).json()) as Received[],
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.removeAllListeners("exit");
-        child.once("exit", () => resolve());
-        child.stdin.end();
-        setTimeout(() => child.kill(), 2_000).unref();
-      }),
+    stop,
   };
 }
 
