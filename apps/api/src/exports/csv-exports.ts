@@ -16,7 +16,7 @@ import {
   wallTimeOf,
 } from "@clinic/domain";
 import { stringify } from "csv-stringify/sync";
-import { type AuditChanges, audit } from "../audit/audit.js";
+import { type AuditAction, type AuditChanges, audit } from "../audit/audit.js";
 import { bookingsListFilter } from "../bookings/bookings-list.js";
 import type { StaffContext } from "../context.js";
 import { BadRequestError } from "../errors.js";
@@ -61,6 +61,31 @@ function refuseIfTooLarge(total: number, what: string): void {
 function localStamp(at: Date, timeZone: string): string {
   const { date, minute } = wallTimeOf(timeZone, at.getTime());
   return `${date} ${timeOfDay(minute)}`;
+}
+
+/**
+ * Every export's last step: audits it (the filter and the row count, never a row) and logs
+ * it, then answers with the file.
+ */
+export async function auditedCsvExport(
+  ctx: StaffContext,
+  file: {
+    action: AuditAction;
+    /** The log line, e.g. "bookings exported". */
+    message: string;
+    filter: Record<string, unknown>;
+    fileName: string;
+    csv: string;
+    rowCount: number;
+  },
+): Promise<CsvExport> {
+  await audit(ctx.db, ctx, {
+    action: file.action,
+    entityId: null,
+    changes: filterChanges(file.filter, file.rowCount),
+  });
+  ctx.logger.info(file.message, { rows: file.rowCount });
+  return { fileName: file.fileName, csv: file.csv, rowCount: file.rowCount };
 }
 
 /** A filter as audit changes: each value set, the search only as "yes" (its text may name someone). */
@@ -119,13 +144,14 @@ export async function exportBookingsCsv(
       b.id,
     ]),
   );
-  await audit(ctx.db, ctx, {
+  return auditedCsvExport(ctx, {
     action: "booking.export_csv",
-    entityId: null,
-    changes: filterChanges(input, items.length),
+    message: "bookings exported",
+    filter: input,
+    fileName: dated("bookings", ctx.now(), timeZone),
+    csv,
+    rowCount: items.length,
   });
-  ctx.logger.info("bookings exported", { rows: items.length });
-  return { fileName: dated("bookings", ctx.now(), timeZone), csv, rowCount: items.length };
 }
 
 /** Patients (all, or those the search matches), by name, with booking counts and visits. */
@@ -155,13 +181,14 @@ export async function exportPatientsCsv(
       p.id,
     ]),
   );
-  await audit(ctx.db, ctx, {
+  return auditedCsvExport(ctx, {
     action: "patient.export_csv",
-    entityId: null,
-    changes: filterChanges(input, patients.length),
+    message: "patients exported",
+    filter: input,
+    fileName: dated("patients", ctx.now(), timeZone),
+    csv,
+    rowCount: patients.length,
   });
-  ctx.logger.info("patients exported", { rows: patients.length });
-  return { fileName: dated("patients", ctx.now(), timeZone), csv, rowCount: patients.length };
 }
 
 /** Enquiries (all, or of one status), newest first, with the message and counts of notes and replies. */
@@ -190,11 +217,12 @@ export async function exportEnquiriesCsv(
       e.id,
     ]),
   );
-  await audit(ctx.db, ctx, {
+  return auditedCsvExport(ctx, {
     action: "enquiry.export_csv",
-    entityId: null,
-    changes: filterChanges(input, items.length),
+    message: "enquiries exported",
+    filter: input,
+    fileName: dated("enquiries", ctx.now(), timeZone),
+    csv,
+    rowCount: items.length,
   });
-  ctx.logger.info("enquiries exported", { rows: items.length });
-  return { fileName: dated("enquiries", ctx.now(), timeZone), csv, rowCount: items.length };
 }

@@ -15,11 +15,10 @@ import {
   reportRange,
   workingMinutes,
 } from "@clinic/domain";
-import { audit } from "../audit/audit.js";
 import { practitionersWithBookings } from "../bookings/staff-calendar.js";
 import type { StaffContext } from "../context.js";
 import { FieldError } from "../errors.js";
-import { toCsv } from "../exports/csv-exports.js";
+import { auditedCsvExport, toCsv } from "../exports/csv-exports.js";
 
 /** One practitioner's (or everyone's) figures for the period. */
 export interface ReportFigures {
@@ -239,22 +238,17 @@ export async function exportPracticeReportCsv(ctx: StaffContext, input: Practice
     ],
     rows,
   );
-  await audit(ctx.db, ctx, {
+  return auditedCsvExport(ctx, {
     action: "report.export_csv",
-    entityId: null,
-    changes: {
-      period: { from: null, to: input.period },
-      from: { from: null, to: report.from },
-      to: { from: null, to: report.to },
-      ...(input.practitionerId ? { practitionerId: { from: null, to: input.practitionerId } } : {}),
-      format: { from: null, to: "csv" },
-      rows: { from: null, to: rows.length },
+    message: "practice report exported",
+    filter: {
+      period: input.period,
+      from: report.from,
+      to: report.to,
+      practitionerId: input.practitionerId,
     },
-  });
-  ctx.logger.info("practice report exported", { rows: rows.length });
-  return {
     fileName: `practice-report-${report.from}-to-${report.to}.csv`,
     csv,
     rowCount: rows.length,
-  };
+  });
 }
