@@ -5,6 +5,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { FilterActions, FilterDateField } from "../components/filter-actions";
 import { auditActionLabel, auditChangeRows, auditEntityLabel } from "../formatting/audit-changes";
 import { dateTimeLabel, isLocalDate } from "../formatting/clinic-time";
+import { countLabel } from "../formatting/count-label";
 import { pageMeta } from "../formatting/page-title";
 import { requireStaffWith } from "../server/staff-access.server";
 import contentStylesUrl from "../styles/content-admin.css?url";
@@ -131,7 +132,7 @@ export default function AuditLog() {
         <FilterActions clearTo="/audit" />
       </Form>
       <p className="muted" role="status">
-        {total === 1 ? "1 entry" : `${total.toLocaleString("en-AU")} entries`}
+        {countLabel(total, "entry", "entries")}
       </p>
       {entries.length === 0 ? null : (
         <div className="table-wrap">

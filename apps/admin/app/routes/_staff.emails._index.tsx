@@ -3,6 +3,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FilterActions } from "../components/filter-actions";
 import { dateTimeLabel } from "../formatting/clinic-time";
+import { countLabel } from "../formatting/count-label";
 import {
   emailKindLabel,
   emailStatuses,
@@ -118,7 +119,7 @@ export default function Emails() {
         <FilterActions clearTo="/emails" />
       </Form>
       <p className="muted" role="status">
-        {total === 1 ? "1 message" : `${total.toLocaleString("en-AU")} messages`}
+        {countLabel(total, "message", "messages")}
       </p>
       {messages.length === 0 ? null : (
         <div className="table-wrap">

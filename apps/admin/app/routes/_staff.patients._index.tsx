@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "../components/field-errors";
 import { dateTimeLabel } from "../formatting/clinic-time";
+import { countLabel } from "../formatting/count-label";
 import { pageMeta } from "../formatting/page-title";
 import { exportNotices } from "../server/csv-download.server";
 import { noticeFrom } from "../server/notices.server";
@@ -76,7 +77,7 @@ export default function Patients() {
                 ? query
                   ? `No patients match “${query}”.`
                   : "No patients yet."
-                : `${result.total} ${result.total === 1 ? "patient" : "patients"}${query ? ` match “${query}”` : ""}.`}
+                : `${countLabel(result.total, "patient", "patients")}${query ? ` match “${query}”` : ""}.`}
             </p>
             {mayExport && result.total > 0 ? (
               // A plain form: the browser saves the answer instead of Remix reading it.

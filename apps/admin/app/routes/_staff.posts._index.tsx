@@ -5,6 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { NoticeBanner } from "../components/notice-banner";
 import { StatusTabs } from "../components/status-tabs";
 import { dateTimeLabel } from "../formatting/clinic-time";
+import { countLabel } from "../formatting/count-label";
 import { pageMeta } from "../formatting/page-title";
 import { postStatusLabels } from "../forms/post-form";
 import { noticeFrom } from "../server/notices.server";
@@ -90,9 +91,7 @@ export default function Posts() {
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">
-              {total} {total === 1 ? "post" : "posts"}
-            </caption>
+            <caption className="visually-hidden">{countLabel(total, "post", "posts")}</caption>
             <thead>
               <tr>
                 <th scope="col">Title</th>

@@ -6,6 +6,7 @@ import { BookingStatusBadge, bookingStatusLabels } from "../../components/bookin
 import { FieldErrors } from "../../components/field-errors";
 import { FilterActions, FilterDateField } from "../../components/filter-actions";
 import { formatIn, timeRangeLabel, todayIn } from "../../formatting/clinic-time";
+import { countLabel } from "../../formatting/count-label";
 import { pageMeta } from "../../formatting/page-title";
 import { exportNotices } from "../../server/csv-download.server";
 import { noticeFrom } from "../../server/notices.server";
@@ -158,7 +159,7 @@ export default function BookingsList() {
               ? filtered
                 ? "No bookings match these filters."
                 : "No bookings in these dates."
-              : `${total.toLocaleString("en-AU")} ${total === 1 ? "booking" : "bookings"}.`}
+              : `${countLabel(total, "booking", "bookings")}.`}
           </p>
           {mayExport && total > 0 ? (
             total > MAX_EXPORT_ROWS ? (
