@@ -4,6 +4,7 @@ import { useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
 import type { z } from "zod";
 import type { $ZodErrorMap } from "zod/v4/core";
+import { telHref } from "../formatting/contact-details";
 
 /**
  * A public form checked in the browser with the server's own schema: a field once it is left,
@@ -64,5 +65,35 @@ export function FormOutcome({
     >
       {children}
     </div>
+  );
+}
+
+/**
+ * A public form's failure notice: what failed, then the API's own word on why (a rate limit, a
+ * refusal) or, without one, try again later or call the clinic.
+ */
+export function FormFailed({
+  reply,
+  id,
+  headline,
+  clinicPhone,
+}: {
+  reply: { detail?: string | null | undefined };
+  id?: string;
+  headline: string;
+  clinicPhone: string;
+}) {
+  return (
+    <FormOutcome sent={false} reply={reply} id={id}>
+      <p>{headline}</p>
+      <p>
+        {reply.detail ?? (
+          <>
+            Please try again in a few minutes, or call us on{" "}
+            <a href={telHref(clinicPhone)}>{clinicPhone}</a>.
+          </>
+        )}
+      </p>
+    </FormOutcome>
   );
 }

@@ -6,9 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingSteps } from "../components/booking-steps";
 import { EMAIL_INPUT, Field, FieldErrors } from "../components/form-field";
 import { FormTrap } from "../components/form-trap";
-import { FormOutcome, useCheckedForm, useSubmitting } from "../components/public-form";
+import { FormFailed, FormOutcome, useCheckedForm, useSubmitting } from "../components/public-form";
 import { useClinic } from "../components/use-clinic";
-import { telHref } from "../formatting/contact-details";
 import { pageMeta } from "../formatting/page-meta";
 import { formToken, submitPublicForm } from "../forms/public-form.server";
 import {
@@ -121,17 +120,12 @@ export default function WaitlistPage() {
         ) : (
           <>
             {reply?.outcome === "failed" ? (
-              <FormOutcome sent={false} reply={reply} id={form.errorId}>
-                <p>{WAITLIST_FAILED}</p>
-                <p>
-                  {reply.detail ?? (
-                    <>
-                      Please try again in a few minutes, or call us on{" "}
-                      <a href={telHref(clinic.phone)}>{clinic.phone}</a>.
-                    </>
-                  )}
-                </p>
-              </FormOutcome>
+              <FormFailed
+                reply={reply}
+                id={form.errorId}
+                headline={WAITLIST_FAILED}
+                clinicPhone={clinic.phone}
+              />
             ) : null}
             <Form method="post" className="form" {...getFormProps(form)}>
               <FormTrap formToken={data.formToken} />

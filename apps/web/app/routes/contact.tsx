@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EMAIL_INPUT, Field } from "../components/form-field";
 import { FormTrap } from "../components/form-trap";
 import { OpeningHours } from "../components/opening-hours";
-import { FormOutcome, useCheckedForm, useSubmitting } from "../components/public-form";
+import { FormFailed, FormOutcome, useCheckedForm, useSubmitting } from "../components/public-form";
 import { useClinic } from "../components/use-clinic";
 import { addressLines, directionsHref, telHref } from "../formatting/contact-details";
 import { clinicNameFrom, pageMeta } from "../formatting/page-meta";
@@ -121,17 +121,12 @@ function ContactForm() {
       ) : (
         <>
           {reply?.outcome === "failed" ? (
-            <FormOutcome sent={false} reply={reply} id={form.errorId}>
-              <p>{CONTACT_FAILED}</p>
-              <p>
-                {reply.detail ?? (
-                  <>
-                    Please try again in a few minutes, or call us on{" "}
-                    <a href={telHref(clinic.phone)}>{clinic.phone}</a>.
-                  </>
-                )}
-              </p>
-            </FormOutcome>
+            <FormFailed
+              reply={reply}
+              id={form.errorId}
+              headline={CONTACT_FAILED}
+              clinicPhone={clinic.phone}
+            />
           ) : null}
           <Form method="post" className="form" {...getFormProps(form)}>
             <FormTrap formToken={formToken} />
