@@ -199,6 +199,28 @@ test.describe("contact form", () => {
     expect(html).toContain("Too many messages");
     expect(response.headers()["cache-control"]).toBe("no-store");
   });
+
+  test("refuses a message sent from another site with a 403 page, keeping nothing", async ({
+    page,
+  }) => {
+    const { token } = await api.forms.token.query({ form: "enquiry" });
+    await page.waitForTimeout(3_200);
+    const response = await page.request.post("/contact", {
+      headers: { Origin: "https://evil.example", "x-forwarded-for": freshAddress() },
+      form: {
+        name: "Cross Site",
+        email: "cross.site@example.com",
+        message: "Posted from elsewhere",
+        formToken: token,
+      },
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toContain("This form was sent from another site");
+    const { token: session } = await api.auth.signIn.mutate(demoOwner);
+    const staff = createApiClient({ url: apiUrl, sessionToken: session });
+    const { items } = await staff.enquiries.list.query({});
+    expect(items.map((e) => e.email)).not.toContain("cross.site@example.com");
+  });
 });
 
 test.describe("share your experience", () => {
